@@ -1,0 +1,211 @@
+//! The command line: clap definitions and dispatch. Each subcommand's work lives in
+//! `cmd::<name>::run`; this file only parses and maps errors to exit codes.
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+/// 填空 — study the lists and key sentences of Chinese study texts, scheduled with FSRS.
+#[derive(Debug, Parser)]
+#[command(name = "tiankong", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options accepted before or after any subcommand.
+#[derive(Debug, Clone, Args, Default)]
+pub struct Global {
+    /// The user's database (default: $XDG_DATA_HOME/tiankong/tiankong.db).
+    #[arg(long, global = true, env = "TIANKONG_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Deck folders; replaces the search path (env TIANKONG_DECKS, `:`-separated).
+    #[arg(long, global = true, value_name = "DIR", value_delimiter = ':')]
+    pub decks: Vec<PathBuf>,
+    /// Interface language: zh (default) or en (env TIANKONG_LANG).
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the study interface (the default when no command is given).
+    Study(StudyArgs),
+    /// Turn corpus texts into deck files, one per source document.
+    Generate(GenerateArgs),
+    /// Check deck files; prints `file:line:col: message`, exits 1 on any error.
+    Lint(LintArgs),
+    /// List the loaded decks with their card counts.
+    Decks(JsonArgs),
+    /// Collection statistics.
+    Stats(JsonArgs),
+    /// Replay a rating sequence with default FSRS parameters, each review when due.
+    Sched(SchedArgs),
+    /// Fit FSRS parameters to your own review history.
+    Optimize(OptimizeArgs),
+    /// Check the database: integrity, card state against the review log, orphans.
+    Check(CheckArgs),
+    /// Print every card of a deck as a student will see it.
+    Preview(PreviewArgs),
+    /// Export decks for Anki (text import) or as CSV.
+    Export(ExportArgs),
+    /// Import an Anki cloze text file or CSV into a deck file.
+    Import(ImportArgs),
+    /// A student's progress report, or the class view with --merge.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, Clone, Args, Default)]
+pub struct StudyArgs {
+    /// Start studying this deck at once.
+    #[arg(long)]
+    pub deck: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// Corpus files or folders of .txt files.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Where to write the deck files.
+    #[arg(long, value_name = "DIR", required_unless_present = "update")]
+    pub out: Option<PathBuf>,
+    /// Regenerate into existing decks, keeping hand edits and note ids.
+    #[arg(long, value_name = "DECK_DIR", conflicts_with = "out")]
+    pub update: Option<PathBuf>,
+    /// With --update: remove notes whose list vanished from the corpus.
+    #[arg(long, requires = "update")]
+    pub prune: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LintArgs {
+    /// Deck files or folders (default: the deck search path).
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SchedArgs {
+    /// Ratings, one digit per review: 1 Again, 2 Hard, 3 Good, 4 Easy.
+    #[arg(long)]
+    pub ratings: String,
+    /// Turn interval fuzz off.
+    #[arg(long)]
+    pub no_fuzz: bool,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
+    /// Desired retention.
+    #[arg(long, default_value_t = 0.9)]
+    pub retention: f64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OptimizeArgs {
+    /// Compute and print, but do not save the new parameters.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Repair what is safe to repair.
+    #[arg(long)]
+    pub repair: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct PreviewArgs {
+    /// A deck id or a deck file.
+    pub deck: String,
+    /// Only this note.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// anki or csv.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: String,
+    /// Only this deck.
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Output file.
+    #[arg(short = 'o', long = "out", value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// An Anki cloze text export or a CSV file.
+    pub file: PathBuf,
+    /// The id of the deck to write.
+    #[arg(long)]
+    pub deck: String,
+    /// Where to write the deck file (default: ./decks).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ReportArgs {
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// A name to put in the report.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Merge students' JSON reports into the class view.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub merge: Vec<PathBuf>,
+}
+
+/// Parse the command line and run; errors print one line (or a few) on stderr.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("tiankong: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Dispatch a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let mut global = cli.global;
+    if global.decks.is_empty() {
+        if let Some(v) = std::env::var_os("TIANKONG_DECKS") {
+            global.decks = std::env::split_paths(&v)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect();
+        }
+    }
+    use crate::cmd;
+    match cli.command {
+        None => cmd::study::run(&global, &StudyArgs::default()),
+        Some(Command::Study(a)) => cmd::study::run(&global, &a),
+        Some(Command::Generate(a)) => cmd::generate::run(&global, &a),
+        Some(Command::Lint(a)) => cmd::lint::run(&global, &a),
+        Some(Command::Decks(a)) => cmd::decks::run(&global, &a),
+        Some(Command::Stats(a)) => cmd::stats::run(&global, &a),
+        Some(Command::Sched(a)) => cmd::sched::run(&global, &a),
+        Some(Command::Optimize(a)) => cmd::optimize::run(&global, &a),
+        Some(Command::Check(a)) => cmd::check::run(&global, &a),
+        Some(Command::Preview(a)) => cmd::preview::run(&global, &a),
+        Some(Command::Export(a)) => cmd::export::run(&global, &a),
+        Some(Command::Import(a)) => cmd::import::run(&global, &a),
+        Some(Command::Report(a)) => cmd::report::run(&global, &a),
+    }
+}

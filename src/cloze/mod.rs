@@ -1,0 +1,1 @@
+//! cloze (stub; being built).

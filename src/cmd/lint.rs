@@ -1,0 +1,8 @@
+//! `tiankong lint`.
+use std::process::ExitCode;
+
+use crate::cli::{LintArgs, Global};
+
+pub fn run(_global: &Global, _args: &LintArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`lint` is not built yet")
+}

@@ -1,0 +1,8 @@
+//! `tiankong stats`.
+use std::process::ExitCode;
+
+use crate::cli::{JsonArgs, Global};
+
+pub fn run(_global: &Global, _args: &JsonArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`stats` is not built yet")
+}

@@ -1,0 +1,8 @@
+//! `tiankong study`.
+use std::process::ExitCode;
+
+use crate::cli::{StudyArgs, Global};
+
+pub fn run(_global: &Global, _args: &StudyArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("`study` is not built yet")
+}

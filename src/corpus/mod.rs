@@ -1,0 +1,1 @@
+//! corpus (stub; being built).

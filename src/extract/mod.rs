@@ -1,0 +1,1 @@
+//! extract (stub; being built).

@@ -1,0 +1,17 @@
+//! tiankong (填空): Chinese study texts to cloze cards, scheduled with FSRS.
+//!
+//! Arrows point inward: `cli -> cmd/tui -> store -> core` (corpus, extract, segment, cloze,
+//! deck, sched, study). Core modules never read the clock, the environment, a global RNG or
+//! the terminal.
+pub mod cli;
+pub mod cloze;
+pub mod cmd;
+pub mod config;
+pub mod corpus;
+pub mod deck;
+pub mod extract;
+pub mod sched;
+pub mod segment;
+pub mod store;
+pub mod study;
+pub mod tui;

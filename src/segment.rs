@@ -1,0 +1,1 @@
+//! The one jieba-rs wrapper (stub; being built).

@@ -1,0 +1,1 @@
+//! study (stub; being built).

@@ -1,0 +1,1 @@
+//! tui (stub; being built).
