@@ -1,1 +1,85 @@
-//! cloze (stub; being built).
+//! Notes to cards: which cards a note has (slots), blanks and masks. Pure.
+use crate::deck::{Note, NoteBody};
+
+/// Which part of a note a card asks about. The store maps slots to lasting card keys.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Slot {
+    /// One list item, by its index in the note's `items`.
+    Item(usize),
+    /// The whole list at once.
+    Whole,
+    /// One cloze group (`{{…}}` is group 1 unless numbered `{{cN::…}}`).
+    Group(u32),
+}
+
+/// A card as the note defines it: its slot and the text that anchors its identity (the item's
+/// text, the whole prompt, or the group's answers), used to follow history across edits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardSpec {
+    pub slot: Slot,
+    pub anchor: String,
+}
+
+/// The cards of a note: one per list item plus one for the whole list; one per cloze group.
+pub fn card_specs(note: &Note) -> Vec<CardSpec> {
+    match &note.body {
+        NoteBody::List(list) => {
+            let mut out: Vec<CardSpec> = list
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| CardSpec {
+                    slot: Slot::Item(i),
+                    anchor: item.clone(),
+                })
+                .collect();
+            out.push(CardSpec {
+                slot: Slot::Whole,
+                anchor: list.prompt.clone(),
+            });
+            out
+        }
+        NoteBody::Cloze { text } => {
+            let mut groups: Vec<(u32, String)> = Vec::new();
+            for (group, answer) in blanks(text) {
+                match groups.iter_mut().find(|(g, _)| *g == group) {
+                    Some((_, a)) => {
+                        a.push('|');
+                        a.push_str(&answer);
+                    }
+                    None => groups.push((group, answer)),
+                }
+            }
+            groups.sort_by_key(|(g, _)| *g);
+            groups
+                .into_iter()
+                .map(|(g, a)| CardSpec {
+                    slot: Slot::Group(g),
+                    anchor: a,
+                })
+                .collect()
+        }
+    }
+}
+
+/// The blanks of a cloze text in order: (group, answer). `{{x}}` is group 1, `{{cN::x}}`
+/// group N; a trailing `::hint` is not part of the answer. Unclosed `{{` is plain text.
+pub fn blanks(text: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else { break };
+        let inner = &after[..close];
+        let (group, body) = match inner.strip_prefix('c').and_then(|s| s.split_once("::")) {
+            Some((n, body)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
+                (n.parse().unwrap_or(1), body)
+            }
+            _ => (1, inner),
+        };
+        let answer = body.split("::").next().unwrap_or(body);
+        out.push((group, answer.to_string()));
+        rest = &after[close + 2..];
+    }
+    out
+}
