@@ -1,1 +1,43 @@
-//! corpus (stub; being built).
+//! Reading a corpus: files and folders of `.txt` (UTF-8 or GB18030, detected), PDF-extraction
+//! repair, and the split into documents and paragraphs that keep their source line numbers.
+
+/// One source document: a title, its `（来源：…）` line, and its paragraphs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// The corpus file, as given on the command line (relative paths stay relative).
+    pub file: String,
+    pub title: String,
+    /// The publisher named in the `（来源：…）` line, e.g. `《求是》`.
+    pub source: Option<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` from the source line (issue numbers like 2024年第10期 give
+    /// `2024`; the issue stays in `issue`).
+    pub date: Option<String>,
+    pub issue: Option<String>,
+    /// 1-based line of the title's first line.
+    pub line: u32,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// A repaired paragraph and where its text came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    /// `(byte offset into text, 1-based source line)`, ascending by offset: the text from each
+    /// offset on came from that line.
+    pub line_map: Vec<(usize, u32)>,
+}
+
+impl Paragraph {
+    /// The 1-based source line of the byte at `offset`.
+    pub fn line_at(&self, offset: usize) -> u32 {
+        let idx = self.line_map.partition_point(|(o, _)| *o <= offset);
+        match idx.checked_sub(1).and_then(|i| self.line_map.get(i)) {
+            Some((_, line)) => *line,
+            None => self.line_map.first().map(|(_, l)| *l).unwrap_or(0),
+        }
+    }
+    /// The first source line.
+    pub fn first_line(&self) -> u32 {
+        self.line_map.first().map(|(_, l)| *l).unwrap_or(0)
+    }
+}

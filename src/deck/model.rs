@@ -57,6 +57,8 @@ pub struct Note {
     pub id: NoteId,
     pub body: NoteBody,
     pub source: Option<SourceRef>,
+    /// The source paragraph(s) the note came from, shown by the TUI's source view.
+    pub passage: Option<String>,
     pub tags: Vec<String>,
     /// Hash of the generated content, written by `generate`; lets `generate --update` tell a
     /// hand-edited note from a generated one.
@@ -79,6 +81,8 @@ pub struct ListNote {
     pub ordered: bool,
     /// The full text of each item (same length as `items`, or empty).
     pub context: Vec<String>,
+    /// The 1-based source line of each item (same length as `items`, or empty).
+    pub item_lines: Vec<u32>,
 }
 
 /// Where a note came from.
