@@ -283,6 +283,12 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
         let end = match next {
             None => true,
             Some(next) => {
+                // `一、标题` without sentence punctuation is a heading line, whatever its width.
+                if cur.len() == 1 && is_heading_line(&line.text) {
+                    out.push(join(&cur));
+                    cur.clear();
+                    continue;
+                }
                 let open = cur.iter().any(|l| opens_more_than_closes(&l.text))
                     && opens_more_than_closes(&cur.iter().map(|l| l.text.as_str()).collect::<String>());
                 if open && cur.len() < 4 {
@@ -306,6 +312,16 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
         }
     }
     out
+}
+
+/// `一、正确认识国际国内形势`: an outline heading on a line of its own.
+fn is_heading_line(s: &str) -> bool {
+    let n = s.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    n > 0
+        && n <= 3
+        && s.chars().nth(n) == Some('、')
+        && !s.contains(['，', '。', '；', '：', '！', '？'])
+        && s.chars().count() <= 40
 }
 
 fn collapse_spaces(s: &str) -> String {
