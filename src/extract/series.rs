@@ -443,7 +443,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let uniform = lens.iter().all(|l| *l == lens[0]);
         let mlen = lens[0];
         let suffix = common_suffix(&middle);
-        let prefix = common_prefix(&middle);
         // First item: cut its left context where the item comes closest to the others' length
         // (after a verb or preposition, or — for words of one length — that length).
         let first = parts[0].clone();
@@ -475,7 +474,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         };
         // Last item(s): split a trailing 和/与/及 join, cut the right context.
         let mut tail_items: Vec<Vec<char>> = Vec::new();
-        let mut right_rest: Vec<char> = Vec::new();
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
             // `…E等战略任务`: 等 closes the series.
             if let Some(pos) = (2..t.len()).find(|i| t[*i] == '等') {
@@ -497,9 +495,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             let stop = (2..t.len()).find(|i| matches!(t[*i], '等' | '的' | '这' | '及' | '为' | '和' | '与')).unwrap_or(t.len());
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
-        let (it, rest) = take_item(&last);
+        let (it, mut right_rest) = take_item(&last);
         tail_items.push(it);
-        right_rest = rest;
         // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
