@@ -2,6 +2,7 @@
 //! filesystem adapter (`fs`, the only part that touches the disk). See README.md "Deck format".
 pub mod count;
 pub mod diag;
+pub mod fs;
 pub mod model;
 pub mod parse;
 pub mod write;
