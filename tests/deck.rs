@@ -416,3 +416,17 @@ fn lint_warnings_only_exits_zero_and_missing_path_fails() {
         "no/such.toml: error: cannot read: no such file or folder\n1 file, 1 error, 0 warnings\n"
     );
 }
+
+#[test]
+fn builtin_decks_are_valid() {
+    // The repository's decks/ is embedded at build time; a shipped deck must lint clean.
+    let col = fs::builtin();
+    let errors: Vec<String> = col
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(col.decks.len(), fs::builtin_texts().len());
+}

@@ -533,3 +533,26 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
     }
     h
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a64_reference_values() {
+        // Published FNV-1a 64 test vectors.
+        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn read_text_reports_invalid_utf8_position() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("x.toml");
+        std::fs::write(&p, b"ab\n\xe4\xb8\xadc\xff").unwrap();
+        let d = read_text(&p).unwrap_err();
+        assert_eq!((d.line, d.col), (2, 3));
+    }
+}
