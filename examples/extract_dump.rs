@@ -19,13 +19,31 @@ fn main() -> anyhow::Result<()> {
     let mut notes = Vec::new();
     {
         for (_, l) in tiankong::extract::find_all(&docs) {
-            println!("[{}] {} {} | {} | {}", l.line, l.marker, if l.explicit { "E" } else { "I" }, l.prompt, l.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>().join(" / "));
-            notes.push(N { kind: "list".into(), prompt: l.prompt, items: l.items.into_iter().map(|i| i.key).collect() });
+            println!(
+                "[{}] {} {} | {} | {}",
+                l.line,
+                l.marker,
+                if l.explicit { "E" } else { "I" },
+                l.prompt,
+                l.items
+                    .iter()
+                    .map(|i| i.key.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" / ")
+            );
+            notes.push(N {
+                kind: "list".into(),
+                prompt: l.prompt,
+                items: l.items.into_iter().map(|i| i.key).collect(),
+            });
         }
     }
     if let Some(dir) = args.get(1) {
         std::fs::create_dir_all(dir)?;
-        std::fs::write(format!("{dir}/all.toml"), toml::to_string(&Out { note: notes })?)?;
+        std::fs::write(
+            format!("{dir}/all.toml"),
+            toml::to_string(&Out { note: notes })?,
+        )?;
     }
     Ok(())
 }

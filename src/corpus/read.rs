@@ -57,7 +57,11 @@ fn looks_like_dictionary(path: &Path) -> bool {
         return false;
     };
     let text = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(200).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(200)
+        .collect();
     if lines.len() < 3 {
         return false;
     }

@@ -26,7 +26,9 @@ fn is_space(c: char) -> bool {
 fn ends_sentence(s: &str) -> bool {
     let mut rev = s.chars().rev();
     match rev.next() {
-        Some('。' | '！' | '？' | '；' | '：' | '…' | '）' | ')' | '】' | '!' | '?') => true,
+        Some('。' | '！' | '？' | '；' | '：' | '…' | '）' | ')' | '】' | '!' | '?') => {
+            true
+        }
         Some('”' | '’' | '」' | '』') => matches!(rev.next(), Some('。' | '！' | '？' | '…')),
         _ => false,
     }
@@ -56,13 +58,21 @@ fn starts_paragraph(s: &str) -> bool {
         let n = rest.chars().take_while(|c| cn(*c)).count();
         if n > 0 {
             let after: String = rest.chars().skip(n).take(2).collect();
-            return after.starts_with('，') || after.starts_with('、') || after.starts_with('是')
-                || after.starts_with("点，") || after.starts_with("条，") || after.starts_with("步，");
+            return after.starts_with('，')
+                || after.starts_with('、')
+                || after.starts_with('是')
+                || after.starts_with("点，")
+                || after.starts_with("条，")
+                || after.starts_with("步，");
         }
         return false;
     }
     if first == '（' || first == '(' {
-        let inner: String = s.chars().skip(1).take_while(|c| *c != '）' && *c != ')').collect();
+        let inner: String = s
+            .chars()
+            .skip(1)
+            .take_while(|c| *c != '）' && *c != ')')
+            .collect();
         let n = inner.chars().count();
         return n > 0
             && n <= 3
@@ -83,8 +93,14 @@ fn starts_paragraph(s: &str) -> bool {
 
 /// Brackets and quotes left open at the end of the line (a title or citation that wraps).
 fn opens_more_than_closes(s: &str) -> bool {
-    let open = s.chars().filter(|c| matches!(c, '（' | '(' | '《' | '“')).count();
-    let close = s.chars().filter(|c| matches!(c, '）' | ')' | '》' | '”')).count();
+    let open = s
+        .chars()
+        .filter(|c| matches!(c, '（' | '(' | '《' | '“'))
+        .count();
+    let close = s
+        .chars()
+        .filter(|c| matches!(c, '）' | ')' | '》' | '”'))
+        .count();
     open > close
 }
 
@@ -247,7 +263,7 @@ fn join(lines: &[&Line]) -> Paragraph {
             let before = text.chars().last();
             let after = chars.get(j).map(|(c, _)| *c);
             let keep = match (before, after) {
-                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !(b.is_ascii_digit() && a.is_ascii_digit() && false),
+                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a),
                 _ => false,
             };
             if keep {
@@ -290,13 +306,16 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                     continue;
                 }
                 let open = cur.iter().any(|l| opens_more_than_closes(&l.text))
-                    && opens_more_than_closes(&cur.iter().map(|l| l.text.as_str()).collect::<String>());
+                    && opens_more_than_closes(
+                        &cur.iter().map(|l| l.text.as_str()).collect::<String>(),
+                    );
                 if open && cur.len() < 4 {
                     false
                 } else if ends_sentence(&line.text) {
                     // A full line ending a sentence ends the paragraph when the next line is
                     // indented (first lines are set about two characters narrower).
-                    let indented = next.width + 5 >= w && next.width + 3 <= w && !ends_sentence(&next.text);
+                    let indented =
+                        next.width + 5 >= w && next.width + 3 <= w && !ends_sentence(&next.text);
                     // A short line without a sentence end is a heading or an excerpt numeral.
                     let heading = next.width + 8 <= w && !ends_sentence(&next.text);
                     short || starts_paragraph(&next.text) || indented || heading
@@ -413,7 +432,10 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
         }
     }
     for (k, head) in heads.iter().enumerate() {
-        let end = heads.get(k + 1).map(|h| h.title_start).unwrap_or(lines.len());
+        let end = heads
+            .get(k + 1)
+            .map(|h| h.title_start)
+            .unwrap_or(lines.len());
         let title_lines = &lines[head.title_start..head.source_idx];
         let title = collapse_spaces(
             &title_lines
@@ -426,7 +448,11 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
         let body = &lines[head.source_idx + 1..end];
         docs.push(Document {
             file: file.to_string(),
-            title: if title.is_empty() { stem.clone() } else { title },
+            title: if title.is_empty() {
+                stem.clone()
+            } else {
+                title
+            },
             source,
             date,
             issue,
@@ -448,16 +474,26 @@ fn untitled_head<'a>(
         return (stem.to_string(), 1, body);
     };
     let limit = width.map(|w| w.saturating_sub(6)).unwrap_or(80);
-    let title_like = first.width <= limit && !ends_sentence(&first.text) && !starts_paragraph(&first.text);
+    let title_like =
+        first.width <= limit && !ends_sentence(&first.text) && !starts_paragraph(&first.text);
     if title_like {
         // A title split over two short lines.
         let mut n = 1;
         if let Some(second) = body.get(1) {
-            if second.width <= limit / 2 && !ends_sentence(&second.text) && !starts_paragraph(&second.text) && body.len() > 2 {
+            if second.width <= limit / 2
+                && !ends_sentence(&second.text)
+                && !starts_paragraph(&second.text)
+                && body.len() > 2
+            {
                 n = 2;
             }
         }
-        let title = collapse_spaces(&body[..n].iter().map(|l| l.text.as_str()).collect::<String>());
+        let title = collapse_spaces(
+            &body[..n]
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<String>(),
+        );
         (title, first.no, &body[n..])
     } else {
         (stem.to_string(), first.no, body)
@@ -476,17 +512,35 @@ mod tests {
         );
         assert_eq!(
             parse_source("（来源：《求是》，2024年第 10期）"),
-            Some((Some("《求是》".into()), Some("2024".into()), Some("2024年第10期".into())))
+            Some((
+                Some("《求是》".into()),
+                Some("2024".into()),
+                Some("2024年第10期".into())
+            ))
         );
         assert_eq!(parse_source("（2024年3月21日在湖南考察时的讲话）"), None);
     }
 
     #[test]
     fn paragraph_markers() {
-        for s in ["第一，更好统筹", "一是要加快", "（一）指导思想。", "二、总体要求", "——经济发展", "1. 加强", "①坚持"] {
+        for s in [
+            "第一，更好统筹",
+            "一是要加快",
+            "（一）指导思想。",
+            "二、总体要求",
+            "——经济发展",
+            "1. 加强",
+            "①坚持",
+        ] {
             assert!(starts_paragraph(s), "{s}");
         }
-        for s in ["第一次集体学习", "第一要务是发展", "一带一路", "二十大", "1300万人"] {
+        for s in [
+            "第一次集体学习",
+            "第一要务是发展",
+            "一带一路",
+            "二十大",
+            "1300万人",
+        ] {
             assert!(!starts_paragraph(s), "{s}");
         }
     }

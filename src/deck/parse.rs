@@ -91,6 +91,23 @@ pub fn is_valid_note_id(s: &str) -> bool {
     !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
+/// True for a publication date as precise as it is known: `YYYY`, `YYYY-MM` or a full
+/// `YYYY-MM-DD` (a journal issue such as 2024年第10期 gives only the year).
+pub fn is_valid_partial_date(s: &str) -> bool {
+    let digits = |p: &str| p.len() == 4 || p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit());
+    match s.len() {
+        4 => s.bytes().all(|c| c.is_ascii_digit()),
+        7 => {
+            let (y, m) = (&s[..4], &s[5..]);
+            s.as_bytes()[4] == b'-'
+                && y.bytes().all(|c| c.is_ascii_digit())
+                && digits(m)
+                && m.parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
+        }
+        _ => is_valid_date(s),
+    }
+}
+
 /// True for `YYYY-MM-DD` naming a real calendar day.
 pub fn is_valid_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -288,8 +305,8 @@ impl Cx<'_> {
         }
         let version = self.uint(t, "version", 0);
         let source = self.string(t, "source", span, false, "[deck]").map(|s| s.0);
-        let date = self.date(t, "date");
-        let exam = self.date(t, "exam");
+        let date = self.date(t, "date", true);
+        let exam = self.date(t, "exam", false);
         if self.errors() > before {
             return None;
         }
@@ -511,7 +528,7 @@ impl Cx<'_> {
         let file = self.string(st, "file", &span, false, "source").map(|s| s.0);
         let line = self.uint(st, "line", 1);
         let doc = self.string(st, "doc", &span, false, "source").map(|s| s.0);
-        let date = self.date(st, "date");
+        let date = self.date(st, "date", true);
         Some(SourceRef {
             file,
             line,
@@ -618,8 +635,9 @@ impl Cx<'_> {
         }
     }
 
-    /// A `YYYY-MM-DD` date, written as a string or as a bare TOML date.
-    fn date(&mut self, t: &DeTable<'_>, key: &str) -> Option<String> {
+    /// A `YYYY-MM-DD` date, written as a string or as a bare TOML date; with `partial`,
+    /// `YYYY` and `YYYY-MM` too.
+    fn date(&mut self, t: &DeTable<'_>, key: &str, partial: bool) -> Option<String> {
         let v = t.get(key)?;
         let s = match v.get_ref() {
             DeValue::String(s) => s.to_string(),
@@ -635,12 +653,17 @@ impl Cx<'_> {
                 return None;
             }
         };
-        if is_valid_date(&s) {
+        if is_valid_date(&s) || (partial && is_valid_partial_date(&s)) {
             Some(s)
         } else {
+            let shape = if partial {
+                "\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""
+            } else {
+                "\"YYYY-MM-DD\""
+            };
             self.err(
                 &v.span(),
-                format!("`{key}` must be a date \"YYYY-MM-DD\", not {s:?}"),
+                format!("`{key}` must be a date {shape}, not {s:?}"),
             );
             None
         }
@@ -889,6 +912,12 @@ text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
     #[test]
     fn dates() {
         assert!(is_valid_date("2024-02-29"));
+        assert!(is_valid_partial_date("2024") && is_valid_partial_date("2024-05"));
+        assert!(
+            !is_valid_partial_date("2024-13")
+                && !is_valid_partial_date("24")
+                && !is_valid_partial_date("2024-5")
+        );
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("2023-13-01"));
         assert!(!is_valid_date("2023-1-01"));

@@ -74,7 +74,10 @@ pub struct Marker {
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 fn digit(c: char) -> Option<u32> {
-    DIGITS.iter().position(|d| *d == c).and_then(|p| u32::try_from(p).ok())
+    DIGITS
+        .iter()
+        .position(|d| *d == c)
+        .and_then(|p| u32::try_from(p).ok())
 }
 
 /// A Chinese numeral from 一 to 九十九 at the start of `s`: (value, chars used).
@@ -130,14 +133,7 @@ pub fn at_boundary(s: &[char], i: usize) -> bool {
 }
 
 fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
-    let mut k = i;
-    for c in pat.chars() {
-        if s.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    (i..).zip(pat.chars()).all(|(k, c)| s.get(k) == Some(&c))
 }
 
 /// The marker starting at char index `i`, if any. `para_start` allows the families that only
@@ -173,10 +169,18 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
         return m(Family::Dash, 0, 2);
     }
     if starts_with(s, i, "一方面") {
-        return m(Family::Side, 1, 3 + usize::from(s.get(i + 3).is_some_and(|c| is_sep(*c))));
+        return m(
+            Family::Side,
+            1,
+            3 + usize::from(s.get(i + 3).is_some_and(|c| is_sep(*c))),
+        );
     }
     if starts_with(s, i, "另一方面") {
-        return m(Family::Side, 2, 4 + usize::from(s.get(i + 4).is_some_and(|c| is_sep(*c))));
+        return m(
+            Family::Side,
+            2,
+            4 + usize::from(s.get(i + 4).is_some_and(|c| is_sep(*c))),
+        );
     }
     for (word, v) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 9)] {
         if starts_with(s, i, word) && s.get(i + 2).is_some_and(|c| *c == '，' || *c == ',') {
@@ -192,7 +196,11 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
         }
         let n = s[i + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
         if (1..=2).contains(&n) && s.get(i + 1 + n).is_some_and(|x| close(*x)) {
-            let v: u32 = s[i + 1..i + 1 + n].iter().collect::<String>().parse().ok()?;
+            let v: u32 = s[i + 1..i + 1 + n]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .ok()?;
             return m(Family::ArabicParen, v, n + 2);
         }
         return None;
@@ -201,7 +209,11 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
         let n = s[i..].iter().take_while(|x| x.is_ascii_digit()).count();
         let p = *s.get(i + n)?;
         let after = s.get(i + n + 1).copied();
-        if n <= 2 && matches!(p, '.' | '．' | '、') && !after.is_some_and(|a| a.is_ascii_digit()) && para_start {
+        if n <= 2
+            && matches!(p, '.' | '．' | '、')
+            && !after.is_some_and(|a| a.is_ascii_digit())
+            && para_start
+        {
             let v: u32 = s[i..i + n].iter().collect::<String>().parse().ok()?;
             return m(Family::Arabic, v, n + 1);
         }
@@ -255,7 +267,16 @@ mod tests {
         assert_eq!(fam("——经济发展"), Some((Family::Dash, 0)));
         assert_eq!(fam("③坚持"), Some((Family::Circled, 3)));
         assert_eq!(fam("2. 加强"), Some((Family::Arabic, 2)));
-        for trap in ["第一要务", "第一次集体学习", "第一大国", "一带一路", "一", "十三", "2024年", "1.5倍"] {
+        for trap in [
+            "第一要务",
+            "第一次集体学习",
+            "第一大国",
+            "一带一路",
+            "一",
+            "十三",
+            "2024年",
+            "1.5倍",
+        ] {
             assert_eq!(fam(trap), None, "{trap}");
         }
         // Not at a clause boundary.

@@ -7,6 +7,7 @@
 //! (“三步走”战略，即…), and 、-series that are the point of their sentence. Each list gets a
 //! prompt from its lead sentence and its size, and each item a key phrase.
 pub mod markers;
+pub mod notes;
 pub mod phrase;
 mod series;
 
@@ -59,11 +60,16 @@ impl<'a> P<'a> {
         self.para.line_at(off)
     }
     fn text(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
+        self.chars[a.min(self.chars.len())..b.min(self.chars.len())]
+            .iter()
+            .collect()
     }
     /// The index just after the sentence that contains `i`.
     fn sentence_end(&self, i: usize) -> usize {
-        (i..self.chars.len()).find(|k| matches!(self.chars[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(self.chars.len())
+        (i..self.chars.len())
+            .find(|k| matches!(self.chars[*k], '。' | '！' | '？'))
+            .map(|k| k + 1)
+            .unwrap_or(self.chars.len())
     }
     /// The sentences before char `i`, nearest first.
     fn sentences_before(&self, i: usize) -> Vec<String> {
@@ -93,7 +99,9 @@ pub fn find_all(docs: &[Document]) -> Vec<(usize, FoundList)> {
     for (di, doc) in docs.iter().enumerate() {
         for l in find_lists(doc) {
             let key: Vec<String> = l.items.iter().map(|i| norm(&i.key)).collect();
-            let seen = out.iter().any(|(d, o)| *d != di && o.items.iter().map(|i| norm(&i.key)).eq(key.iter().cloned()));
+            let seen = out.iter().any(|(d, o)| {
+                *d != di && o.items.iter().map(|i| norm(&i.key)).eq(key.iter().cloned())
+            });
             if !seen {
                 out.push((di, l));
             }
@@ -112,10 +120,30 @@ fn lead_markers(paras: &[P]) -> Vec<Option<Marker>> {
 fn choose_lead(cands: &[String], n: usize) -> String {
     let counts = |s: &str| {
         let c: Vec<char> = s.chars().collect();
-        ["几个", "许多", "一些", "几方面", "多方面", "几点", "若干", "以下", "如下"].iter().any(|v| s.contains(v))
-            || (0..c.len()).any(|i| phrase::count_at(&c, i).is_some_and(|(v, _, _)| usize::try_from(v).ok() == Some(n)))
+        [
+            "几个",
+            "许多",
+            "一些",
+            "几方面",
+            "多方面",
+            "几点",
+            "若干",
+            "以下",
+            "如下",
+        ]
+        .iter()
+        .any(|v| s.contains(v))
+            || (0..c.len()).any(|i| {
+                phrase::count_at(&c, i).is_some_and(|(v, _, _)| usize::try_from(v).ok() == Some(n))
+            })
     };
-    cands.iter().take(4).find(|s| counts(s)).or(cands.first()).cloned().unwrap_or_default()
+    cands
+        .iter()
+        .take(4)
+        .find(|s| counts(s))
+        .or(cands.first())
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
@@ -124,7 +152,11 @@ fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
     parts
         .into_iter()
         .zip(keys)
-        .map(|((full, line), key)| FoundItem { key, full: full.trim().to_string(), line })
+        .map(|((full, line), key)| FoundItem {
+            key,
+            full: full.trim().to_string(),
+            line,
+        })
         .collect()
 }
 
@@ -133,15 +165,27 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
     let leads = lead_markers(paras);
     let mut out = Vec::new();
     let families = [
-        Family::Heading, Family::Paren, Family::Di, Family::DiDian, Family::DiBu, Family::DiTiao,
-        Family::NShi, Family::Arabic, Family::ArabicParen, Family::Circled, Family::Sequence, Family::Side,
+        Family::Heading,
+        Family::Paren,
+        Family::Di,
+        Family::DiDian,
+        Family::DiBu,
+        Family::DiTiao,
+        Family::NShi,
+        Family::Arabic,
+        Family::ArabicParen,
+        Family::Circled,
+        Family::Sequence,
+        Family::Side,
     ];
     out.extend(dash_lists(doc, paras, &leads));
     for fam in families {
         let mut runs: Vec<Vec<(usize, Marker)>> = Vec::new();
         let mut cur: Vec<(usize, Marker)> = Vec::new();
         let mut last_closed: u32 = 0;
-        let close = |cur: &mut Vec<(usize, Marker)>, runs: &mut Vec<Vec<(usize, Marker)>>, last: &mut u32| {
+        let close = |cur: &mut Vec<(usize, Marker)>,
+                     runs: &mut Vec<Vec<(usize, Marker)>>,
+                     last: &mut u32| {
             if let Some((_, m)) = cur.last() {
                 *last = m.value;
             }
@@ -161,7 +205,10 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
             if m.family == fam {
                 let next_ok = match cur.last() {
                     None => false,
-                    Some((_, prev)) => m.value == prev.value + 1 || (fam == Family::Sequence && m.value == 9 && prev.value >= 1),
+                    Some((_, prev)) => {
+                        m.value == prev.value + 1
+                            || (fam == Family::Sequence && m.value == 9 && prev.value >= 1)
+                    }
                 };
                 if next_ok {
                     cur.push((pi, *m));
@@ -199,7 +246,8 @@ fn dash_lists(doc: &Document, paras: &[P], leads: &[Option<Marker>]) -> Vec<Foun
             j += 1;
         }
         if j - i >= 2 {
-            let run: Vec<(usize, Marker)> = (i..j).filter_map(|k| leads[k].map(|m| (k, m))).collect();
+            let run: Vec<(usize, Marker)> =
+                (i..j).filter_map(|k| leads[k].map(|m| (k, m))).collect();
             out.push(block_list(doc, paras, leads, Family::Dash, &run));
         }
         i = j;
@@ -207,7 +255,13 @@ fn dash_lists(doc: &Document, paras: &[P], leads: &[Option<Marker>]) -> Vec<Foun
     out
 }
 
-fn block_list(doc: &Document, paras: &[P], leads: &[Option<Marker>], fam: Family, run: &[(usize, Marker)]) -> FoundList {
+fn block_list(
+    doc: &Document,
+    paras: &[P],
+    leads: &[Option<Marker>],
+    fam: Family,
+    run: &[(usize, Marker)],
+) -> FoundList {
     let parts: Vec<(String, u32)> = run
         .iter()
         .map(|(pi, m)| {
@@ -222,7 +276,10 @@ fn block_list(doc: &Document, paras: &[P], leads: &[Option<Marker>], fam: Family
     // for （一） lists the section heading above them.
     let mut cands: Vec<String> = Vec::new();
     if fam == Family::Paren {
-        if let Some(h) = (0..first).rev().find(|k| leads[*k].is_some_and(|m| m.family == Family::Heading)) {
+        if let Some(h) = (0..first)
+            .rev()
+            .find(|k| leads[*k].is_some_and(|m| m.family == Family::Heading))
+        {
             let m = leads[h].map(|m| m.len).unwrap_or(0);
             cands.push(paras[h].text(m, paras[h].chars.len()));
         }
@@ -230,14 +287,31 @@ fn block_list(doc: &Document, paras: &[P], leads: &[Option<Marker>], fam: Family
         let prev = &paras[first - 1];
         cands.extend(prev.sentences_before(prev.chars.len()));
     }
-    let fallback = if fam == Family::Heading { format!("{}的组成部分", doc.title) } else { doc.title.clone() };
+    let fallback = if fam == Family::Heading {
+        format!("{}的组成部分", doc.title)
+    } else {
+        doc.title.clone()
+    };
     let lead = if fam == Family::Heading {
-        cands.iter().take(2).find(|s| ["几个", "几点", "几方面", "以下", "如下"].iter().any(|v| s.contains(v))).cloned().unwrap_or_default()
+        cands
+            .iter()
+            .take(2)
+            .find(|s| {
+                ["几个", "几点", "几方面", "以下", "如下"]
+                    .iter()
+                    .any(|v| s.contains(v))
+            })
+            .cloned()
+            .unwrap_or_default()
     } else {
         choose_lead(&cands, n)
     };
     let last = run.last().map(|(pi, _)| *pi).unwrap_or(first);
-    let passage = paras[first..=last].iter().map(|p| p.para.text.as_str()).collect::<Vec<_>>().join("\n");
+    let passage = paras[first..=last]
+        .iter()
+        .map(|p| p.para.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     FoundList {
         prompt: prompt(&lead, &fallback, n),
         line: items.first().map(|i| i.line).unwrap_or(doc.line),
@@ -263,7 +337,11 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
             if fam == Family::Dash {
                 continue;
             }
-            let fm: Vec<(usize, Marker)> = marks.iter().copied().filter(|(_, m)| m.family == fam).collect();
+            let fm: Vec<(usize, Marker)> = marks
+                .iter()
+                .copied()
+                .filter(|(_, m)| m.family == fam)
+                .collect();
             let mut run: Vec<(usize, Marker)> = Vec::new();
             let mut runs = Vec::new();
             for (i, m) in fm {
@@ -304,15 +382,27 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                 let first = run[0].0;
                 // Lead: the clause before the first marker in its sentence, else the
                 // sentences before it.
-                let sent_start = (0..first).rev().find(|k| matches!(p.chars[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(0);
+                let sent_start = (0..first)
+                    .rev()
+                    .find(|k| matches!(p.chars[*k], '。' | '！' | '？'))
+                    .map(|k| k + 1)
+                    .unwrap_or(0);
                 let mut cands = Vec::new();
                 let same = p.text(sent_start, first);
-                if same.trim_matches(|c: char| !c.is_alphanumeric()).chars().count() >= 4 {
+                if same
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .count()
+                    >= 4
+                {
                     cands.push(same);
                 }
                 cands.extend(p.sentences_before(sent_start));
                 let lead = choose_lead(&cands, items.len());
-                let end = run.last().map(|(i, _)| p.sentence_end(*i)).unwrap_or(p.chars.len());
+                let end = run
+                    .last()
+                    .map(|(i, _)| p.sentence_end(*i))
+                    .unwrap_or(p.chars.len());
                 out.push(FoundList {
                     prompt: prompt(&lead, "", items.len()),
                     line: p.line(first),
@@ -343,14 +433,28 @@ fn same_item(a: &str, b: &str) -> bool {
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     lists.retain(|l| l.items.len() >= 2 && l.items.iter().all(|i| !i.key.is_empty()));
     let mut order: Vec<usize> = (0..lists.len()).collect();
-    order.sort_by_key(|i| (!lists[*i].explicit, std::cmp::Reverse(lists[*i].items.len()), lists[*i].line));
+    order.sort_by_key(|i| {
+        (
+            !lists[*i].explicit,
+            std::cmp::Reverse(lists[*i].items.len()),
+            lists[*i].line,
+        )
+    });
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let l = &lists[i];
         // A series inside one item of an explicit list is that item's wording, not a list.
         let series = l.marker.starts_with('、');
         let inside = series
-            && lists.iter().any(|o| !o.marker.starts_with('、') && o.marker != "parallel" && o.items.iter().any(|it| l.items.iter().all(|x| norm(&it.key).contains(&norm(&x.key)))));
+            && lists.iter().any(|o| {
+                !o.marker.starts_with('、')
+                    && o.marker != "parallel"
+                    && o.items.iter().any(|it| {
+                        l.items
+                            .iter()
+                            .all(|x| norm(&it.key).contains(&norm(&x.key)))
+                    })
+            });
         if inside {
             continue;
         }
@@ -359,7 +463,9 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
             let mut used = vec![false; other.items.len()];
             let mut shared = 0;
             for it in &l.items {
-                if let Some(j) = (0..other.items.len()).find(|j| !used[*j] && same_item(&it.key, &other.items[*j].key)) {
+                if let Some(j) = (0..other.items.len())
+                    .find(|j| !used[*j] && same_item(&it.key, &other.items[*j].key))
+                {
                     used[j] = true;
                     shared += 1;
                 }

@@ -8,7 +8,11 @@ pub fn is_stop(c: char) -> bool {
 
 fn trim_punct(s: &str) -> &str {
     s.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '，' | '、' | '：' | '。' | '；' | '！' | '？' | ',' | ':' | '.' | ';' | '”' | '“')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '，' | '、' | '：' | '。' | '；' | '！' | '？' | ',' | ':' | '.' | ';' | '”' | '“'
+            )
     })
 }
 
@@ -54,11 +58,19 @@ pub fn strip_shared_subject(items: &mut [String]) {
     let first: Vec<char> = items[0].chars().collect();
     let mut common = first.len();
     for it in items.iter().skip(1) {
-        let n = first.iter().zip(it.chars()).take_while(|(a, b)| **a == *b).count();
+        let n = first
+            .iter()
+            .zip(it.chars())
+            .take_while(|(a, b)| **a == *b)
+            .count();
         common = common.min(n);
     }
     // The shared part must end right after a 是.
-    let Some(cut) = first[..common].iter().rposition(|c| *c == '是').map(|p| p + 1) else {
+    let Some(cut) = first[..common]
+        .iter()
+        .rposition(|c| *c == '是')
+        .map(|p| p + 1)
+    else {
         return;
     };
     if cut < 2 || items.iter().any(|it| it.chars().count() < cut + 4) {
@@ -71,7 +83,18 @@ pub fn strip_shared_subject(items: &mut [String]) {
 
 /// Vague quantities a lead sentence uses for a list whose size the items give.
 const VAGUE: [&str; 12] = [
-    "几个", "许多", "一些", "多个", "若干", "几方面", "多方面", "几点", "几项", "几条", "以下", "如下",
+    "几个",
+    "许多",
+    "一些",
+    "多个",
+    "若干",
+    "几方面",
+    "多方面",
+    "几点",
+    "几项",
+    "几条",
+    "以下",
+    "如下",
 ];
 
 /// Classifiers that follow a count in a prompt.
@@ -97,8 +120,20 @@ pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
 
 /// Speaker and framing words that open a lead sentence but say nothing of the subject.
 const FRAMES: [&str; 14] = [
-    "习近平强调，", "习近平指出，", "他强调，", "他指出，", "会议强调，", "会议指出，",
-    "《意见》提出，", "《意见》指出，", "总体看，", "为此，", "同时，", "因此，", "我们要", "下面，",
+    "习近平强调，",
+    "习近平指出，",
+    "他强调，",
+    "他指出，",
+    "会议强调，",
+    "会议指出，",
+    "《意见》提出，",
+    "《意见》指出，",
+    "总体看，",
+    "为此，",
+    "同时，",
+    "因此，",
+    "我们要",
+    "下面，",
 ];
 
 /// A prompt for a list of `n` items from its lead text (the sentence that introduces it), or
@@ -106,7 +141,10 @@ const FRAMES: [&str; 14] = [
 pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
     let mut lead = trim_punct(lead).to_string();
     // The last clause that still says something (≥ 6 chars).
-    let clauses: Vec<&str> = lead.split(['，', '。', '；']).filter(|c| !c.is_empty()).collect();
+    let clauses: Vec<&str> = lead
+        .split(['，', '。', '；'])
+        .filter(|c| !c.is_empty())
+        .collect();
     if clauses.len() > 1 {
         let mut tail = String::new();
         for c in clauses.iter().rev() {
@@ -178,27 +216,45 @@ mod tests {
 
     #[test]
     fn key_phrases() {
-        assert_eq!(key_phrase("要加快培育完整内需体系。这是畅通国民经济循环"), "加快培育完整内需体系");
+        assert_eq!(
+            key_phrase("要加快培育完整内需体系。这是畅通国民经济循环"),
+            "加快培育完整内需体系"
+        );
         assert_eq!(
             key_phrase("更好统筹扩大内需和深化供给侧结构性改革，增强国内大循环动力和可靠性。构建"),
             "更好统筹扩大内需和深化供给侧结构性改革"
         );
         assert_eq!(key_phrase("指导思想。以习近平"), "指导思想");
-        assert_eq!(key_phrase("坚持构建和谐劳动关系，等等"), "坚持构建和谐劳动关系");
+        assert_eq!(
+            key_phrase("坚持构建和谐劳动关系，等等"),
+            "坚持构建和谐劳动关系"
+        );
     }
 
     #[test]
     fn shared_subject() {
-        let mut v = vec!["我国现代化是人口规模巨大的现代化".to_string(), "我国现代化是全体人民共同富裕的现代化".to_string()];
+        let mut v = vec![
+            "我国现代化是人口规模巨大的现代化".to_string(),
+            "我国现代化是全体人民共同富裕的现代化".to_string(),
+        ];
         strip_shared_subject(&mut v);
         assert_eq!(v, ["人口规模巨大的现代化", "全体人民共同富裕的现代化"]);
     }
 
     #[test]
     fn prompts() {
-        assert_eq!(with_count("构建新发展格局要把握好几个重要着力点", 6), "构建新发展格局要把握好六个重要着力点");
-        assert_eq!(with_count("我国建设社会主义现代化具有许多重要特征", 5), "我国建设社会主义现代化具有五个重要特征");
-        assert_eq!(with_count("要从两个维度来研究和布局", 2), "要从两个维度来研究和布局");
+        assert_eq!(
+            with_count("构建新发展格局要把握好几个重要着力点", 6),
+            "构建新发展格局要把握好六个重要着力点"
+        );
+        assert_eq!(
+            with_count("我国建设社会主义现代化具有许多重要特征", 5),
+            "我国建设社会主义现代化具有五个重要特征"
+        );
+        assert_eq!(
+            with_count("要从两个维度来研究和布局", 2),
+            "要从两个维度来研究和布局"
+        );
         assert_eq!(with_count("丝路精神", 4), "丝路精神（四项）");
     }
 }

@@ -6,7 +6,12 @@ use super::{make_items, FoundList, P};
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
     let mut i = 0;
     for lead in ["等等", "等", "的", "这"] {
-        if rest.iter().take(lead.chars().count()).copied().eq(lead.chars()) {
+        if rest
+            .iter()
+            .take(lead.chars().count())
+            .copied()
+            .eq(lead.chars())
+        {
             i = lead.chars().count();
             break;
         }
@@ -19,7 +24,9 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
         .collect();
     let n = noun.chars().count();
-    (2..=16).contains(&n).then(|| (i, noun.chars().take(8).collect()))
+    (2..=16)
+        .contains(&n)
+        .then(|| (i, noun.chars().take(8).collect()))
 }
 
 /// How many 、-series one document yields at most: a dense policy text holds dozens of
@@ -43,7 +50,12 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     series.retain(|(score, _)| *score >= 4);
     series.sort_by_key(|(_, l)| l.line);
     let chars: usize = paras.iter().map(|p| p.chars.len()).sum();
-    out.extend(series.into_iter().take(SERIES_PER_DOC + chars / SERIES_CHARS).map(|(_, l)| l));
+    out.extend(
+        series
+            .into_iter()
+            .take(SERIES_PER_DOC + chars / SERIES_CHARS)
+            .map(|(_, l)| l),
+    );
     out
 }
 
@@ -63,7 +75,14 @@ fn sentences(p: &P) -> Vec<(usize, usize)> {
     out
 }
 
-fn implicit(p: &P, marker: &str, lead: &str, parts: Vec<(String, u32)>, line: u32, passage: String) -> FoundList {
+fn implicit(
+    p: &P,
+    marker: &str,
+    lead: &str,
+    parts: Vec<(String, u32)>,
+    line: u32,
+    passage: String,
+) -> FoundList {
     let items = make_items(parts);
     FoundList {
         prompt: prompt(lead, "", items.len()),
@@ -72,7 +91,11 @@ fn implicit(p: &P, marker: &str, lead: &str, parts: Vec<(String, u32)>, line: u3
         explicit: false,
         ordered: false,
         line,
-        passage: if passage.is_empty() { p.para.text.clone() } else { passage },
+        passage: if passage.is_empty() {
+            p.para.text.clone()
+        } else {
+            passage
+        },
     }
 }
 
@@ -85,7 +108,12 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
             out.push(l);
         }
         let s = &p.chars[a..b];
-        let semis: Vec<usize> = s.iter().enumerate().filter(|(_, c)| **c == '；').map(|(i, _)| i).collect();
+        let semis: Vec<usize> = s
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| **c == '；')
+            .map(|(i, _)| i)
+            .collect();
         if semis.len() < 2 {
             continue;
         }
@@ -101,7 +129,10 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
         }
         // Without a colon the clauses must be short and alike in length.
         let keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
-        if keys.iter().any(|k| k.chars().count() < 2 || k.chars().count() > 40) {
+        if keys
+            .iter()
+            .any(|k| k.chars().count() < 2 || k.chars().count() > 40)
+        {
             continue;
         }
         let lead = match colon {
@@ -117,7 +148,14 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
             None => p.sentences_before(a).into_iter().next().unwrap_or_default(),
         };
         let marker = if colon.is_some() { "：；" } else { "；" };
-        out.push(implicit(p, marker, &lead, parts, p.line(a + start), p.text(a, b)));
+        out.push(implicit(
+            p,
+            marker,
+            &lead,
+            parts,
+            p.line(a + start),
+            p.text(a, b),
+        ));
     }
     out
 }
@@ -131,13 +169,18 @@ const PARALLEL_HEADS: [&str; 48] = [
 ];
 
 /// Words too common at a clause's end to make clauses parallel.
-const WEAK_TAILS: [&str; 12] = ["发展", "推进", "加强", "建设", "工作", "提高", "提升", "增强", "完善", "问题", "作用", "水平"];
+const WEAK_TAILS: [&str; 12] = [
+    "发展", "推进", "加强", "建设", "工作", "提高", "提升", "增强", "完善", "问题", "作用", "水平",
+];
 
 /// Clauses of six to twelve characters, within two of each other in length, ending in the
 /// same two characters (not a weak ending).
 fn shared_tail(clauses: &[String]) -> bool {
     let lens: Vec<usize> = clauses.iter().map(|c| c.chars().count()).collect();
-    let (min, max) = (lens.iter().min().copied().unwrap_or(0), lens.iter().max().copied().unwrap_or(0));
+    let (min, max) = (
+        lens.iter().min().copied().unwrap_or(0),
+        lens.iter().max().copied().unwrap_or(0),
+    );
     if min < 6 || max > 12 || max - min > 2 {
         return false;
     }
@@ -146,7 +189,11 @@ fn shared_tail(clauses: &[String]) -> bool {
         c[c.len() - 2..].iter().collect()
     };
     // 不是…，也不是…，而是… is a contrast, not a list.
-    let contrast = clauses.iter().any(|c| ["不", "也", "而", "既", "又", "但"].iter().any(|w| c.starts_with(w)));
+    let contrast = clauses.iter().any(|c| {
+        ["不", "也", "而", "既", "又", "但"]
+            .iter()
+            .any(|w| c.starts_with(w))
+    });
     !contrast && !WEAK_TAILS.contains(&tail.as_str()) && clauses.iter().all(|c| c.ends_with(&tail))
 }
 
@@ -162,9 +209,19 @@ fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
     if body.len() < 3 || body.iter().any(|(x, y)| !(4..=16).contains(&(y - x))) {
         return None;
     }
-    let parts = body.iter().map(|(x, y)| (p.text(a + x, a + y), p.line(a + x))).collect();
+    let parts = body
+        .iter()
+        .map(|(x, y)| (p.text(a + x, a + y), p.line(a + x)))
+        .collect();
     let lead = p.text(a, a + open);
-    Some(implicit(p, "：，", &lead, parts, p.line(a + open), p.text(a, b)))
+    Some(implicit(
+        p,
+        "：，",
+        &lead,
+        parts,
+        p.line(a + open),
+        p.text(a, b),
+    ))
 }
 
 /// The first `n` characters of every clause are the same, and they are a verb that opens
@@ -174,7 +231,10 @@ fn shared_head(clauses: &[String], n: usize) -> Option<String> {
     if head.chars().count() < n || !PARALLEL_HEADS.contains(&head.as_str()) {
         return None;
     }
-    clauses.iter().all(|c| c.starts_with(&head) && c.chars().count() > n + 1).then_some(head)
+    clauses
+        .iter()
+        .all(|c| c.starts_with(&head) && c.chars().count() > n + 1)
+        .then_some(head)
 }
 
 /// Clauses with a shared head: 坚持X；坚持Y；坚持Z / 着力…，着力… / 事关…，事关… / 以X为Y，以…为….
@@ -187,7 +247,10 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             let mut clauses: Vec<(usize, usize)> = Vec::new();
             let mut st = a;
             for i in a..b {
-                if seps.contains(&p.chars[i]) || matches!(p.chars[i], '。' | '！' | '？') || (seps[0] == '、' && matches!(p.chars[i], '，' | '；' | '：')) {
+                if seps.contains(&p.chars[i])
+                    || matches!(p.chars[i], '。' | '！' | '？')
+                    || (seps[0] == '、' && matches!(p.chars[i], '，' | '；' | '：'))
+                {
                     if i > st {
                         clauses.push((st, i));
                     }
@@ -201,10 +264,18 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             // 人民…): start it at the head the next clause opens with.
             if seps[0] == '、' {
                 for k in 0..clauses.len().saturating_sub(1) {
-                    let next: Vec<char> = p.chars[clauses[k + 1].0..clauses[k + 1].1].iter().take(2).copied().collect();
+                    let next: Vec<char> = p.chars[clauses[k + 1].0..clauses[k + 1].1]
+                        .iter()
+                        .take(2)
+                        .copied()
+                        .collect();
                     let (x, y) = clauses[k];
-                    if next.len() == 2 && PARALLEL_HEADS.contains(&next.iter().collect::<String>().as_str()) {
-                        if let Some(off) = (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next)) {
+                    if next.len() == 2
+                        && PARALLEL_HEADS.contains(&next.iter().collect::<String>().as_str())
+                    {
+                        if let Some(off) =
+                            (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next))
+                        {
                             clauses[k] = (off, y);
                         }
                     }
@@ -223,7 +294,9 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         kind = "head";
                         break;
                     }
-                    if run.iter().all(|c| c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')) {
+                    if run.iter().all(|c| {
+                        c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
+                    }) {
                         best = j - i;
                         kind = "以为";
                         break;
@@ -238,16 +311,30 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 }
                 if best >= 3 {
                     let run = &clauses[i..i + best];
-                    let parts: Vec<(String, u32)> = run.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
+                    let parts: Vec<(String, u32)> = run
+                        .iter()
+                        .map(|(x, y)| (p.text(*x, *y), p.line(*x)))
+                        .collect();
                     if parts.iter().all(|(t, _)| t.chars().count() <= 30) {
                         let lead_text = p.text(a, run[0].0);
-                        let lead = if lead_text.chars().count() >= 4 { lead_text } else { p.sentences_before(a).into_iter().next().unwrap_or_default() };
+                        let lead = if lead_text.chars().count() >= 4 {
+                            lead_text
+                        } else {
+                            p.sentences_before(a).into_iter().next().unwrap_or_default()
+                        };
                         let marker = match kind {
                             "以为" => "以…为",
                             "tail" => "，",
                             _ => "坚持",
                         };
-                        out.push(implicit(p, marker, &lead, parts, p.line(run[0].0), p.text(a, b)));
+                        out.push(implicit(
+                            p,
+                            marker,
+                            &lead,
+                            parts,
+                            p.line(run[0].0),
+                            p.text(a, b),
+                        ));
                     }
                     i += best;
                 } else {
@@ -273,7 +360,9 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
             continue;
         }
         // The term: the count and the noun after it, up to a boundary.
-        let term_end = (i + len..s.len().min(i + len + 8)).find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '、' | '”')).unwrap_or(i + len);
+        let term_end = (i + len..s.len().min(i + len + 8))
+            .find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '、' | '”'))
+            .unwrap_or(i + len);
         let term: String = s[i..term_end].iter().collect();
         // Forward: …，即 A，B，C or …：A、B、C
         // The opener may follow a short noun (“三步走”战略，即…).
@@ -281,7 +370,13 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
             .into_iter()
             .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
-            .filter(|(skip, _)| *skip <= 4 && !window.chars().take(*skip).any(|c| matches!(c, '，' | '。' | '；')))
+            .filter(|(skip, _)| {
+                *skip <= 4
+                    && !window
+                        .chars()
+                        .take(*skip)
+                        .any(|c| matches!(c, '，' | '。' | '；'))
+            })
             .min_by_key(|(skip, _)| *skip);
         if let Some((skip, o)) = opener {
             let k = term_end + skip;
@@ -293,12 +388,27 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
                 let heads_ok = body.len() == n || {
                     let t: Vec<String> = take.iter().map(|(x, y)| p.text(*x, *y)).collect();
                     let h: String = t[0].chars().take(1).collect();
-                    t.iter().all(|c| c.starts_with(&h)) && !p.text(body[n].0, body[n].1).starts_with(&h)
+                    t.iter().all(|c| c.starts_with(&h))
+                        && !p.text(body[n].0, body[n].1).starts_with(&h)
                 };
                 if heads_ok && take.iter().all(|(x, y)| (2..=30).contains(&(y - x))) {
-                    let parts = take.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
-                    let lead = format!("{}{}", p.text(i.saturating_sub(12).max(sentence_start(s, i)), i), term);
-                    let mut l = implicit(p, "numeric", &lead, parts, p.line(st), p.text(sentence_start(s, i), en));
+                    let parts = take
+                        .iter()
+                        .map(|(x, y)| (p.text(*x, *y), p.line(*x)))
+                        .collect();
+                    let lead = format!(
+                        "{}{}",
+                        p.text(i.saturating_sub(12).max(sentence_start(s, i)), i),
+                        term
+                    );
+                    let mut l = implicit(
+                        p,
+                        "numeric",
+                        &lead,
+                        parts,
+                        p.line(st),
+                        p.text(sentence_start(s, i), en),
+                    );
                     l.prompt = with_count(&term_clean(&term), n);
                     out.push(l);
                     continue;
@@ -310,11 +420,25 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         if b > 0 && s[b - 1] == '这' {
             b -= 1;
         }
-        let st = (0..b).rev().find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '！' | '？')).map(|k| k + 1).unwrap_or(0);
+        let st = (0..b)
+            .rev()
+            .find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '！' | '？'))
+            .map(|k| k + 1)
+            .unwrap_or(0);
         let body = split_range(s, st, b, &['、', '和']);
         if body.len() == n && body.iter().all(|(x, y)| (2..=12).contains(&(y - x))) {
-            let parts = body.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
-            let mut l = implicit(p, "numeric", &term, parts, p.line(st), p.text(sentence_start(s, i), p.sentence_end(i)));
+            let parts = body
+                .iter()
+                .map(|(x, y)| (p.text(*x, *y), p.line(*x)))
+                .collect();
+            let mut l = implicit(
+                p,
+                "numeric",
+                &term,
+                parts,
+                p.line(st),
+                p.text(sentence_start(s, i), p.sentence_end(i)),
+            );
             l.prompt = with_count(&term_clean(&term), n);
             out.push(l);
         }
@@ -323,19 +447,24 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
 }
 
 fn term_clean(t: &str) -> String {
-    t.trim_matches(|c: char| matches!(c, '“' | '”' | '，' | '。')).to_string()
+    t.trim_matches(|c: char| matches!(c, '“' | '”' | '，' | '。'))
+        .to_string()
 }
 
 fn sentence_start(s: &[char], i: usize) -> usize {
-    (0..i).rev().find(|k| matches!(s[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(0)
+    (0..i)
+        .rev()
+        .find(|k| matches!(s[*k], '。' | '！' | '？'))
+        .map(|k| k + 1)
+        .unwrap_or(0)
 }
 
 /// Split `s[a..b]` at any of `seps`, dropping empty parts; ranges are char indices.
 fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut st = a;
-    for i in a..b.min(s.len()) {
-        if seps.contains(&s[i]) || matches!(s[i], '。' | '！' | '？') {
+    for (i, c) in s.iter().enumerate().take(b.min(s.len())).skip(a) {
+        if seps.contains(c) || matches!(c, '。' | '！' | '？') {
             if i > st {
                 out.push((st, i));
             }
@@ -382,11 +511,32 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
         if j - i >= 3 {
             let parts: Vec<(String, u32)> = paras[i..j]
                 .iter()
-                .filter_map(|p| opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st))))
+                .filter_map(|p| {
+                    opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st)))
+                })
                 .collect();
-            let lead = if i > 0 { paras[i - 1].sentences_before(paras[i - 1].chars.len()).into_iter().next().unwrap_or_default() } else { String::new() };
-            let passage = paras[i..j].iter().map(|p| p.para.text.as_str()).collect::<Vec<_>>().join("\n");
-            out.push(implicit(&paras[i], "parallel", &lead, parts, paras[i].line(0), passage));
+            let lead = if i > 0 {
+                paras[i - 1]
+                    .sentences_before(paras[i - 1].chars.len())
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let passage = paras[i..j]
+                .iter()
+                .map(|p| p.para.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.push(implicit(
+                &paras[i],
+                "parallel",
+                &lead,
+                parts,
+                paras[i].line(0),
+                passage,
+            ));
             i = j;
         } else {
             i += 1;
@@ -400,7 +550,12 @@ fn common_suffix(items: &[Vec<char>]) -> usize {
     let Some(first) = items.first() else { return 0 };
     let mut n = first.len();
     for it in items.iter().skip(1) {
-        let k = first.iter().rev().zip(it.iter().rev()).take_while(|(a, b)| a == b).count();
+        let k = first
+            .iter()
+            .rev()
+            .zip(it.iter().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
         n = n.min(k);
     }
     n
@@ -410,7 +565,11 @@ fn common_prefix(items: &[Vec<char>]) -> usize {
     let Some(first) = items.first() else { return 0 };
     let mut n = first.len();
     for it in items.iter().skip(1) {
-        let k = first.iter().zip(it.iter()).take_while(|(a, b)| a == b).count();
+        let k = first
+            .iter()
+            .zip(it.iter())
+            .take_while(|(a, b)| a == b)
+            .count();
         n = n.min(k);
     }
     n
@@ -467,7 +626,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .min_by(|a, b| {
                     let da = ((first.len() - a) as f32 - mean).abs();
                     let db = ((first.len() - b) as f32 - mean).abs();
-                    da.total_cmp(&db).then((*a == 0).cmp(&(*b == 0))).then(a.cmp(b))
+                    da.total_cmp(&db)
+                        .then((*a == 0).cmp(&(*b == 0)))
+                        .then(a.cmp(b))
                 })
                 .unwrap_or(0);
             first[best..].to_vec()
@@ -482,8 +643,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 }
             }
             // A cut that leaves a word's suffix behind (重大生产|力布局) splits a word.
-            let splits_word = matches!(t.get(mlen), Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们'));
-            if uniform && t.len() >= mlen && !splits_word && (t.len() == mlen || !matches!(t.get(mlen), Some('和' | '与'))) {
+            let splits_word = matches!(
+                t.get(mlen),
+                Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们')
+            );
+            if uniform
+                && t.len() >= mlen
+                && !splits_word
+                && (t.len() == mlen || !matches!(t.get(mlen), Some('和' | '与')))
+            {
                 return (t[..mlen].to_vec(), t[mlen..].to_vec());
             }
             if suffix > 0 {
@@ -492,7 +660,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     return (t[..pos + suffix].to_vec(), t[pos + suffix..].to_vec());
                 }
             }
-            let stop = (2..t.len()).find(|i| matches!(t[*i], '等' | '的' | '这' | '及' | '为' | '和' | '与')).unwrap_or(t.len());
+            let stop = (2..t.len())
+                .find(|i| matches!(t[*i], '等' | '的' | '这' | '及' | '为' | '和' | '与'))
+                .unwrap_or(t.len());
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
         let (it, mut right_rest) = take_item(&last);
@@ -529,7 +699,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
             // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
             score += 2;
-        } else if suf_all >= 2 || (suf_all >= 1 && items.len() >= 3 && all_lens.iter().all(|l| *l >= 3)) {
+        } else if suf_all >= 2
+            || (suf_all >= 1 && items.len() >= 3 && all_lens.iter().all(|l| *l >= 3))
+        {
             score += 1;
         }
         if pre_all >= 2 || (pre_all >= 1 && suf_all >= 2) {
@@ -559,16 +731,26 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if score < 3 {
             continue;
         }
-        let lead_left: String = s[a..chunks[0].0].iter().collect::<String>() + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
-        let left = lead_left.chars().take(lead_left.chars().count().saturating_sub(items[0].len())).collect::<String>();
+        let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
+            + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
+        let left = lead_left
+            .chars()
+            .take(lead_left.chars().count().saturating_sub(items[0].len()))
+            .collect::<String>();
         let lead = match &summary {
             Some((_, noun)) => noun.clone(),
             None => format!("{left}……{}", right_rest.iter().collect::<String>()),
         };
-        let parts: Vec<(String, u32)> = items.iter().map(|x| (x.iter().collect::<String>(), p.line(a))).collect();
+        let parts: Vec<(String, u32)> = items
+            .iter()
+            .map(|x| (x.iter().collect::<String>(), p.line(a)))
+            .collect();
         let sent = (sentence_start(s, a), p.sentence_end(a));
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
-        l.prompt = with_count(lead.trim_matches(|c: char| matches!(c, '，' | '。')), l.items.len());
+        l.prompt = with_count(
+            lead.trim_matches(|c: char| matches!(c, '，' | '。')),
+            l.items.len(),
+        );
         out.push((score, l));
     }
     out
