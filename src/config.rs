@@ -121,10 +121,7 @@ impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let name = path.display().to_string();
         let cfg: Config = toml::from_str(text).map_err(|e| {
-            let (line, col) = e
-                .span()
-                .map(|s| line_col(text, s.start))
-                .unwrap_or((1, 1));
+            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             ConfigError::Parse {
                 path: name.clone(),
                 line,
@@ -132,7 +129,8 @@ impl Config {
                 msg: e.message().to_string(),
             }
         })?;
-        cfg.validate().map_err(|msg| ConfigError::Invalid { path: name, msg })?;
+        cfg.validate()
+            .map_err(|msg| ConfigError::Invalid { path: name, msg })?;
         Ok(cfg)
     }
 
@@ -279,7 +277,9 @@ mod tests {
     #[test]
     fn parse_error_names_line_and_column() {
         let text = "[study]\nnew_per_day = \"many\"\n";
-        let err = Config::parse(text, Path::new("c.toml")).unwrap_err().to_string();
+        let err = Config::parse(text, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.starts_with("c.toml:2:15:"), "{err}");
     }
 
@@ -310,9 +310,11 @@ mod tests {
     #[test]
     fn no_color_needs_a_non_empty_value() {
         let mut cfg = Config::default();
-        cfg.apply_overrides(&env_of(&[("NO_COLOR", "")]), None).unwrap();
+        cfg.apply_overrides(&env_of(&[("NO_COLOR", "")]), None)
+            .unwrap();
         assert!(!cfg.ui.no_color);
-        cfg.apply_overrides(&env_of(&[("NO_COLOR", "1")]), None).unwrap();
+        cfg.apply_overrides(&env_of(&[("NO_COLOR", "1")]), None)
+            .unwrap();
         assert!(cfg.ui.no_color);
     }
 

@@ -154,9 +154,11 @@ impl App {
     /// True when keys go to a text field rather than the key table.
     pub fn text_focus(&self) -> bool {
         match &self.screen {
-            Screen::Study(s) => s.summary.is_none()
-                && !s.show_source
-                && s.current.as_ref().is_some_and(|c| c.form.is_some()),
+            Screen::Study(s) => {
+                s.summary.is_none()
+                    && !s.show_source
+                    && s.current.as_ref().is_some_and(|c| c.form.is_some())
+            }
             Screen::Browse(b) => b.search.is_some(),
             Screen::Settings(s) => s.editing.is_some(),
             _ => false,

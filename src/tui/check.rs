@@ -178,21 +178,41 @@ mod tests {
     fn diff_marks_wrong_and_missing_chars() {
         let c = diff("共同福裕", "共同富裕");
         assert!(!c.exact);
-        let typed: String = c.typed.iter().map(|(ch, ok)| if *ok { *ch } else { '_' }).collect();
-        let exp: String = c.expected.iter().map(|(ch, ok)| if *ok { *ch } else { '_' }).collect();
+        let typed: String = c
+            .typed
+            .iter()
+            .map(|(ch, ok)| if *ok { *ch } else { '_' })
+            .collect();
+        let exp: String = c
+            .expected
+            .iter()
+            .map(|(ch, ok)| if *ok { *ch } else { '_' })
+            .collect();
         assert_eq!(typed, "共同_裕");
         assert_eq!(exp, "共同_裕");
         assert_eq!(c.score(), 0.75);
         let c = diff("共同", "共同富裕");
         assert_eq!(c.score(), 0.5);
-        let exp: String = c.expected.iter().map(|(ch, ok)| if *ok { *ch } else { '_' }).collect();
+        let exp: String = c
+            .expected
+            .iter()
+            .map(|(ch, ok)| if *ok { *ch } else { '_' })
+            .collect();
         assert_eq!(exp, "共同__");
     }
 
     #[test]
     fn unordered_list_matches_in_any_order() {
-        let answers = s(&["人口规模巨大", "全体人民共同富裕", "物质文明和精神文明相协调"]);
-        let typed = s(&["全体人民共同富裕", "物质文明和精神文明相协调", "人口规模巨大"]);
+        let answers = s(&[
+            "人口规模巨大",
+            "全体人民共同富裕",
+            "物质文明和精神文明相协调",
+        ]);
+        let typed = s(&[
+            "全体人民共同富裕",
+            "物质文明和精神文明相协调",
+            "人口规模巨大",
+        ]);
         let c = check(&typed, &answers, false, 0);
         assert!(c.items.iter().all(|i| i.exact));
         assert_eq!(c.suggested, Rating::Good);
@@ -205,9 +225,18 @@ mod tests {
     #[test]
     fn suggestion_follows_accuracy_and_hints() {
         let answers = s(&["共同富裕"]);
-        assert_eq!(check(&s(&["共同富裕"]), &answers, true, 1).suggested, Rating::Hard);
-        assert_eq!(check(&s(&["共同福裕"]), &answers, true, 0).suggested, Rating::Hard);
-        assert_eq!(check(&s(&["富"]), &answers, true, 0).suggested, Rating::Again);
+        assert_eq!(
+            check(&s(&["共同富裕"]), &answers, true, 1).suggested,
+            Rating::Hard
+        );
+        assert_eq!(
+            check(&s(&["共同福裕"]), &answers, true, 0).suggested,
+            Rating::Hard
+        );
+        assert_eq!(
+            check(&s(&["富"]), &answers, true, 0).suggested,
+            Rating::Again
+        );
         assert_eq!(check(&[], &answers, true, 0).suggested, Rating::Again);
     }
 

@@ -40,7 +40,9 @@ pub struct HomeData {
 pub enum Seg {
     Text(String),
     /// `answer` is hidden as one □ per character until revealed.
-    Blank { answer: String },
+    Blank {
+        answer: String,
+    },
 }
 
 /// Kind of card, for the title line and typed-answer layout.

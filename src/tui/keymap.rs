@@ -91,8 +91,18 @@ pub const STATS: &[Binding] = &[COMMON_TAIL[0], COMMON_TAIL[1], COMMON_TAIL[2]];
 pub const SETTINGS: &[Binding] = &[
     b(&[Key::Up, C('k')], "↑ k", Action::Up, S::MoveUp),
     b(&[Key::Down, C('j')], "↓ j", Action::Down, S::MoveDown),
-    b(&[Key::Left, C('h'), C('-')], "← h", Action::Decrease, S::DecreaseKey),
-    b(&[Key::Right, C('l'), C('+')], "→ l", Action::Increase, S::IncreaseKey),
+    b(
+        &[Key::Left, C('h'), C('-')],
+        "← h",
+        Action::Decrease,
+        S::DecreaseKey,
+    ),
+    b(
+        &[Key::Right, C('l'), C('+')],
+        "→ l",
+        Action::Increase,
+        S::IncreaseKey,
+    ),
     b(&[Key::Enter, C(' ')], "Enter", Action::Open, S::EditKey),
     COMMON_TAIL[0],
     COMMON_TAIL[1],

@@ -8,6 +8,7 @@ pub mod app;
 pub mod check;
 pub mod data;
 pub mod engine;
+pub mod fixtures;
 pub mod input;
 pub mod keymap;
 pub mod msg;

@@ -82,10 +82,7 @@ pub fn wrap_runs<T: Clone>(runs: &[Run<T>], max: usize) -> Vec<Vec<Run<T>>> {
             }
             lines.push(std::mem::take(&mut cur));
             // A space at a break point is dropped.
-            cur = rest
-                .into_iter()
-                .skip_while(|(c, _)| *c == ' ')
-                .collect();
+            cur = rest.into_iter().skip_while(|(c, _)| *c == ' ').collect();
             cur_w = cur.iter().map(|(c, _)| char_width(*c)).sum();
             if c == ' ' && cur.is_empty() {
                 continue;
@@ -209,7 +206,10 @@ mod tests {
     fn long_chinese_line_wraps_by_cells() {
         let s = "全体人民共同富裕是中国式现代化的本质特征";
         let lines = wrap(s, 10);
-        assert_eq!(lines, vec!["全体人民共", "同富裕是中", "国式现代化", "的本质特征"]);
+        assert_eq!(
+            lines,
+            vec!["全体人民共", "同富裕是中", "国式现代化", "的本质特征"]
+        );
         for l in &lines {
             assert!(width(l) <= 10);
         }
@@ -239,7 +239,11 @@ mod tests {
 
     #[test]
     fn runs_keep_their_tags_across_breaks() {
-        let runs = vec![Run::new("坚持", 0), Run::new("□□□□", 1), Run::new("的领导", 0)];
+        let runs = vec![
+            Run::new("坚持", 0),
+            Run::new("□□□□", 1),
+            Run::new("的领导", 0),
+        ];
         let lines = wrap_runs(&runs, 6);
         assert_eq!(
             lines,

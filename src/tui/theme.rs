@@ -78,9 +78,7 @@ impl Theme {
         self.c(Style::default().fg(Color::Yellow))
     }
     pub fn error(&self) -> Style {
-        self.c(Style::default()
-            .fg(Color::Red)
-            .add_modifier(Modifier::BOLD))
+        self.c(Style::default().fg(Color::Red).add_modifier(Modifier::BOLD))
     }
     pub fn rating(&self, n: u8) -> Style {
         let fg = match n {

@@ -321,12 +321,8 @@ fn edit(app: &mut App, k: Key) -> Option<Effect> {
                     if form.key(k) == Edited::Submit {
                         let texts = form.texts();
                         let hints = form.hints;
-                        c.check = Some(check::check(
-                            &texts,
-                            &c.card.answers,
-                            c.card.ordered,
-                            hints,
-                        ));
+                        c.check =
+                            Some(check::check(&texts, &c.card.answers, c.card.ordered, hints));
                         c.form = None;
                         c.stage = Stage::Revealed;
                     }

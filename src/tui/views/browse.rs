@@ -148,7 +148,9 @@ fn row_text(ctx: &Ctx, r: &BrowseRow, sel: bool, w: usize) -> String {
 }
 
 fn detail(frame: &mut Frame, ctx: &Ctx, d: &CardDetail, body: Rect) {
-    let block = ctx.theme.block(format!(" {} ", sanitize(&d.row.deck_title)));
+    let block = ctx
+        .theme
+        .block(format!(" {} ", sanitize(&d.row.deck_title)));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     let w = inner.width.max(1) as usize;

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, ctx: &Ctx, app: &App, body: Rect) {
     let area = centered(body, (kw + dw + 4) as u16, rows.len() as u16 + 3);
     let block = ctx.theme.block(format!(" {} ", ctx.s(S::Help)));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(block, area);
     let w = inner.width as usize;
     let mut lines: Vec<Line> = rows

@@ -32,8 +32,7 @@ pub fn draw(
         frame.render_widget(Paragraph::new(ctx.s(S::Loading)), inner);
         return None;
     };
-    let [list, totals] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let [list, totals] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
     let w = list.width as usize;
     // Columns: marker(2) title(*) new(5) learning(6) due(5) exam(8, only when wide).
     let show_exam = w >= 60 && data.decks.iter().any(|d| d.exam_in_days.is_some());
@@ -74,7 +73,16 @@ pub fn draw(
         if show_exam {
             let e = d
                 .exam_in_days
-                .map(|x| format!("{x}{}", if ctx.lang == crate::config::Lang::Zh { "天" } else { "d" }))
+                .map(|x| {
+                    format!(
+                        "{x}{}",
+                        if ctx.lang == crate::config::Lang::Zh {
+                            "天"
+                        } else {
+                            "d"
+                        }
+                    )
+                })
                 .unwrap_or_default();
             row.push_str(&num(&e, 10));
         }

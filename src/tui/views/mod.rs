@@ -107,8 +107,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let line = format!("{}: {}", ctx.s(S::Error), text::sanitize(err));
         frame.render_widget(Clear, footer);
         frame.render_widget(
-            Paragraph::new(text::truncate(&line, footer.width as usize))
-                .style(ctx.theme.error()),
+            Paragraph::new(text::truncate(&line, footer.width as usize)).style(ctx.theme.error()),
             footer,
         );
     }
@@ -152,7 +151,10 @@ pub fn header(frame: &mut Frame, ctx: &Ctx, area: Rect, left: &str, right: &str)
     let line = Line::from(vec![
         Span::styled(text::pad(&left, lw), ctx.theme.title()),
         Span::raw(" "),
-        Span::styled(text::truncate(right, w.saturating_sub(lw + 1)), ctx.theme.dim()),
+        Span::styled(
+            text::truncate(right, w.saturating_sub(lw + 1)),
+            ctx.theme.dim(),
+        ),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -184,6 +186,22 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+/// Clear a popup's area, including a wide character just left of it whose right half would
+/// otherwise poke into the popup's border.
+pub fn clear_popup(frame: &mut Frame, area: Rect) {
+    use ratatui::buffer::CellWidth;
+    frame.render_widget(Clear, area);
+    if area.x > 0 {
+        let buf = frame.buffer_mut();
+        for y in area.y..area.y + area.height {
+            let left = (area.x - 1, y);
+            if buf[left].cell_width() > 1 {
+                buf[left].reset();
+            }
+        }
     }
 }
 

@@ -98,7 +98,10 @@ pub fn draw(
     }
     lines.push(Line::from(""));
     if st.editing.is_some() {
-        lines.push(Line::styled(truncate(ctx.s(S::DateFormat), w), ctx.theme.dim()));
+        lines.push(Line::styled(
+            truncate(ctx.s(S::DateFormat), w),
+            ctx.theme.dim(),
+        ));
     }
     if let Some(bad) = &st.invalid {
         lines.push(Line::styled(

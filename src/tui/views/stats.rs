@@ -116,11 +116,7 @@ fn heatmap(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
                 continue;
             }
             let idx = d.heatmap.len() as i64 - 1 - ago;
-            let v = if idx >= 0 {
-                d.heatmap[idx as usize]
-            } else {
-                0
-            };
+            let v = if idx >= 0 { d.heatmap[idx as usize] } else { 0 };
             let lvl = heat_level(v, max);
             spans.push(Span::styled(glyphs[lvl as usize], ctx.theme.heat(lvl)));
         }
@@ -194,7 +190,10 @@ fn side_panel(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
         });
     frame.render_widget(spark, ret);
     let rows = vec![
-        Row::new(vec![Cell::from(ctx.s(S::StNew)), Cell::from(d.new.to_string())]),
+        Row::new(vec![
+            Cell::from(ctx.s(S::StNew)),
+            Cell::from(d.new.to_string()),
+        ]),
         Row::new(vec![
             Cell::from(ctx.s(S::StLearning)),
             Cell::from(d.learning.to_string()),

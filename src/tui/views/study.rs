@@ -33,7 +33,13 @@ pub fn draw(
     } else {
         format!("{} · {deck}", ctx.s(S::Study))
     };
-    header(frame, ctx, head, &left, &progress_line(&s.progress, ctx.lang));
+    header(
+        frame,
+        ctx,
+        head,
+        &left,
+        &progress_line(&s.progress, ctx.lang),
+    );
     if let Some(sum) = &s.summary {
         footer(frame, ctx, foot, ctx.s(S::SummaryKeys));
         summary(frame, ctx, sum, s, body);
@@ -119,22 +125,29 @@ fn card_area(
 ) -> Option<Position> {
     let card = &cur.card;
     let revealed = cur.stage == Stage::Revealed;
-    let title = card
-        .prompt
-        .as_deref()
-        .map(sanitize)
-        .unwrap_or_else(|| strings::phase(card.phase, ctx.lang).to_string());
+    let title = match card.prompt.as_deref() {
+        Some(p) => format!(
+            " {} ",
+            text::truncate(&sanitize(p), body.width.saturating_sub(4) as usize)
+        ),
+        None => String::new(),
+    };
+    // Breathing room inside the card when there is space for it.
+    let pad = if body.width >= 60 { 2 } else { 1 };
+    let top = u16::from(body.height >= 20);
     let block = ctx
         .theme
-        .block(format!(" {} ", text::truncate(&title, body.width.saturating_sub(4) as usize)));
-    // Bottom part: notices, then the form / check / rating bar.
-    let inner_w = body.width.saturating_sub(2);
+        .block(title)
+        .padding(ratatui::widgets::Padding::new(pad, pad, top, 0));
+    let inner_w = body.width.saturating_sub(2 + 2 * pad);
+    // Bottom part (one cell in from the edge): notices, then the form / check / rating bar.
+    let bw = body.width.saturating_sub(1);
     let mut bottom: Vec<Line> = Vec::new();
     for n in &s.notices {
         bottom.extend(wrapped(
             &ctx.theme,
             &[Run::new(strings::notice(n, ctx.lang), Tag::Notice)],
-            body.width,
+            bw,
         ));
     }
     let mut form_lines = 0u16;
@@ -142,15 +155,18 @@ fn card_area(
         form_lines = form.lines.len() as u16 + 2;
     } else if revealed {
         if let Some(check) = &cur.check {
-            bottom.extend(check_lines(ctx, check, body.width));
+            bottom.extend(check_lines(ctx, check, bw));
         }
-        bottom.extend(rating_bar(ctx, card, cur.check.as_ref(), body.width));
+        bottom.extend(rating_bar(ctx, card, cur.check.as_ref(), bw));
     } else {
         bottom.push(Line::styled(ctx.s(S::ShowAnswer), ctx.theme.key()));
     }
     // The card gets what is left, at least 3 rows.
     let want_bottom = bottom.len() as u16 + form_lines;
-    let card_h = body.height.saturating_sub(want_bottom).max(3.min(body.height));
+    let card_h = body
+        .height
+        .saturating_sub(want_bottom)
+        .max(3.min(body.height));
     let [card_r, form_r, bottom_r] = Layout::vertical([
         Constraint::Length(card_h),
         Constraint::Length(form_lines),
@@ -179,6 +195,11 @@ fn card_area(
         0
     };
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+    let bottom_r = Rect {
+        x: bottom_r.x + 1.min(bottom_r.width),
+        width: bottom_r.width.saturating_sub(1),
+        ..bottom_r
+    };
     frame.render_widget(Paragraph::new(bottom), bottom_r);
     cur.form.as_ref().and_then(|form| {
         let block = ctx.theme.block(format!(" {} ", ctx.s(S::YourAnswer)));
@@ -237,6 +258,7 @@ fn card_area(
 }
 
 /// `1 重来 <10分 · 2 困难 2天 · 3 良好 4天 · 4 简单 9天`; the suggested rating in brackets.
+/// Wraps between outcomes, never inside one.
 pub fn rating_bar(
     ctx: &Ctx,
     card: &CardToShow,
@@ -244,53 +266,56 @@ pub fn rating_bar(
     width: u16,
 ) -> Vec<Line<'static>> {
     let suggested = check.map(|c| c.suggested);
-    let mut runs: Vec<Run<Tag>> = Vec::new();
-    for (i, p) in card.previews.iter().enumerate() {
-        if i > 0 {
-            runs.push(Run::new(" · ", Tag::Dim));
-        }
+    let sep = " · ";
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut cur: Vec<Span<'static>> = Vec::new();
+    let mut cur_w = 0usize;
+    for p in &card.previews {
         let n = p.rating.as_u8();
-        let label = format!(
+        let mut label = format!(
             "{n} {} {}",
             strings::rating(p.rating, ctx.lang),
             strings::interval(p.interval_secs, ctx.lang)
         );
-        if Some(p.rating) == suggested {
-            runs.push(Run::new(format!("[{label}]"), Tag::Key));
+        let st = if Some(p.rating) == suggested {
+            label = format!("[{label}]");
+            ctx.theme.key()
         } else {
-            runs.push(Run::new(label, Tag::Plain));
+            ctx.theme.rating(n)
+        };
+        let lw = text::width(&label);
+        if !cur.is_empty() && cur_w + text::width(sep) + lw > width as usize {
+            lines.push(Line::from(std::mem::take(&mut cur)));
+            cur_w = 0;
         }
+        if !cur.is_empty() {
+            cur.push(Span::styled(sep, ctx.theme.dim()));
+            cur_w += text::width(sep);
+        }
+        cur.push(Span::styled(label, st));
+        cur_w += lw;
     }
-    let mut lines = wrapped(&ctx.theme, &runs, width);
-    // Colour the digits by rating when there is colour.
-    for line in &mut lines {
-        for sp in &mut line.spans {
-            if let Some(n) = sp.content.chars().find_map(|c| c.to_digit(10)) {
-                if sp.style == ctx.theme.base() && sp.content.starts_with(char::is_numeric) {
-                    sp.style = ctx.theme.rating(n as u8);
-                }
-            }
-        }
+    if !cur.is_empty() {
+        lines.push(Line::from(cur));
     }
     if let Some(r) = suggested {
+        let keys = match ctx.lang {
+            Lang::Zh => "Enter/空格",
+            Lang::En => "Enter/Space",
+        };
         let msg = format!(
-            "{}: {} {} · Enter/空格",
+            "{}: {} {} · {keys}",
             ctx.s(S::Suggested),
             r.as_u8(),
             strings::rating(r, ctx.lang)
         );
-        let msg = if ctx.lang == Lang::En {
-            msg.replace("Enter/空格", "Enter/Space")
-        } else {
-            msg
-        };
         lines.push(Line::styled(msg, ctx.theme.key()));
     }
     lines
 }
 
-/// Per item: the typed line with wrong chars marked (colour and a `^` line beneath), then the
-/// expected line with missed chars marked.
+/// Per item: the typed line with wrong chars marked in colour and by a `^` line beneath
+/// (shown without colour too), then the expected line with the missed chars in 【】.
 pub fn check_lines(ctx: &Ctx, check: &Check, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if check.items.iter().all(|i| i.exact) {
@@ -320,22 +345,43 @@ pub fn check_lines(ctx: &Ctx, check: &Check, width: u16) -> Vec<Line<'static>> {
         let mut runs = vec![Run::new(prefix.clone(), Tag::Plain)];
         let mut marks = " ".repeat(pw);
         for (c, ok) in &item.typed {
-            runs.push(Run::new(c.to_string(), if *ok { Tag::Right } else { Tag::Wrong }));
+            runs.push(Run::new(
+                c.to_string(),
+                if *ok { Tag::Right } else { Tag::Wrong },
+            ));
             marks.push_str(&(if *ok { " " } else { "^" }).repeat(char_width(*c)));
         }
         if item.typed.is_empty() {
             runs.push(Run::new("—", Tag::Wrong));
-            marks.push('^');
         }
-        let mut exp = vec![Run::new(format!("{}→ ", " ".repeat(pw.saturating_sub(2))), Tag::Dim)];
+        let mut exp = vec![Run::new(
+            format!("{}→ ", " ".repeat(pw.saturating_sub(2))),
+            Tag::Dim,
+        )];
+        let mut missing = String::new();
         for (c, ok) in &item.expected {
-            exp.push(Run::new(c.to_string(), if *ok { Tag::Plain } else { Tag::Answer }));
+            if *ok {
+                if !missing.is_empty() {
+                    exp.push(Run::new(
+                        format!("【{}】", std::mem::take(&mut missing)),
+                        Tag::Answer,
+                    ));
+                }
+                exp.push(Run::new(c.to_string(), Tag::Plain));
+            } else {
+                missing.push(*c);
+            }
         }
-        // The caret line only lines up when the typed line fits on one row.
-        let fits = text::width(&marks) <= width as usize;
+        if !missing.is_empty() {
+            exp.push(Run::new(format!("【{missing}】"), Tag::Answer));
+        }
         out.extend(wrapped(&ctx.theme, &runs, width));
-        if fits {
-            out.push(Line::styled(marks.trim_end().to_string(), style(&ctx.theme, Tag::Wrong)));
+        // The caret line only lines up when the typed line fits on one row.
+        if marks.contains('^') && text::width(&marks) <= width as usize {
+            out.push(Line::styled(
+                marks.trim_end().to_string(),
+                style(&ctx.theme, Tag::Wrong),
+            ));
         }
         out.extend(wrapped(&ctx.theme, &exp, width));
     }
@@ -360,15 +406,22 @@ fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, 
         Line::from(format!("{}  {}", ctx.s(S::Tomorrow), sum.tomorrow)),
     ];
     if sum.held_back > 0 {
-        lines.push(Line::from(format!("{} {}", sum.held_back, ctx.s(S::HeldBack))));
+        lines.push(Line::from(format!(
+            "{} {}",
+            sum.held_back,
+            ctx.s(S::HeldBack)
+        )));
     }
     for n in &s.notices {
-        lines.push(Line::styled(strings::notice(n, ctx.lang), ctx.theme.notice()));
+        lines.push(Line::styled(
+            strings::notice(n, ctx.lang),
+            ctx.theme.notice(),
+        ));
     }
     let area = centered(body, 44, lines.len() as u16 + 3);
     let block = ctx.theme.block(format!(" {} ", ctx.s(S::Session)));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(block, area);
     let w = inner.width.max(1) as usize;
     let lines: Vec<Line> = lines
@@ -385,15 +438,10 @@ fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, 
 /// The source passage over the card: document, date, file:line, the paragraph with the
 /// answers highlighted.
 fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
-    let area = Rect {
-        x: body.x + 1.min(body.width),
-        y: body.y,
-        width: body.width.saturating_sub(2),
-        height: body.height,
-    };
+    let area = body;
     let block = ctx.theme.block(format!(" {} ", ctx.s(S::Source)));
     let inner = block.inner(area);
-    frame.render_widget(Clear, area);
+    super::clear_popup(frame, area);
     frame.render_widget(block, area);
     let mut meta = Vec::new();
     if let Some(d) = &src.doc {
@@ -410,7 +458,11 @@ fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
     }
     let mut lines: Vec<Line> = Vec::new();
     let w = inner.width.max(1);
-    lines.extend(wrapped(&ctx.theme, &[Run::new(meta.join(" · "), Tag::Dim)], w));
+    lines.extend(wrapped(
+        &ctx.theme,
+        &[Run::new(meta.join(" · "), Tag::Dim)],
+        w,
+    ));
     lines.push(Line::from(""));
     for para in text::sanitize_lines(&src.passage) {
         let runs = highlight_runs(&para, &src.highlight, &ctx.theme);
