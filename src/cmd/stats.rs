@@ -1,7 +1,7 @@
 //! `tiankong stats`.
 use std::process::ExitCode;
 
-use crate::cli::{JsonArgs, Global};
+use crate::cli::{Global, JsonArgs};
 
 pub fn run(_global: &Global, _args: &JsonArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("`stats` is not built yet")

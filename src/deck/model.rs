@@ -69,7 +69,9 @@ pub struct Note {
 pub enum NoteBody {
     List(ListNote),
     /// Text with `{{…}}` blanks; `{{c2::…}}` groups; `{{…::hint}}` hints.
-    Cloze { text: String },
+    Cloze {
+        text: String,
+    },
 }
 
 /// An enumerated list: a prompt and its items' key phrases.

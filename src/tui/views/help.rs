@@ -1,7 +1,7 @@
 //! Help (`?`): the keys of the current screen, drawn from the same tables the keymap uses.
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{centered, Ctx};

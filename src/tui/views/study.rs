@@ -3,7 +3,7 @@
 //! progress line and the end-of-session summary.
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{centered, cursor_at, footer, header, style, wrapped, Ctx, Tag};
