@@ -117,7 +117,7 @@ pub fn terminal_alive() -> bool {
         .is_ok()
 }
 
-/// Every two seconds: if the terminal is gone, wait for in-flight work and exit. Sleeping,
+/// Every second: if the terminal is gone, wait for in-flight work and exit. Sleeping,
 /// not spinning: a few microseconds of CPU per check.
 fn install_tty_watcher() -> Result<(), TuiError> {
     if !terminal_alive() {
@@ -127,7 +127,7 @@ fn install_tty_watcher() -> Result<(), TuiError> {
     std::thread::Builder::new()
         .name("tty-watch".into())
         .spawn(|| loop {
-            std::thread::sleep(Duration::from_secs(2));
+            std::thread::sleep(Duration::from_secs(1));
             if !terminal_alive() {
                 let _held = work_lock();
                 // Nothing to restore: the terminal is gone.
