@@ -1,8 +1,113 @@
-//! `tiankong lint`.
+//! `tiankong lint [PATH...]`: check deck files and print every finding as
+//! `file:line:col: error|warning: message`, then `N files, E errors, W warnings`.
+//! Exit 1 on any error, 0 with warnings only.
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Global, LintArgs};
+use crate::deck::fs::{read_text, scan, scan_paths, SearchPath};
+use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
 
-pub fn run(_global: &Global, _args: &LintArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`lint` is not built yet")
+pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
+    let report = if args.paths.is_empty() {
+        let search = SearchPath::from_env(&global.decks);
+        let dirs = search.existing();
+        if dirs.is_empty() {
+            let searched: Vec<String> = search
+                .dirs
+                .iter()
+                .map(|d| d.display().to_string())
+                .collect();
+            let mut report = Report::default();
+            report.diagnostics.push(Diagnostic::file(
+                "tiankong lint",
+                Severity::Error,
+                format!("no deck folder found (searched {})", searched.join(", ")),
+            ));
+            report
+        } else {
+            let (stamps, diags) = scan(&dirs);
+            lint(stamps.into_iter().map(|s| s.path).collect(), diags)
+        }
+    } else {
+        let (stamps, diags) = scan_paths(&args.paths);
+        lint(stamps.into_iter().map(|s| s.path).collect(), diags)
+    };
+    let mut out = std::io::stdout().lock();
+    for d in &report.diagnostics {
+        writeln!(out, "{d}")?;
+    }
+    let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = report.diagnostics.len() - errors;
+    writeln!(
+        out,
+        "{} {}, {} {}, {} {}",
+        report.files,
+        plural(report.files, "file", "files"),
+        errors,
+        plural(errors, "error", "errors"),
+        warnings,
+        plural(warnings, "warning", "warnings"),
+    )?;
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[derive(Debug, Default)]
+struct Report {
+    files: usize,
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// Check each file in order; `scan_diags` (missing paths, skipped files) come first. Deck ids
+/// repeated across files are reported at the later file, even if that file has other errors.
+fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
+    let mut report = Report {
+        files: 0,
+        diagnostics: scan_diags,
+    };
+    let mut ids: HashMap<DeckId, (String, Pos)> = HashMap::new();
+    for path in files {
+        report.files += 1;
+        let shown = path.display().to_string();
+        let text = match read_text(&path) {
+            Ok(t) => t,
+            Err(d) => {
+                report.diagnostics.push(d);
+                continue;
+            }
+        };
+        let checked = check(&text.text, &shown);
+        report.diagnostics.extend(checked.diagnostics);
+        if let Some((id, at)) = checked.deck_id {
+            match ids.get(&id) {
+                Some((first, first_at)) => report.diagnostics.push(Diagnostic::at(
+                    &shown,
+                    at,
+                    Severity::Error,
+                    format!(
+                        "deck id `{id}` is already used by {first}:{}:{}",
+                        first_at.line, first_at.col
+                    ),
+                )),
+                None => {
+                    ids.insert(id, (shown, at));
+                }
+            }
+        }
+    }
+    report
+}
+
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }

@@ -1,7 +1,7 @@
 //! `tiankong stats`.
 use std::process::ExitCode;
 
-use crate::cli::{Global, JsonArgs};
+use crate::cli::{JsonArgs, Global};
 
 pub fn run(_global: &Global, _args: &JsonArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("`stats` is not built yet")

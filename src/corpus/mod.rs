@@ -1,6 +1,37 @@
 //! Reading a corpus: files and folders of `.txt` (UTF-8 or GB18030, detected), PDF-extraction
 //! repair, and the split into documents and paragraphs that keep their source line numbers.
+pub mod read;
+pub mod repair;
 
+use std::path::PathBuf;
+
+pub use repair::normalize;
+
+/// Why a corpus could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{path}: {message}")]
+    Io { path: String, message: String },
+    #[error("{path}: {reason}")]
+    NotText { path: String, reason: String },
+    #[error("{0}: no .txt files found")]
+    NoFiles(String),
+}
+
+/// Read every text under `paths` into documents, in file order.
+pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
+    let files = read::collect_files(paths)?;
+    if files.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(CorpusError::NoFiles(names.join(", ")));
+    }
+    let mut docs = Vec::new();
+    for file in files {
+        let text = read::read_text(&file)?;
+        docs.extend(normalize(&text, &file.display().to_string()));
+    }
+    Ok(docs)
+}
 /// One source document: a title, its `（来源：…）` line, and its paragraphs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {

@@ -1,1 +1,375 @@
-//! extract (stub; being built).
+//! Finding enumerated lists in normalised paragraphs (pure).
+//!
+//! Explicit lists are found by their markers: paragraph-initial (第一， 一是 一、（一） 1. ①
+//! —— 首先 一方面, items spanning paragraphs) and inline (markers inside one paragraph).
+//! Implicit lists are parallel structure: `：…；…；…` enumerations, clauses with a shared head
+//! (坚持…；坚持…, 着力…，着力…, 以…为…), paragraphs that open alike, numeric summaries spelled out
+//! (“三步走”战略，即…), and 、-series that are the point of their sentence. Each list gets a
+//! prompt from its lead sentence and its size, and each item a key phrase.
+pub mod markers;
+pub mod phrase;
+mod series;
+
+use crate::corpus::{Document, Paragraph};
+use markers::{marker_at, Family, Marker};
+use phrase::{key_phrase, prompt, strip_shared_subject};
+
+/// One item of a list found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundItem {
+    /// The key phrase a card blanks.
+    pub key: String,
+    /// The whole item text, kept as context.
+    pub full: String,
+    /// 1-based source line of the item's start.
+    pub line: u32,
+}
+
+/// A list found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundList {
+    pub prompt: String,
+    pub items: Vec<FoundItem>,
+    /// The marker family (`第一`, `一是`, `坚持`, `、` …).
+    pub marker: String,
+    /// True when ordinal or bullet markers introduce the items.
+    pub explicit: bool,
+    /// True when the order of the items is part of what is learnt.
+    pub ordered: bool,
+    /// 1-based source line of the first item.
+    pub line: u32,
+    /// The paragraph(s) the list came from (for the source view).
+    pub passage: String,
+}
+
+/// A paragraph as characters, with the byte offset of each character for line look-ups.
+struct P<'a> {
+    para: &'a Paragraph,
+    chars: Vec<char>,
+    offs: Vec<usize>,
+}
+
+impl<'a> P<'a> {
+    fn new(para: &'a Paragraph) -> P<'a> {
+        let (offs, chars) = para.text.char_indices().unzip();
+        P { para, chars, offs }
+    }
+    fn line(&self, ci: usize) -> u32 {
+        let off = self.offs.get(ci).copied().unwrap_or(self.para.text.len());
+        self.para.line_at(off)
+    }
+    fn text(&self, a: usize, b: usize) -> String {
+        self.chars[a.min(self.chars.len())..b.min(self.chars.len())].iter().collect()
+    }
+    /// The index just after the sentence that contains `i`.
+    fn sentence_end(&self, i: usize) -> usize {
+        (i..self.chars.len()).find(|k| matches!(self.chars[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(self.chars.len())
+    }
+    /// The sentences before char `i`, nearest first.
+    fn sentences_before(&self, i: usize) -> Vec<String> {
+        let head = self.text(0, i);
+        head.split_inclusive(['。', '！', '？'])
+            .map(|s| s.trim_end_matches(['。', '！', '？']).to_string())
+            .filter(|s| !s.trim().is_empty())
+            .rev()
+            .collect()
+    }
+}
+
+/// Every list found in a document, in text order, without duplicates.
+pub fn find_lists(doc: &Document) -> Vec<FoundList> {
+    let paras: Vec<P> = doc.paragraphs.iter().map(P::new).collect();
+    let mut found = Vec::new();
+    found.extend(block_lists(doc, &paras));
+    found.extend(inline_lists(&paras));
+    found.extend(series::implicit_lists(&paras));
+    dedup(found)
+}
+
+/// The lists of every document, `(document index, list)`. A list whose items repeat a list of
+/// an earlier document (a passage quoted again) is kept only the first time.
+pub fn find_all(docs: &[Document]) -> Vec<(usize, FoundList)> {
+    let mut out: Vec<(usize, FoundList)> = Vec::new();
+    for (di, doc) in docs.iter().enumerate() {
+        for l in find_lists(doc) {
+            let key: Vec<String> = l.items.iter().map(|i| norm(&i.key)).collect();
+            let seen = out.iter().any(|(d, o)| *d != di && o.items.iter().map(|i| norm(&i.key)).eq(key.iter().cloned()));
+            if !seen {
+                out.push((di, l));
+            }
+        }
+    }
+    out
+}
+
+/// Markers at the start of each paragraph.
+fn lead_markers(paras: &[P]) -> Vec<Option<Marker>> {
+    paras.iter().map(|p| marker_at(&p.chars, 0, true)).collect()
+}
+
+/// The lead sentence for a list: the nearest preceding sentence (up to four back) that names
+/// a vague quantity or a count, else the nearest one.
+fn choose_lead(cands: &[String], n: usize) -> String {
+    let counts = |s: &str| {
+        let c: Vec<char> = s.chars().collect();
+        ["几个", "许多", "一些", "几方面", "多方面", "几点", "若干", "以下", "如下"].iter().any(|v| s.contains(v))
+            || (0..c.len()).any(|i| phrase::count_at(&c, i).is_some_and(|(v, _, _)| usize::try_from(v).ok() == Some(n)))
+    };
+    cands.iter().take(4).find(|s| counts(s)).or(cands.first()).cloned().unwrap_or_default()
+}
+
+fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
+    let mut keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
+    strip_shared_subject(&mut keys);
+    parts
+        .into_iter()
+        .zip(keys)
+        .map(|((full, line), key)| FoundItem { key, full: full.trim().to_string(), line })
+        .collect()
+}
+
+/// Paragraph-initial markers: items are paragraphs (with the paragraphs that follow them).
+fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
+    let leads = lead_markers(paras);
+    let mut out = Vec::new();
+    let families = [
+        Family::Heading, Family::Paren, Family::Di, Family::DiDian, Family::DiBu, Family::DiTiao,
+        Family::NShi, Family::Arabic, Family::ArabicParen, Family::Circled, Family::Sequence, Family::Side,
+    ];
+    out.extend(dash_lists(doc, paras, &leads));
+    for fam in families {
+        let mut runs: Vec<Vec<(usize, Marker)>> = Vec::new();
+        let mut cur: Vec<(usize, Marker)> = Vec::new();
+        let mut last_closed: u32 = 0;
+        let close = |cur: &mut Vec<(usize, Marker)>, runs: &mut Vec<Vec<(usize, Marker)>>, last: &mut u32| {
+            if let Some((_, m)) = cur.last() {
+                *last = m.value;
+            }
+            if cur.len() >= 2 {
+                runs.push(std::mem::take(cur));
+            }
+            cur.clear();
+        };
+        for (pi, lead) in leads.iter().enumerate() {
+            let Some(m) = lead else {
+                // Items may run over several paragraphs, but not over a dozen.
+                if cur.last().is_some_and(|(last, _)| pi - last > 12) {
+                    close(&mut cur, &mut runs, &mut last_closed);
+                }
+                continue;
+            };
+            if m.family == fam {
+                let next_ok = match cur.last() {
+                    None => false,
+                    Some((_, prev)) => m.value == prev.value + 1 || (fam == Family::Sequence && m.value == 9 && prev.value >= 1),
+                };
+                if next_ok {
+                    cur.push((pi, *m));
+                } else {
+                    close(&mut cur, &mut runs, &mut last_closed);
+                    // （三）（四） go on numbering across sections.
+                    if m.value == 1 || (fam == Family::Paren && m.value == last_closed + 1) {
+                        cur.push((pi, *m));
+                    }
+                }
+            } else if m.family.level() < fam.level() {
+                close(&mut cur, &mut runs, &mut last_closed);
+            }
+        }
+        close(&mut cur, &mut runs, &mut last_closed);
+        for run in runs {
+            out.push(block_list(doc, paras, &leads, fam, &run));
+        }
+    }
+    out
+}
+
+/// —— bullets: paragraphs in a row that open with a dash.
+fn dash_lists(doc: &Document, paras: &[P], leads: &[Option<Marker>]) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let is_dash = |k: usize| leads[k].is_some_and(|m| m.family == Family::Dash);
+        if !is_dash(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < paras.len() && is_dash(j) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let run: Vec<(usize, Marker)> = (i..j).filter_map(|k| leads[k].map(|m| (k, m))).collect();
+            out.push(block_list(doc, paras, leads, Family::Dash, &run));
+        }
+        i = j;
+    }
+    out
+}
+
+fn block_list(doc: &Document, paras: &[P], leads: &[Option<Marker>], fam: Family, run: &[(usize, Marker)]) -> FoundList {
+    let parts: Vec<(String, u32)> = run
+        .iter()
+        .map(|(pi, m)| {
+            let p = &paras[*pi];
+            (p.text(m.len, p.chars.len()), p.line(m.len))
+        })
+        .collect();
+    let items = make_items(parts);
+    let n = items.len();
+    let first = run[0].0;
+    // The lead: the paragraph before the first item, unless it is an item of another list;
+    // for （一） lists the section heading above them.
+    let mut cands: Vec<String> = Vec::new();
+    if fam == Family::Paren {
+        if let Some(h) = (0..first).rev().find(|k| leads[*k].is_some_and(|m| m.family == Family::Heading)) {
+            let m = leads[h].map(|m| m.len).unwrap_or(0);
+            cands.push(paras[h].text(m, paras[h].chars.len()));
+        }
+    } else if first > 0 {
+        let prev = &paras[first - 1];
+        cands.extend(prev.sentences_before(prev.chars.len()));
+    }
+    let fallback = if fam == Family::Heading { format!("{}的组成部分", doc.title) } else { doc.title.clone() };
+    let lead = if fam == Family::Heading {
+        cands.iter().take(2).find(|s| ["几个", "几点", "几方面", "以下", "如下"].iter().any(|v| s.contains(v))).cloned().unwrap_or_default()
+    } else {
+        choose_lead(&cands, n)
+    };
+    let last = run.last().map(|(pi, _)| *pi).unwrap_or(first);
+    let passage = paras[first..=last].iter().map(|p| p.para.text.as_str()).collect::<Vec<_>>().join("\n");
+    FoundList {
+        prompt: prompt(&lead, &fallback, n),
+        line: items.first().map(|i| i.line).unwrap_or(doc.line),
+        items,
+        marker: fam.name().to_string(),
+        explicit: true,
+        ordered: !matches!(fam, Family::Side | Family::Dash),
+        passage,
+    }
+}
+
+/// Markers inside one paragraph: 一是…二是…, 第一点…第二点…, ①…②…, 首先…其次…最后…
+fn inline_lists(paras: &[P]) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    for p in paras {
+        let marks: Vec<(usize, Marker)> = (0..p.chars.len())
+            .filter_map(|i| marker_at(&p.chars, i, false).map(|m| (i, m)))
+            .collect();
+        let mut families: Vec<Family> = marks.iter().map(|(_, m)| m.family).collect();
+        families.sort();
+        families.dedup();
+        for fam in families {
+            if fam == Family::Dash {
+                continue;
+            }
+            let fm: Vec<(usize, Marker)> = marks.iter().copied().filter(|(_, m)| m.family == fam).collect();
+            let mut run: Vec<(usize, Marker)> = Vec::new();
+            let mut runs = Vec::new();
+            for (i, m) in fm {
+                let cont = run.last().is_some_and(|(_, prev): &(usize, Marker)| {
+                    m.value == prev.value + 1 || (fam == Family::Sequence && m.value == 9)
+                });
+                if cont {
+                    run.push((i, m));
+                } else {
+                    if run.len() >= 2 {
+                        runs.push(std::mem::take(&mut run));
+                    }
+                    run.clear();
+                    if m.value == 1 {
+                        run.push((i, m));
+                    }
+                }
+            }
+            if run.len() >= 2 {
+                runs.push(run);
+            }
+            for run in runs {
+                // A paragraph-initial run of one paragraph is left to the block pass only
+                // when it spans paragraphs; here every item is in this paragraph.
+                let parts: Vec<(String, u32)> = run
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (i, m))| {
+                        let start = i + m.len;
+                        let end = match run.get(k + 1) {
+                            Some((j, _)) => *j,
+                            None => p.sentence_end(start),
+                        };
+                        (p.text(start, end), p.line(start))
+                    })
+                    .collect();
+                let items = make_items(parts);
+                let first = run[0].0;
+                // Lead: the clause before the first marker in its sentence, else the
+                // sentences before it.
+                let sent_start = (0..first).rev().find(|k| matches!(p.chars[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(0);
+                let mut cands = Vec::new();
+                let same = p.text(sent_start, first);
+                if same.trim_matches(|c: char| !c.is_alphanumeric()).chars().count() >= 4 {
+                    cands.push(same);
+                }
+                cands.extend(p.sentences_before(sent_start));
+                let lead = choose_lead(&cands, items.len());
+                let end = run.last().map(|(i, _)| p.sentence_end(*i)).unwrap_or(p.chars.len());
+                out.push(FoundList {
+                    prompt: prompt(&lead, "", items.len()),
+                    line: p.line(first),
+                    items,
+                    marker: fam.name().to_string(),
+                    explicit: true,
+                    ordered: !matches!(fam, Family::Side),
+                    passage: p.text(sent_start, end),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Two items say the same thing when one contains the other.
+fn same_item(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    a.chars().count().min(b.chars().count()) >= 2 && (a.contains(&b) || b.contains(&a))
+}
+
+/// Drop lists that repeat another list: when at least half of one list's items match distinct
+/// items of a list ranked before it (explicit first, then longer), it goes.
+fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
+    lists.retain(|l| l.items.len() >= 2 && l.items.iter().all(|i| !i.key.is_empty()));
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    order.sort_by_key(|i| (!lists[*i].explicit, std::cmp::Reverse(lists[*i].items.len()), lists[*i].line));
+    let mut kept: Vec<usize> = Vec::new();
+    for i in order {
+        let l = &lists[i];
+        // A series inside one item of an explicit list is that item's wording, not a list.
+        let series = l.marker.starts_with('、');
+        let inside = series
+            && lists.iter().any(|o| !o.marker.starts_with('、') && o.marker != "parallel" && o.items.iter().any(|it| l.items.iter().all(|x| norm(&it.key).contains(&norm(&x.key)))));
+        if inside {
+            continue;
+        }
+        let dup = kept.iter().any(|k| {
+            let other = &lists[*k];
+            let mut used = vec![false; other.items.len()];
+            let mut shared = 0;
+            for it in &l.items {
+                if let Some(j) = (0..other.items.len()).find(|j| !used[*j] && same_item(&it.key, &other.items[*j].key)) {
+                    used[j] = true;
+                    shared += 1;
+                }
+            }
+            shared * 2 >= l.items.len() && shared >= 2
+        });
+        if !dup {
+            kept.push(i);
+        }
+    }
+    kept.sort_by_key(|i| (lists[*i].line, *i));
+    kept.into_iter().map(|i| lists[i].clone()).collect()
+}

@@ -1,0 +1,493 @@
+//! PDF-extraction repair and the split into documents and paragraphs.
+//!
+//! Text extracted from PDFs is hard-wrapped at a fixed width, often with blank lines between
+//! the wrapped lines, titles split over lines and stray spaces (`2024年 5月`, `13亿 人`). The
+//! repair keys on the wrap width: a line clearly shorter than the width, ending a sentence,
+//! ends its paragraph; so does a line before a paragraph marker (第一，一是 （一） ——). Text
+//! that is not wrapped (most lines far from any common width) keeps one paragraph a line.
+use super::{Document, Paragraph};
+
+/// One physical line after trimming.
+#[derive(Debug, Clone)]
+struct Line {
+    no: u32,
+    text: String,
+    width: usize,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{feff}'
+}
+
+/// Characters after which a paragraph may end: a sentence end, a closing quote after one,
+/// or a closing bracket (citations such as `（…时的讲话）`).
+fn ends_sentence(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    match rev.next() {
+        Some('。' | '！' | '？' | '；' | '：' | '…' | '）' | ')' | '】' | '!' | '?') => true,
+        Some('”' | '’' | '」' | '』') => matches!(rev.next(), Some('。' | '！' | '？' | '…')),
+        _ => false,
+    }
+}
+
+/// A line that opens a paragraph of its own: ordinal or bullet markers, notes, sources.
+fn starts_paragraph(s: &str) -> bool {
+    let cn = |c: char| CN_DIGITS.contains(c);
+    let mut chars = s.chars().peekable();
+    let first = match chars.peek() {
+        Some(c) => *c,
+        None => return false,
+    };
+    if s.starts_with("——")
+        || s.starts_with('※')
+        || s.starts_with("（来源")
+        || s.starts_with("首先")
+        || s.starts_with("其次")
+        || s.starts_with("最后，")
+        || s.starts_with("一方面")
+        || s.starts_with("另一方面")
+        || ('①'..='⑳').contains(&first)
+    {
+        return true;
+    }
+    if let Some(rest) = s.strip_prefix('第') {
+        let n = rest.chars().take_while(|c| cn(*c)).count();
+        if n > 0 {
+            let after: String = rest.chars().skip(n).take(2).collect();
+            return after.starts_with('，') || after.starts_with('、') || after.starts_with('是')
+                || after.starts_with("点，") || after.starts_with("条，") || after.starts_with("步，");
+        }
+        return false;
+    }
+    if first == '（' || first == '(' {
+        let inner: String = s.chars().skip(1).take_while(|c| *c != '）' && *c != ')').collect();
+        let n = inner.chars().count();
+        return n > 0
+            && n <= 3
+            && (inner.chars().all(cn) || inner.chars().all(|c| c.is_ascii_digit()));
+    }
+    if cn(first) {
+        let n = s.chars().take_while(|c| cn(*c)).count();
+        let after: String = s.chars().skip(n).take(1).collect();
+        return n <= 3 && (after == "、" || after == "是");
+    }
+    if first.is_ascii_digit() {
+        let n = s.chars().take_while(|c| c.is_ascii_digit()).count();
+        let after: String = s.chars().skip(n).take(1).collect();
+        return n <= 2 && matches!(after.as_str(), "." | "．" | "、");
+    }
+    false
+}
+
+/// Brackets and quotes left open at the end of the line (a title or citation that wraps).
+fn opens_more_than_closes(s: &str) -> bool {
+    let open = s.chars().filter(|c| matches!(c, '（' | '(' | '《' | '“')).count();
+    let close = s.chars().filter(|c| matches!(c, '）' | ')' | '》' | '”')).count();
+    open > close
+}
+
+/// Split physical lines, trimming white space; a bare excerpt numeral glued to the end of a
+/// citation line (`…时的讲话）八`) becomes a line of its own.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let t = raw.trim_matches(is_space);
+        if t.is_empty() {
+            continue;
+        }
+        let mut push = |s: &str| {
+            out.push(Line {
+                no,
+                text: s.to_string(),
+                width: cell_width(s),
+            })
+        };
+        if let Some(pos) = t.rfind('）') {
+            let tail = &t[pos + '）'.len_utf8()..];
+            let n = tail.chars().count();
+            if (1..=3).contains(&n) && tail.chars().all(|c| CN_DIGITS.contains(c)) {
+                push(&t[..pos + '）'.len_utf8()]);
+                push(tail);
+                continue;
+            }
+        }
+        push(t);
+    }
+    out
+}
+
+/// The wrap width of hard-wrapped text (the most common line width), or None when the lines
+/// are not wrapped at one width.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let widths: Vec<usize> = lines.iter().map(|l| l.width).filter(|w| *w >= 30).collect();
+    let max = widths.iter().copied().max()?;
+    if lines.len() < 8 {
+        return None;
+    }
+    let mut hist = vec![0usize; max + 1];
+    for w in &widths {
+        hist[*w] += 1;
+    }
+    let (mode, _) = hist.iter().enumerate().max_by_key(|(w, c)| (**c, *w))?;
+    let near = widths
+        .iter()
+        .filter(|w| **w + 6 >= mode && **w <= mode + 2)
+        .count();
+    (mode <= 200 && near * 100 >= lines.len() * 35).then_some(mode)
+}
+
+/// Display width as a CJK PDF sets it: CJK quotes, dashes and ellipses are full width.
+fn cell_width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c {
+            '“' | '”' | '‘' | '’' | '…' | '—' | '·' => 2,
+            _ => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+        })
+        .sum()
+}
+
+/// A `（来源：…）` line: (publisher, date, issue).
+fn parse_source(line: &str) -> Option<(Option<String>, Option<String>, Option<String>)> {
+    let inner = line
+        .strip_prefix('（')
+        .or_else(|| line.strip_prefix('('))?
+        .trim_start();
+    let inner = inner.strip_prefix("来源")?;
+    let inner = inner.trim_start_matches([' ', '：', ':']);
+    let inner = inner
+        .trim_end()
+        .trim_end_matches(['）', ')'])
+        .replace(is_space, "");
+    let (publisher, rest) = match inner.split_once(['，', ',']) {
+        Some((a, b)) => (a.to_string(), b.to_string()),
+        None => (inner.clone(), String::new()),
+    };
+    let (date, issue) = parse_date(&rest);
+    let publisher = (!publisher.is_empty()).then_some(publisher);
+    Some((publisher, date, issue))
+}
+
+/// `2024年5月27日` → 2024-05-27; `2024年第10期` → (2024, issue); `2023年4月` → 2023-04.
+fn parse_date(s: &str) -> (Option<String>, Option<String>) {
+    let num_before = |s: &str, unit: char| -> Option<(u32, usize)> {
+        let pos = s.find(unit)?;
+        let digits: String = s[..pos]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let n = digits.parse().ok()?;
+        Some((n, pos + unit.len_utf8()))
+    };
+    let Some((year, after_year)) = num_before(s, '年') else {
+        return (None, None);
+    };
+    if !(1900..=2200).contains(&year) {
+        return (None, None);
+    }
+    let rest = &s[after_year..];
+    if rest.starts_with('第') {
+        let issue = rest.trim_end_matches(['）', ')']).to_string();
+        return (Some(format!("{year}")), Some(format!("{year}年{issue}")));
+    }
+    match num_before(rest, '月') {
+        Some((m, after_m)) if (1..=12).contains(&m) => match num_before(&rest[after_m..], '日') {
+            Some((d, _)) if (1..=31).contains(&d) => {
+                (Some(format!("{year:04}-{m:02}-{d:02}")), None)
+            }
+            _ => (Some(format!("{year:04}-{m:02}")), None),
+        },
+        _ => (Some(format!("{year}")), None),
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+        | 0x2018..=0x201F | 0x2026 | 0x2014 | 0x00B7 | 0x2460..=0x24FF | 0x25A0..=0x25FF)
+}
+
+/// Join the lines of one paragraph, dropping the spaces that PDF extraction put between
+/// CJK characters and numbers (`2024年 5月`, `13亿 人`, `第 2次`). A space between two
+/// non-CJK words (`World Bank`) stays.
+fn join(lines: &[&Line]) -> Paragraph {
+    let mut chars: Vec<(char, u32)> = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            // A line break between two ASCII words is a space; otherwise nothing.
+            let prev = chars.last().map(|(c, _)| *c);
+            let next = line.text.chars().next();
+            if prev.is_some_and(|c| c.is_ascii_alphanumeric())
+                && next.is_some_and(|c| c.is_ascii_alphabetic())
+                && prev.is_some_and(|c| c.is_ascii_alphabetic())
+            {
+                chars.push((' ', line.no));
+            }
+        }
+        chars.extend(line.text.chars().map(|c| (c, line.no)));
+    }
+    let mut text = String::new();
+    let mut line_map: Vec<(usize, u32)> = Vec::new();
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let (c, no) = chars[i];
+        if is_space(c) {
+            // Collapse the run; keep one space only between two non-CJK characters.
+            let mut j = i;
+            while j < n && is_space(chars[j].0) {
+                j += 1;
+            }
+            let before = text.chars().last();
+            let after = chars.get(j).map(|(c, _)| *c);
+            let keep = match (before, after) {
+                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a) && !(b.is_ascii_digit() && a.is_ascii_digit() && false),
+                _ => false,
+            };
+            if keep {
+                if line_map.last().is_none_or(|(_, l)| *l != no) {
+                    line_map.push((text.len(), no));
+                }
+                text.push(' ');
+            }
+            i = j;
+            continue;
+        }
+        if line_map.last().is_none_or(|(_, l)| *l != no) {
+            line_map.push((text.len(), no));
+        }
+        text.push(c);
+        i += 1;
+    }
+    Paragraph { text, line_map }
+}
+
+/// Group lines into paragraphs.
+fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
+    let Some(w) = width else {
+        return lines.iter().map(|l| join(&[l])).collect();
+    };
+    let mut out = Vec::new();
+    let mut cur: Vec<&Line> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        cur.push(line);
+        let next = lines.get(i + 1);
+        let short = line.width + 3 <= w;
+        let very_short = line.width + 8 <= w;
+        let end = match next {
+            None => true,
+            Some(next) => {
+                // `一、标题` without sentence punctuation is a heading line, whatever its width.
+                if cur.len() == 1 && is_heading_line(&line.text) {
+                    out.push(join(&cur));
+                    cur.clear();
+                    continue;
+                }
+                let open = cur.iter().any(|l| opens_more_than_closes(&l.text))
+                    && opens_more_than_closes(&cur.iter().map(|l| l.text.as_str()).collect::<String>());
+                if open && cur.len() < 4 {
+                    false
+                } else if ends_sentence(&line.text) {
+                    // A full line ending a sentence ends the paragraph when the next line is
+                    // indented (first lines are set about two characters narrower).
+                    let indented = next.width + 5 >= w && next.width + 3 <= w && !ends_sentence(&next.text);
+                    // A short line without a sentence end is a heading or an excerpt numeral.
+                    let heading = next.width + 8 <= w && !ends_sentence(&next.text);
+                    short || starts_paragraph(&next.text) || indented || heading
+                } else {
+                    // A heading, a bare numeral or a title-like line: short, no sentence end.
+                    very_short && !open
+                }
+            }
+        };
+        if end {
+            out.push(join(&cur));
+            cur.clear();
+        }
+    }
+    out
+}
+
+/// `一、正确认识国际国内形势`: an outline heading on a line of its own.
+fn is_heading_line(s: &str) -> bool {
+    let n = s.chars().take_while(|c| CN_DIGITS.contains(*c)).count();
+    n > 0
+        && n <= 3
+        && s.chars().nth(n) == Some('、')
+        && !s.contains(['，', '。', '；', '：', '！', '？'])
+        && s.chars().count() <= 40
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::new();
+    let mut last_space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            if !last_space && !out.is_empty() {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            // A space before or after digits, 年, 月, 日 is an artifact, not a separator.
+            if last_space
+                && (c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '期'))
+                && out.ends_with(' ')
+            {
+                out.pop();
+            }
+            if last_space && out.ends_with(' ') {
+                let before = out.chars().rev().nth(1);
+                if before.is_some_and(|b| b.is_ascii_digit()) {
+                    out.pop();
+                }
+            }
+            out.push(c);
+            last_space = false;
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// Normalise one decoded file into documents. `file` names the file in the documents.
+pub fn normalize(text: &str, file: &str) -> Vec<Document> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines = split_lines(&text);
+    let width = wrap_width(&lines);
+
+    // Document boundaries: each `（来源：…）` line and the title lines just above it.
+    struct Head {
+        title_start: usize,
+        source_idx: usize,
+    }
+    let mut heads: Vec<Head> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if parse_source(&line.text).is_none() {
+            continue;
+        }
+        let floor = heads.last().map(|h| h.source_idx + 1).unwrap_or(0);
+        let mut start = i;
+        while start > floor && i - start < 4 {
+            let prev = &lines[start - 1];
+            // A title may end in `（节选）`; a citation line or a sentence is not a title.
+            let t = &prev.text;
+            let sentence_end = t.ends_with(['。', '！', '？', '；', '：', '”']);
+            let citation = t.starts_with('（') && t.ends_with('）');
+            if sentence_end || citation || t.chars().all(|c| CN_DIGITS.contains(c)) {
+                break;
+            }
+            start -= 1;
+        }
+        heads.push(Head {
+            title_start: start,
+            source_idx: i,
+        });
+    }
+
+    let mut docs = Vec::new();
+    let stem = std::path::Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.to_string());
+    // Text before the first titled document, or the whole file when there is none.
+    let first_start = heads.first().map(|h| h.title_start).unwrap_or(lines.len());
+    if first_start > 0 {
+        let body = &lines[..first_start];
+        let (title, line_no, body) = untitled_head(body, width, &stem);
+        let paragraphs = paragraphs(body, width);
+        if !paragraphs.is_empty() {
+            docs.push(Document {
+                file: file.to_string(),
+                title,
+                source: None,
+                date: None,
+                issue: None,
+                line: line_no,
+                paragraphs,
+            });
+        }
+    }
+    for (k, head) in heads.iter().enumerate() {
+        let end = heads.get(k + 1).map(|h| h.title_start).unwrap_or(lines.len());
+        let title_lines = &lines[head.title_start..head.source_idx];
+        let title = collapse_spaces(
+            &title_lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(""),
+        );
+        let (source, date, issue) = parse_source(&lines[head.source_idx].text).unwrap_or_default();
+        let body = &lines[head.source_idx + 1..end];
+        docs.push(Document {
+            file: file.to_string(),
+            title: if title.is_empty() { stem.clone() } else { title },
+            source,
+            date,
+            issue,
+            line: lines[head.title_start].no,
+            paragraphs: paragraphs(body, width),
+        });
+    }
+    docs
+}
+
+/// The title of a document without a source line: its first line when that reads like a
+/// title (short, no sentence end), else the file name.
+fn untitled_head<'a>(
+    body: &'a [Line],
+    width: Option<usize>,
+    stem: &str,
+) -> (String, u32, &'a [Line]) {
+    let Some(first) = body.first() else {
+        return (stem.to_string(), 1, body);
+    };
+    let limit = width.map(|w| w.saturating_sub(6)).unwrap_or(80);
+    let title_like = first.width <= limit && !ends_sentence(&first.text) && !starts_paragraph(&first.text);
+    if title_like {
+        // A title split over two short lines.
+        let mut n = 1;
+        if let Some(second) = body.get(1) {
+            if second.width <= limit / 2 && !ends_sentence(&second.text) && !starts_paragraph(&second.text) && body.len() > 2 {
+                n = 2;
+            }
+        }
+        let title = collapse_spaces(&body[..n].iter().map(|l| l.text.as_str()).collect::<String>());
+        (title, first.no, &body[n..])
+    } else {
+        (stem.to_string(), first.no, body)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_lines_parse() {
+        assert_eq!(
+            parse_source("（来源：新华网，2024年 5月 27日）"),
+            Some((Some("新华网".into()), Some("2024-05-27".into()), None))
+        );
+        assert_eq!(
+            parse_source("（来源：《求是》，2024年第 10期）"),
+            Some((Some("《求是》".into()), Some("2024".into()), Some("2024年第10期".into())))
+        );
+        assert_eq!(parse_source("（2024年3月21日在湖南考察时的讲话）"), None);
+    }
+
+    #[test]
+    fn paragraph_markers() {
+        for s in ["第一，更好统筹", "一是要加快", "（一）指导思想。", "二、总体要求", "——经济发展", "1. 加强", "①坚持"] {
+            assert!(starts_paragraph(s), "{s}");
+        }
+        for s in ["第一次集体学习", "第一要务是发展", "一带一路", "二十大", "1300万人"] {
+            assert!(!starts_paragraph(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,906 @@
+//! Deck file format v1: TOML text to a [`Deck`], validated, with every finding located at
+//! `file:line:col`. Pure: no I/O, never panics on any input.
+//!
+//! Parsing goes through `toml::de::DeTable`, which keeps the byte span of every key and value,
+//! so a wrong type, a missing field or a bad id is reported where it is written.
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::count::count_matches;
+use super::diag::{Diagnostic, LineIndex, Pos, Severity};
+use super::model::{Deck, DeckId, DeckMeta, ListNote, Note, NoteBody, NoteId, SourceRef};
+
+/// A deck file that cannot be used: all its diagnostics (errors first by position, and its
+/// warnings), so a caller can print them all.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum DeckError {
+    #[error("{}", summary(.0))]
+    Invalid(Vec<Diagnostic>),
+}
+
+fn summary(diags: &[Diagnostic]) -> String {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    match errors.as_slice() {
+        [] => "invalid deck".to_string(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more errors)", rest.len()),
+    }
+}
+
+/// Everything the parser found out about one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The deck, present only when there is no error.
+    pub deck: Option<Deck>,
+    /// Errors and warnings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The deck id and where it is written, whenever the id itself is valid (even if other
+    /// parts of the file are broken), so duplicate ids across files can be reported.
+    pub deck_id: Option<(DeckId, Pos)>,
+}
+
+impl Checked {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Parse and validate a deck. `Ok` carries the deck and its warnings; `Err` carries every
+/// diagnostic (at least one error). `file` is only used in the diagnostics.
+pub fn parse(text: &str, file: &str) -> Result<(Deck, Vec<Diagnostic>), DeckError> {
+    let checked = check(text, file);
+    match checked.deck {
+        Some(deck) => Ok((deck, checked.diagnostics)),
+        None => Err(DeckError::Invalid(checked.diagnostics)),
+    }
+}
+
+/// Parse and validate a deck, returning every diagnostic and the deck when it is usable.
+pub fn check(text: &str, file: &str) -> Checked {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut cx = Cx {
+        file,
+        lines: LineIndex::new(text),
+        diags: Vec::new(),
+    };
+    let mut deck_id = None;
+    let deck = match DeTable::parse(text) {
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            cx.err(&span, format!("invalid TOML: {}", e.message()));
+            None
+        }
+        Ok(root) => cx.document(root.get_ref(), &mut deck_id),
+    };
+    let mut diagnostics = cx.diags;
+    diagnostics.sort_by_key(|d| (d.line, d.col));
+    let has_errors = diagnostics.iter().any(Diagnostic::is_error);
+    Checked {
+        deck: if has_errors { None } else { deck },
+        diagnostics,
+        deck_id,
+    }
+}
+
+/// True for a note id: non-empty, no whitespace, no control characters. Chinese is allowed
+/// (instructors name notes 共同富裕); the store keeps ids as opaque strings.
+pub fn is_valid_note_id(s: &str) -> bool {
+    !s.is_empty() && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// True for `YYYY-MM-DD` naming a real calendar day.
+pub fn is_valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+/// What is wrong with a cloze text, if anything: unclosed or nested `{{`, empty blanks, group
+/// 0, no blank at all. Uses `cloze::blanks` for the groups so linter and cards agree.
+pub fn cloze_problems(text: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let after = &rest[open + 2..];
+        let Some(close) = after.find("}}") else {
+            problems.push("unclosed `{{` in cloze text".to_string());
+            break;
+        };
+        let inner = &after[..close];
+        if inner.contains("{{") {
+            problems.push(format!("`{{{{` inside the blank `{{{{{inner}}}}}`"));
+        }
+        rest = &after[close + 2..];
+    }
+    let blanks = crate::cloze::blanks(text);
+    for (group, answer) in &blanks {
+        if answer.trim().is_empty() {
+            problems.push("empty blank `{{}}` in cloze text".to_string());
+        }
+        if *group == 0 {
+            problems.push("cloze group numbers start at 1 (`{{c1::…}}`)".to_string());
+        }
+    }
+    if blanks.is_empty() && problems.is_empty() {
+        problems.push("cloze text has no blank (write `{{answer}}`)".to_string());
+    }
+    problems.dedup();
+    problems
+}
+
+type Val<'i> = Spanned<DeValue<'i>>;
+
+const DECK_FIELDS: &[&str] = &["id", "title", "version", "source", "date", "exam"];
+const COMMON_FIELDS: &[&str] = &["id", "kind", "source", "passage", "tags", "generated"];
+const LIST_FIELDS: &[&str] = &["prompt", "items", "ordered", "context", "item_lines"];
+const CLOZE_FIELDS: &[&str] = &["text"];
+const SOURCE_FIELDS: &[&str] = &["file", "line", "doc", "date"];
+
+struct Cx<'a> {
+    file: &'a str,
+    lines: LineIndex<'a>,
+    diags: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn push(&mut self, span: &Range<usize>, severity: Severity, msg: String) {
+        let pos = self.lines.span_pos(span);
+        self.diags
+            .push(Diagnostic::at(self.file, pos, severity, msg));
+    }
+    fn err(&mut self, span: &Range<usize>, msg: String) {
+        self.push(span, Severity::Error, msg);
+    }
+    fn warn(&mut self, span: &Range<usize>, msg: String) {
+        self.push(span, Severity::Warning, msg);
+    }
+    fn errors(&self) -> usize {
+        self.diags.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Warn about every key of `table` not in `known` nor in `skip` (reported elsewhere).
+    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&str], skip: &[&str], what: &str) {
+        for (k, _) in table.iter() {
+            let key: &str = k.get_ref();
+            if !known.contains(&key) && !skip.contains(&key) {
+                let hint = known
+                    .iter()
+                    .chain(skip)
+                    .find(|f| edit_distance(f, key) <= 2)
+                    .map_or(String::new(), |f| format!(" (did you mean `{f}`?)"));
+                self.warn(
+                    &k.span(),
+                    format!("unknown field `{key}` in {what}, ignored{hint}"),
+                );
+            }
+        }
+    }
+
+    fn document(
+        &mut self,
+        root: &DeTable<'_>,
+        deck_id: &mut Option<(DeckId, Pos)>,
+    ) -> Option<Deck> {
+        self.unknown_fields(root, &["deck", "note"], &[], "the file");
+        let meta = match root.get("deck") {
+            None => {
+                self.err(&(0..0), "missing `[deck]` table".to_string());
+                None
+            }
+            Some(v) => match v.get_ref().as_table() {
+                Some(t) => self.meta(t, &v.span(), deck_id),
+                None => {
+                    self.err(
+                        &v.span(),
+                        format!("`deck` must be a table, not {}", v.get_ref().type_str()),
+                    );
+                    None
+                }
+            },
+        };
+        let mut notes = Vec::new();
+        match root.get("note") {
+            None => {
+                if meta.is_some() {
+                    self.warn(&(0..0), "deck has no `[[note]]`".to_string());
+                }
+            }
+            Some(v) => match v.get_ref().as_array() {
+                None => self.err(
+                    &v.span(),
+                    format!(
+                        "`note` must be an array of tables (`[[note]]`), not {}",
+                        v.get_ref().type_str()
+                    ),
+                ),
+                Some(arr) => {
+                    let mut seen: HashMap<String, Pos> = HashMap::new();
+                    for item in arr.iter() {
+                        match item.get_ref().as_table() {
+                            Some(t) => {
+                                if let Some(n) = self.note(t, &item.span(), &mut seen) {
+                                    notes.push(n);
+                                }
+                            }
+                            None => self.err(
+                                &item.span(),
+                                format!(
+                                    "a note must be a table, not {}",
+                                    item.get_ref().type_str()
+                                ),
+                            ),
+                        }
+                    }
+                }
+            },
+        }
+        Some(Deck { meta: meta?, notes })
+    }
+
+    fn meta(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        deck_id: &mut Option<(DeckId, Pos)>,
+    ) -> Option<DeckMeta> {
+        let before = self.errors();
+        self.unknown_fields(t, DECK_FIELDS, &[], "[deck]");
+        let id = self.string(t, "id", span, true, "[deck]");
+        if let Some((id, at)) = &id {
+            if DeckId::is_valid(id) {
+                *deck_id = Some((DeckId(id.clone()), self.lines.span_pos(at)));
+            } else {
+                self.err(
+                    at,
+                    format!("invalid deck id `{id}`: use lowercase letters, digits and `-`, starting with a letter or digit"),
+                );
+            }
+        }
+        let title = self.string(t, "title", span, true, "[deck]");
+        if let Some((title, at)) = &title {
+            if title.trim().is_empty() {
+                self.err(at, "deck title is empty".to_string());
+            }
+        }
+        let version = self.uint(t, "version", 0);
+        let source = self.string(t, "source", span, false, "[deck]").map(|s| s.0);
+        let date = self.date(t, "date");
+        let exam = self.date(t, "exam");
+        if self.errors() > before {
+            return None;
+        }
+        Some(DeckMeta {
+            id: DeckId(id?.0),
+            title: title?.0,
+            version,
+            source,
+            date,
+            exam,
+        })
+    }
+
+    fn note(
+        &mut self,
+        t: &DeTable<'_>,
+        span: &Range<usize>,
+        seen: &mut HashMap<String, Pos>,
+    ) -> Option<Note> {
+        let before = self.errors();
+        let id = self.string(t, "id", span, true, "note");
+        if let Some((id, at)) = &id {
+            if !is_valid_note_id(id) {
+                self.err(
+                    at,
+                    format!("invalid note id {id:?}: it must not be empty or contain spaces or control characters"),
+                );
+            } else if let Some(first) = seen.get(id) {
+                self.err(
+                    at,
+                    format!("note id `{id}` repeats (first at line {})", first.line),
+                );
+            } else {
+                seen.insert(id.clone(), self.lines.span_pos(at));
+            }
+        }
+        let kind = self.string(t, "kind", span, true, "note");
+        let body = match kind.as_ref().map(|(k, at)| (k.as_str(), at)) {
+            Some(("list", _)) => {
+                let mut known = COMMON_FIELDS.to_vec();
+                known.extend_from_slice(LIST_FIELDS);
+                self.other_kind_fields(t, CLOZE_FIELDS, "list");
+                self.unknown_fields(t, &known, CLOZE_FIELDS, "[[note]]");
+                self.list(t, span).map(NoteBody::List)
+            }
+            Some(("cloze", _)) => {
+                let mut known = COMMON_FIELDS.to_vec();
+                known.extend_from_slice(CLOZE_FIELDS);
+                self.other_kind_fields(t, LIST_FIELDS, "cloze");
+                self.unknown_fields(t, &known, LIST_FIELDS, "[[note]]");
+                self.cloze(t, span)
+            }
+            Some((other, at)) => {
+                let at = at.clone();
+                self.err(
+                    &at,
+                    format!("unknown note kind {other:?}: use \"list\" or \"cloze\""),
+                );
+                None
+            }
+            None => None,
+        };
+        let source = self.source(t);
+        let passage = self.string(t, "passage", span, false, "note").map(|s| s.0);
+        let tags = self.strings(t, "tags").unwrap_or_default();
+        for (tag, at) in &tags {
+            if tag.trim().is_empty() {
+                self.err(at, "empty tag".to_string());
+            }
+        }
+        let generated = self
+            .string(t, "generated", span, false, "note")
+            .map(|s| s.0);
+        if self.errors() > before {
+            return None;
+        }
+        Some(Note {
+            id: NoteId(id?.0),
+            body: body?,
+            source,
+            passage,
+            tags: tags.into_iter().map(|t| t.0).collect(),
+            generated,
+        })
+    }
+
+    fn other_kind_fields(&mut self, t: &DeTable<'_>, other: &[&str], kind: &str) {
+        for (k, _) in t.iter() {
+            let key: &str = k.get_ref();
+            if other.contains(&key) {
+                self.warn(
+                    &k.span(),
+                    format!("`{key}` is not a field of a {kind} note, ignored"),
+                );
+            }
+        }
+    }
+
+    fn list(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<ListNote> {
+        let before = self.errors();
+        let prompt = self.string(t, "prompt", span, true, "list note");
+        if let Some((p, at)) = &prompt {
+            if p.trim().is_empty() {
+                self.err(at, "empty prompt".to_string());
+            }
+        }
+        let items = self.strings(t, "items");
+        if items.is_none() && !t.contains_key("items") {
+            self.err(span, "missing field `items` in list note".to_string());
+        }
+        let well_typed = items.is_some();
+        let items = items.unwrap_or_default();
+        for (item, at) in &items {
+            if item.trim().is_empty() {
+                self.err(at, "empty item".to_string());
+            }
+        }
+        let items_at = t.get("items").map_or(span.clone(), |v| v.span());
+        let item_texts: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
+        if well_typed && items.len() < 2 {
+            self.err(
+                &items_at,
+                format!(
+                    "a list needs at least two items, this one has {}",
+                    items.len()
+                ),
+            );
+        }
+        for (i, (item, at)) in items.iter().enumerate() {
+            if items[..i].iter().any(|(other, _)| other == item) {
+                self.warn(at, format!("item {item:?} repeats"));
+            }
+        }
+        if let (Some((p, at)), true) = (&prompt, items.len() >= 2) {
+            if let Err(counts) = count_matches(p, &item_texts) {
+                let said: Vec<String> = counts
+                    .iter()
+                    .map(|c| format!("{}{}", c.value, c.classifier))
+                    .collect();
+                self.err(
+                    at,
+                    format!(
+                        "the prompt announces {} but the list has {} items",
+                        said.join(" / "),
+                        items.len()
+                    ),
+                );
+            }
+        }
+        let ordered = match t.get("ordered") {
+            None => true,
+            Some(v) => match v.get_ref().as_bool() {
+                Some(b) => b,
+                None => {
+                    self.type_err(v, "ordered", "a boolean");
+                    true
+                }
+            },
+        };
+        let context = self.strings(t, "context").unwrap_or_default();
+        if !context.is_empty() && context.len() != items.len() {
+            if let Some(v) = t.get("context") {
+                self.err(
+                    &v.span(),
+                    format!(
+                        "`context` has {} entries but there are {} items",
+                        context.len(),
+                        items.len()
+                    ),
+                );
+            }
+        }
+        let item_lines = self.uints(t, "item_lines").unwrap_or_default();
+        if !item_lines.is_empty() && item_lines.len() != items.len() {
+            if let Some(v) = t.get("item_lines") {
+                self.err(
+                    &v.span(),
+                    format!(
+                        "`item_lines` has {} entries but there are {} items",
+                        item_lines.len(),
+                        items.len()
+                    ),
+                );
+            }
+        }
+        if self.errors() > before {
+            return None;
+        }
+        Some(ListNote {
+            prompt: prompt?.0,
+            items: item_texts,
+            ordered,
+            context: context.into_iter().map(|c| c.0).collect(),
+            item_lines,
+        })
+    }
+
+    fn cloze(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<NoteBody> {
+        let (text, at) = self.string(t, "text", span, true, "cloze note")?;
+        let problems = cloze_problems(&text);
+        for p in &problems {
+            self.err(&at, p.clone());
+        }
+        if problems.is_empty() {
+            Some(NoteBody::Cloze { text })
+        } else {
+            None
+        }
+    }
+
+    fn source(&mut self, t: &DeTable<'_>) -> Option<SourceRef> {
+        let v = t.get("source")?;
+        let Some(st) = v.get_ref().as_table() else {
+            self.type_err(v, "source", "an inline table { file, line, doc, date }");
+            return None;
+        };
+        let span = v.span();
+        self.unknown_fields(st, SOURCE_FIELDS, &[], "`source`");
+        let file = self.string(st, "file", &span, false, "source").map(|s| s.0);
+        let line = self.uint(st, "line", 1);
+        let doc = self.string(st, "doc", &span, false, "source").map(|s| s.0);
+        let date = self.date(st, "date");
+        Some(SourceRef {
+            file,
+            line,
+            doc,
+            date,
+        })
+    }
+
+    fn type_err(&mut self, v: &Val<'_>, key: &str, want: &str) {
+        self.err(
+            &v.span(),
+            format!(
+                "`{key}` must be {want}, not {}",
+                article(v.get_ref().type_str())
+            ),
+        );
+    }
+
+    /// A string field with the span of its value. A missing required field is reported at
+    /// `span` (the table's header).
+    fn string(
+        &mut self,
+        t: &DeTable<'_>,
+        key: &str,
+        span: &Range<usize>,
+        required: bool,
+        what: &str,
+    ) -> Option<(String, Range<usize>)> {
+        match t.get(key) {
+            None => {
+                if required {
+                    self.err(span, format!("missing field `{key}` in {what}"));
+                }
+                None
+            }
+            Some(v) => match v.get_ref().as_str() {
+                Some(s) => Some((s.to_string(), v.span())),
+                None => {
+                    self.type_err(v, key, "a string");
+                    None
+                }
+            },
+        }
+    }
+
+    /// An array of strings, each with its span. `None` when absent or of the wrong type.
+    fn strings(&mut self, t: &DeTable<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
+        let v = t.get(key)?;
+        let Some(arr) = v.get_ref().as_array() else {
+            self.type_err(v, key, "an array of strings");
+            return None;
+        };
+        let mut out = Vec::new();
+        let mut ok = true;
+        for e in arr.iter() {
+            match e.get_ref().as_str() {
+                Some(s) => out.push((s.to_string(), e.span())),
+                None => {
+                    ok = false;
+                    self.err(
+                        &e.span(),
+                        format!(
+                            "`{key}` must hold strings, not {}",
+                            article(e.get_ref().type_str())
+                        ),
+                    );
+                }
+            }
+        }
+        ok.then_some(out)
+    }
+
+    /// An array of line numbers; `None` when absent or when any element is wrong (reported).
+    fn uints(&mut self, t: &DeTable<'_>, key: &str) -> Option<Vec<u32>> {
+        let v = t.get(key)?;
+        let Some(arr) = v.get_ref().as_array() else {
+            self.type_err(v, key, "an array of line numbers");
+            return None;
+        };
+        let all: Vec<Option<u32>> = arr.iter().map(|e| self.uint_value(e, key, 1)).collect();
+        all.into_iter().collect()
+    }
+
+    fn uint(&mut self, t: &DeTable<'_>, key: &str, min: u32) -> Option<u32> {
+        let v = t.get(key)?;
+        self.uint_value(v, key, min)
+    }
+
+    fn uint_value(&mut self, v: &Val<'_>, key: &str, min: u32) -> Option<u32> {
+        let Some(i) = v.get_ref().as_integer() else {
+            self.type_err(v, key, "an integer");
+            return None;
+        };
+        let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
+        match n.and_then(|n| u32::try_from(n).ok()) {
+            Some(n) if n >= min => Some(n),
+            _ => {
+                self.err(
+                    &v.span(),
+                    format!("`{key}` must be an integer from {min} to {}", u32::MAX),
+                );
+                None
+            }
+        }
+    }
+
+    /// A `YYYY-MM-DD` date, written as a string or as a bare TOML date.
+    fn date(&mut self, t: &DeTable<'_>, key: &str) -> Option<String> {
+        let v = t.get(key)?;
+        let s = match v.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
+            other => {
+                self.err(
+                    &v.span(),
+                    format!(
+                        "`{key}` must be a date \"YYYY-MM-DD\", not {}",
+                        article(other.type_str())
+                    ),
+                );
+                return None;
+            }
+        };
+        if is_valid_date(&s) {
+            Some(s)
+        } else {
+            self.err(
+                &v.span(),
+                format!("`{key}` must be a date \"YYYY-MM-DD\", not {s:?}"),
+            );
+            None
+        }
+    }
+}
+
+fn article(type_str: &str) -> String {
+    match type_str {
+        "integer" | "array" => format!("an {type_str}"),
+        _ => format!("a {type_str}"),
+    }
+}
+
+/// Levenshtein distance over characters, for "did you mean" hints on short field names.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let v = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur.push(v);
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"# tiankong deck, format v1
+
+[deck]
+id = "xin-fazhan-geju"
+title = "加快构建新发展格局"
+version = 2
+source = "corpus/a.txt"
+date = 2020-10-29
+exam = "2025-06-01"
+
+[[note]]
+id = "zhuolidian"
+kind = "list"
+prompt = "构建新发展格局的三个重要着力点"
+items = ["加快培育完整内需体系", "加快科技自立自强", "推动产业链供应链优化升级"]
+ordered = false
+context = ["a", "b", "c"]
+item_lines = [10, 11, 12]
+source = { file = "corpus/a.txt", line = 9, doc = "讲话", date = "2020-10-29" }
+passage = "第一段\n第二段"
+tags = ["经济"]
+generated = "abc123"
+
+[[note]]
+id = "共同富裕"
+kind = "cloze"
+text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
+"#;
+
+    fn msgs(text: &str) -> Vec<String> {
+        check(text, "d.toml")
+            .diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn good_deck_parses_fully() {
+        let (deck, warnings) = parse(GOOD, "d.toml").unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(deck.meta.id.0, "xin-fazhan-geju");
+        assert_eq!(deck.meta.version, Some(2));
+        assert_eq!(deck.meta.date.as_deref(), Some("2020-10-29"));
+        assert_eq!(deck.meta.exam.as_deref(), Some("2025-06-01"));
+        assert_eq!(deck.notes.len(), 2);
+        let NoteBody::List(list) = &deck.notes[0].body else {
+            panic!("list expected")
+        };
+        assert_eq!(list.items.len(), 3);
+        assert!(!list.ordered);
+        assert_eq!(list.item_lines, vec![10, 11, 12]);
+        assert_eq!(deck.notes[0].passage.as_deref(), Some("第一段\n第二段"));
+        assert_eq!(deck.notes[0].source.as_ref().and_then(|s| s.line), Some(9));
+        assert_eq!(deck.notes[1].id.0, "共同富裕");
+        let checked = check(GOOD, "d.toml");
+        assert_eq!(
+            checked.deck_id,
+            Some((DeckId("xin-fazhan-geju".into()), Pos { line: 4, col: 6 }))
+        );
+    }
+
+    #[test]
+    fn ordered_defaults_to_true_and_bom_is_accepted() {
+        let text = "\u{feff}[deck]\nid = \"a\"\ntitle = \"t\"\n[[note]]\nid = \"n\"\nkind = \"list\"\nprompt = \"p\"\nitems = [\"x\", \"y\"]\n";
+        let (deck, _) = parse(text, "d.toml").unwrap();
+        let NoteBody::List(list) = &deck.notes[0].body else {
+            panic!("list expected")
+        };
+        assert!(list.ordered);
+    }
+
+    #[test]
+    fn invalid_toml_is_one_located_error() {
+        let m = msgs("[deck]\nid = \"x\ntitle = \"t\"\n");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("d.toml:2:"), "{m:?}");
+        assert!(m[0].contains("error: invalid TOML"), "{m:?}");
+    }
+
+    #[test]
+    fn missing_deck_and_fields() {
+        assert_eq!(msgs(""), vec!["d.toml:1:1: error: missing `[deck]` table"]);
+        let m = msgs("[deck]\ntitle = \"t\"\n");
+        assert_eq!(m, vec!["d.toml:1:1: error: missing field `id` in [deck]"]);
+        let m = msgs(
+            "[deck]\nid = \"a\"\ntitle = \"t\"\n\n[[note]]\nkind = \"cloze\"\ntext = \"{{x}}\"\n",
+        );
+        assert_eq!(m, vec!["d.toml:5:1: error: missing field `id` in note"]);
+    }
+
+    #[test]
+    fn wrong_types_are_located_at_the_value() {
+        let m = msgs("[deck]\nid = \"a\"\ntitle = 5\nversion = -1\n");
+        assert_eq!(
+            m,
+            vec![
+                "d.toml:3:9: error: `title` must be a string, not an integer",
+                "d.toml:4:11: error: `version` must be an integer from 0 to 4294967295",
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_ids() {
+        let m = msgs("[deck]\nid = \"Bad_Id\"\ntitle = \"t\"\n");
+        assert_eq!(m.len(), 1);
+        assert!(
+            m[0].starts_with("d.toml:2:6: error: invalid deck id `Bad_Id`"),
+            "{m:?}"
+        );
+        let m = msgs("[deck]\nid = \"a\"\ntitle = \"t\"\n[[note]]\nid = \"a b\"\nkind = \"cloze\"\ntext = \"{{x}}\"\n");
+        assert!(
+            m[0].starts_with("d.toml:5:6: error: invalid note id"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn repeated_note_ids() {
+        let note = "[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{x}}\"\n";
+        let text = format!("[deck]\nid = \"a\"\ntitle = \"t\"\n{note}{note}");
+        assert_eq!(
+            msgs(&text),
+            vec!["d.toml:9:6: error: note id `n` repeats (first at line 5)"]
+        );
+    }
+
+    #[test]
+    fn list_rules() {
+        let head = "[deck]\nid = \"a\"\ntitle = \"t\"\n[[note]]\nid = \"n\"\nkind = \"list\"\n";
+        let one = format!("{head}prompt = \"p\"\nitems = [\"x\"]\n");
+        assert_eq!(
+            msgs(&one),
+            vec!["d.toml:8:9: error: a list needs at least two items, this one has 1"]
+        );
+        let empty = format!("{head}prompt = \"p\"\nitems = [\"x\", \" \"]\n");
+        assert_eq!(msgs(&empty), vec!["d.toml:8:15: error: empty item"]);
+        let count = format!("{head}prompt = \"五个特征\"\nitems = [\"x\", \"y\"]\n");
+        assert_eq!(
+            msgs(&count),
+            vec!["d.toml:7:10: error: the prompt announces 5个 but the list has 2 items"]
+        );
+        let ctx = format!("{head}prompt = \"p\"\nitems = [\"x\", \"y\"]\ncontext = [\"c\"]\n");
+        assert_eq!(
+            msgs(&ctx),
+            vec!["d.toml:9:11: error: `context` has 1 entries but there are 2 items"]
+        );
+        let lines = format!("{head}prompt = \"p\"\nitems = [\"x\", \"y\"]\nitem_lines = [0, 3]\n");
+        assert_eq!(
+            msgs(&lines),
+            vec!["d.toml:9:15: error: `item_lines` must be an integer from 1 to 4294967295"]
+        );
+        let no_items = format!("{head}prompt = \"p\"\n");
+        assert_eq!(
+            msgs(&no_items),
+            vec!["d.toml:4:1: error: missing field `items` in list note"]
+        );
+    }
+
+    #[test]
+    fn cloze_rules() {
+        let head = "[deck]\nid = \"a\"\ntitle = \"t\"\n[[note]]\nid = \"n\"\nkind = \"cloze\"\n";
+        let m = |t: &str| msgs(&format!("{head}text = {t:?}\n"));
+        assert_eq!(
+            m("没有空"),
+            vec!["d.toml:7:8: error: cloze text has no blank (write `{{answer}}`)"]
+        );
+        assert_eq!(
+            m("a{{b"),
+            vec!["d.toml:7:8: error: unclosed `{{` in cloze text"]
+        );
+        assert_eq!(
+            m("{{x}} a{{b"),
+            vec!["d.toml:7:8: error: unclosed `{{` in cloze text"]
+        );
+        assert_eq!(
+            m("{{}}"),
+            vec!["d.toml:7:8: error: empty blank `{{}}` in cloze text"]
+        );
+        assert!(m("{{c0::x}}")[0].contains("group numbers start at 1"));
+        assert!(m("{{c1::x}}{{c2::y::hint}}").is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_warn_and_keep_the_deck() {
+        let text = "[deck]\nid = \"a\"\ntitle = \"t\"\nauthor = \"me\"\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{x}}\"\npromt = \"p\"\nitems = [\"a\", \"b\"]\n";
+        let (_, warnings) = parse(text, "d.toml").unwrap();
+        let w: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            w,
+            vec![
+                "d.toml:4:1: warning: unknown field `author` in [deck], ignored",
+                "d.toml:9:1: warning: unknown field `promt` in [[note]], ignored (did you mean `prompt`?)",
+                "d.toml:10:1: warning: `items` is not a field of a cloze note, ignored",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_kind_and_bad_date() {
+        let text = "[deck]\nid = \"a\"\ntitle = \"t\"\nexam = \"2025-02-30\"\n[[note]]\nid = \"n\"\nkind = \"card\"\n";
+        assert_eq!(
+            msgs(text),
+            vec![
+                "d.toml:4:8: error: `exam` must be a date \"YYYY-MM-DD\", not \"2025-02-30\"",
+                "d.toml:7:8: error: unknown note kind \"card\": use \"list\" or \"cloze\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert!(is_valid_date("2024-02-29"));
+        assert!(!is_valid_date("2023-02-29"));
+        assert!(!is_valid_date("2023-13-01"));
+        assert!(!is_valid_date("2023-1-01"));
+        assert!(!is_valid_date("２０２３-01-01"));
+    }
+
+    #[test]
+    fn error_display_summarises() {
+        let err = parse("[deck]\n", "d.toml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "d.toml:1:1: error: missing field `id` in [deck] (and 1 more errors)"
+        );
+    }
+}

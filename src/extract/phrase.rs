@@ -1,0 +1,204 @@
+//! Key phrases for items and prompts for lists.
+use super::markers::{cn_number, cn_numeral};
+
+/// Sentence-ending punctuation.
+pub fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';')
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '，' | '、' | '：' | '。' | '；' | '！' | '？' | ',' | ':' | '.' | ';' | '”' | '“')
+    })
+}
+
+/// The key phrase of an item: its first sentence, or that sentence's first clause when the
+/// sentence is long; a leading 要/是/就是 and a trailing 等等 dropped.
+pub fn key_phrase(item: &str) -> String {
+    let mut s = trim_punct(item);
+    for lead in ["就是要", "就是", "是要", "要", "是"] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            if rest.chars().count() >= 4 {
+                s = rest;
+                break;
+            }
+        }
+    }
+    let sentence: &str = match s.char_indices().find(|(_, c)| is_stop(*c)) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    };
+    let mut out = sentence;
+    if sentence.chars().count() > 24 {
+        if let Some((i, _)) = sentence.char_indices().find(|(_, c)| *c == '，') {
+            if sentence[..i].chars().count() >= 4 {
+                out = &sentence[..i];
+            }
+        }
+    }
+    let mut out = trim_punct(out).to_string();
+    for tail in ["，等等", "等等", "，等"] {
+        if let Some(x) = out.strip_suffix(tail) {
+            out = x.to_string();
+        }
+    }
+    trim_punct(&out).to_string()
+}
+
+/// Drop a subject shared by every item and ended by 是 (`我国现代化是人口规模巨大的现代化`
+/// → `人口规模巨大的现代化`), when every item keeps at least four characters.
+pub fn strip_shared_subject(items: &mut [String]) {
+    if items.len() < 2 {
+        return;
+    }
+    let first: Vec<char> = items[0].chars().collect();
+    let mut common = first.len();
+    for it in items.iter().skip(1) {
+        let n = first.iter().zip(it.chars()).take_while(|(a, b)| **a == *b).count();
+        common = common.min(n);
+    }
+    // The shared part must end right after a 是.
+    let Some(cut) = first[..common].iter().rposition(|c| *c == '是').map(|p| p + 1) else {
+        return;
+    };
+    if cut < 2 || items.iter().any(|it| it.chars().count() < cut + 4) {
+        return;
+    }
+    for it in items.iter_mut() {
+        *it = it.chars().skip(cut).collect();
+    }
+}
+
+/// Vague quantities a lead sentence uses for a list whose size the items give.
+const VAGUE: [&str; 12] = [
+    "几个", "许多", "一些", "多个", "若干", "几方面", "多方面", "几点", "几项", "几条", "以下", "如下",
+];
+
+/// Classifiers that follow a count in a prompt.
+pub const CLASSIFIERS: [&str; 10] = ["个", "条", "项", "点", "方面", "种", "大", "类", "步", "句"];
+
+/// A count written in the text (`五个`, `两方面`, `3项`) at char `i`: (value, numeral chars,
+/// all chars).
+pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
+    let (v, n) = if s.get(i).is_some_and(|c| c.is_ascii_digit()) {
+        let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        (s[i..i + n].iter().collect::<String>().parse().ok()?, n)
+    } else {
+        cn_number(&s[i..], true)?
+    };
+    let rest: String = s[i + n..].iter().take(2).collect();
+    let cls = CLASSIFIERS.iter().find(|c| rest.starts_with(**c))?;
+    // 第一个, 一个一个 and 十个指头 are not counts of a list; the caller decides context.
+    if i > 0 && s[i - 1] == '第' {
+        return None;
+    }
+    Some((v, n, n + cls.chars().count()))
+}
+
+/// Speaker and framing words that open a lead sentence but say nothing of the subject.
+const FRAMES: [&str; 14] = [
+    "习近平强调，", "习近平指出，", "他强调，", "他指出，", "会议强调，", "会议指出，",
+    "《意见》提出，", "《意见》指出，", "总体看，", "为此，", "同时，", "因此，", "我们要", "下面，",
+];
+
+/// A prompt for a list of `n` items from its lead text (the sentence that introduces it), or
+/// from `fallback` (a heading, a title) when the lead is empty.
+pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
+    let mut lead = trim_punct(lead).to_string();
+    // The last clause that still says something (≥ 6 chars).
+    let clauses: Vec<&str> = lead.split(['，', '。', '；']).filter(|c| !c.is_empty()).collect();
+    if clauses.len() > 1 {
+        let mut tail = String::new();
+        for c in clauses.iter().rev() {
+            tail = format!("{c}{}{tail}", if tail.is_empty() { "" } else { "，" });
+            if tail.chars().count() >= 10 {
+                break;
+            }
+        }
+        lead = tail;
+    }
+    for f in FRAMES {
+        if let Some(rest) = lead.strip_prefix(f) {
+            lead = rest.to_string();
+        }
+    }
+    let lead = trim_punct(&lead).to_string();
+    let base = if lead.chars().count() >= 4 {
+        lead
+    } else {
+        trim_punct(fallback).to_string()
+    };
+    let base: String = if base.chars().count() > 48 {
+        let c: Vec<char> = base.chars().collect();
+        c[c.len() - 48..].iter().collect()
+    } else {
+        base
+    };
+    with_count(&base, n)
+}
+
+/// Put the size into a prompt: replace a vague quantity (`几个` → `六个`), keep a count that
+/// matches, correct none silently (a mismatched count is replaced by a vague one), else add
+/// `（N项）`.
+pub fn with_count(base: &str, n: usize) -> String {
+    let num = cn_numeral(n, true);
+    for v in VAGUE {
+        if let Some(pos) = base.find(v) {
+            let rest = &base[pos + v.len()..];
+            let replacement = match v {
+                "几方面" | "多方面" => format!("{num}方面"),
+                "几点" => format!("{num}点"),
+                "几项" => format!("{num}项"),
+                "几条" => format!("{num}条"),
+                "以下" | "如下" => format!("以下{num}个"),
+                _ => format!("{num}个"),
+            };
+            return format!("{}{}{}", &base[..pos], replacement, rest);
+        }
+    }
+    let mut chars: Vec<char> = base.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((v, digits, _)) = count_at(&chars, i) {
+            if usize::try_from(v).ok() == Some(n) {
+                return chars.iter().collect();
+            }
+            // A different count in the lead: say 几 rather than a number the list lacks.
+            chars.splice(i..i + digits, ['几']);
+        }
+        i += 1;
+    }
+    let base: String = chars.into_iter().collect();
+    format!("{base}（{}项）", cn_numeral(n, false))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_phrases() {
+        assert_eq!(key_phrase("要加快培育完整内需体系。这是畅通国民经济循环"), "加快培育完整内需体系");
+        assert_eq!(
+            key_phrase("更好统筹扩大内需和深化供给侧结构性改革，增强国内大循环动力和可靠性。构建"),
+            "更好统筹扩大内需和深化供给侧结构性改革"
+        );
+        assert_eq!(key_phrase("指导思想。以习近平"), "指导思想");
+        assert_eq!(key_phrase("坚持构建和谐劳动关系，等等"), "坚持构建和谐劳动关系");
+    }
+
+    #[test]
+    fn shared_subject() {
+        let mut v = vec!["我国现代化是人口规模巨大的现代化".to_string(), "我国现代化是全体人民共同富裕的现代化".to_string()];
+        strip_shared_subject(&mut v);
+        assert_eq!(v, ["人口规模巨大的现代化", "全体人民共同富裕的现代化"]);
+    }
+
+    #[test]
+    fn prompts() {
+        assert_eq!(with_count("构建新发展格局要把握好几个重要着力点", 6), "构建新发展格局要把握好六个重要着力点");
+        assert_eq!(with_count("我国建设社会主义现代化具有许多重要特征", 5), "我国建设社会主义现代化具有五个重要特征");
+        assert_eq!(with_count("要从两个维度来研究和布局", 2), "要从两个维度来研究和布局");
+        assert_eq!(with_count("丝路精神", 4), "丝路精神（四项）");
+    }
+}

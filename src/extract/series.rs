@@ -1,0 +1,575 @@
+//! Implicit lists: parallel structure without ordinal markers.
+use super::phrase::{count_at, key_phrase, prompt, with_count};
+use super::{make_items, FoundList, P};
+
+/// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
+fn summary_after(rest: &[char]) -> Option<(usize, String)> {
+    let mut i = 0;
+    for lead in ["等等", "等", "的", "这"] {
+        if rest.iter().take(lead.chars().count()).copied().eq(lead.chars()) {
+            i = lead.chars().count();
+            break;
+        }
+    }
+    if i == 0 {
+        return None;
+    }
+    let noun: String = rest[i..]
+        .iter()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
+        .collect();
+    let n = noun.chars().count();
+    (2..=16).contains(&n).then(|| (i, noun.chars().take(8).collect()))
+}
+
+/// How many 、-series one document yields at most: a dense policy text holds dozens of
+/// series, and only the most list-like are worth a card.
+const SERIES_PER_DOC: usize = 3;
+/// One more series for every this many characters of a long document.
+const SERIES_CHARS: usize = 12000;
+
+pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    let mut series: Vec<(i32, FoundList)> = Vec::new();
+    for p in paras {
+        out.extend(colon_semicolon(p));
+        out.extend(shared_heads(p));
+        out.extend(numeric_summaries(p));
+        series.extend(dun_series(p));
+    }
+    out.extend(paragraph_openings(paras));
+    // Best first; among equals, the earlier (leads and summaries come first).
+    // Among the list-like ones, the earliest: leads and summaries come first in this genre.
+    series.retain(|(score, _)| *score >= 4);
+    series.sort_by_key(|(_, l)| l.line);
+    let chars: usize = paras.iter().map(|p| p.chars.len()).sum();
+    out.extend(series.into_iter().take(SERIES_PER_DOC + chars / SERIES_CHARS).map(|(_, l)| l));
+    out
+}
+
+/// Sentences of a paragraph as char ranges (end exclusive, including the stop).
+fn sentences(p: &P) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in p.chars.iter().enumerate() {
+        if matches!(c, '。' | '！' | '？') {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    if start < p.chars.len() {
+        out.push((start, p.chars.len()));
+    }
+    out
+}
+
+fn implicit(p: &P, marker: &str, lead: &str, parts: Vec<(String, u32)>, line: u32, passage: String) -> FoundList {
+    let items = make_items(parts);
+    FoundList {
+        prompt: prompt(lead, "", items.len()),
+        items,
+        marker: marker.to_string(),
+        explicit: false,
+        ordered: false,
+        line,
+        passage: if passage.is_empty() { p.para.text.clone() } else { passage },
+    }
+}
+
+/// `…：A；B；C。` — an enumeration after a colon, items split by semicolons; and a sentence of
+/// three or more semicolon clauses.
+fn colon_semicolon(p: &P) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    for (a, b) in sentences(p) {
+        if let Some(l) = colon_commas(p, a, b) {
+            out.push(l);
+        }
+        let s = &p.chars[a..b];
+        let semis: Vec<usize> = s.iter().enumerate().filter(|(_, c)| **c == '；').map(|(i, _)| i).collect();
+        if semis.len() < 2 {
+            continue;
+        }
+        let colon = s.iter().position(|c| *c == '：').filter(|c| *c < semis[0]);
+        let start = colon.map(|c| c + 1).unwrap_or(0);
+        let mut bounds = vec![start];
+        bounds.extend(semis.iter().map(|x| x + 1));
+        let mut parts = Vec::new();
+        for (k, st) in bounds.iter().enumerate() {
+            let en = semis.get(k).copied().unwrap_or(s.len());
+            let t = p.text(a + st, a + en);
+            parts.push((t, p.line(a + st)));
+        }
+        // Without a colon the clauses must be short and alike in length.
+        let keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
+        if keys.iter().any(|k| k.chars().count() < 2 || k.chars().count() > 40) {
+            continue;
+        }
+        let lead = match colon {
+            Some(c) => {
+                let before = p.text(a, a + c);
+                if before.chars().count() < 8 {
+                    let prev = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                    format!("{prev}，{before}")
+                } else {
+                    before
+                }
+            }
+            None => p.sentences_before(a).into_iter().next().unwrap_or_default(),
+        };
+        let marker = if colon.is_some() { "：；" } else { "；" };
+        out.push(implicit(p, marker, &lead, parts, p.line(a + start), p.text(a, b)));
+    }
+    out
+}
+
+/// Verbs of this genre that open parallel clauses (坚持…；坚持…, 着力…，着力…, 事关…，事关…).
+const PARALLEL_HEADS: [&str; 48] = [
+    "坚持", "着力", "事关", "加快", "推动", "推进", "深化", "完善", "健全", "加强", "提高", "提升",
+    "增强", "实现", "促进", "发挥", "强化", "构建", "建设", "培育", "打造", "优化", "扩大", "统筹",
+    "发展", "坚定", "敢于", "善于", "必须", "始终", "更加", "努力", "着眼", "聚焦", "围绕", "立足",
+    "注重", "突出", "确保", "保持", "守住", "防范", "落实", "贯彻", "弘扬", "树立", "牢记", "支持",
+];
+
+/// Words too common at a clause's end to make clauses parallel.
+const WEAK_TAILS: [&str; 12] = ["发展", "推进", "加强", "建设", "工作", "提高", "提升", "增强", "完善", "问题", "作用", "水平"];
+
+/// Clauses of six to twelve characters, within two of each other in length, ending in the
+/// same two characters (not a weak ending).
+fn shared_tail(clauses: &[String]) -> bool {
+    let lens: Vec<usize> = clauses.iter().map(|c| c.chars().count()).collect();
+    let (min, max) = (lens.iter().min().copied().unwrap_or(0), lens.iter().max().copied().unwrap_or(0));
+    if min < 6 || max > 12 || max - min > 2 {
+        return false;
+    }
+    let tail: String = {
+        let c: Vec<char> = clauses[0].chars().collect();
+        c[c.len() - 2..].iter().collect()
+    };
+    // 不是…，也不是…，而是… is a contrast, not a list.
+    let contrast = clauses.iter().any(|c| ["不", "也", "而", "既", "又", "但"].iter().any(|w| c.starts_with(w)));
+    !contrast && !WEAK_TAILS.contains(&tail.as_str()) && clauses.iter().all(|c| c.ends_with(&tail))
+}
+
+/// `…主要问题是，A，B，C。` / `…：A，B，C。` — short comma clauses after a colon or 是，,
+/// running to the end of the sentence.
+fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
+    let s = &p.chars[a..b];
+    let open = (1..s.len()).find(|i| s[*i] == '：' || (s[*i] == '，' && s[*i - 1] == '是'))?;
+    if s.get(open + 1).is_some_and(|c| matches!(c, '“' | '「')) || s[..open].contains(&'；') {
+        return None;
+    }
+    let body = split_range(s, open + 1, s.len(), &['，', '；']);
+    if body.len() < 3 || body.iter().any(|(x, y)| !(4..=16).contains(&(y - x))) {
+        return None;
+    }
+    let parts = body.iter().map(|(x, y)| (p.text(a + x, a + y), p.line(a + x))).collect();
+    let lead = p.text(a, a + open);
+    Some(implicit(p, "：，", &lead, parts, p.line(a + open), p.text(a, b)))
+}
+
+/// The first `n` characters of every clause are the same, and they are a verb that opens
+/// parallel clauses in this genre.
+fn shared_head(clauses: &[String], n: usize) -> Option<String> {
+    let head: String = clauses.first()?.chars().take(n).collect();
+    if head.chars().count() < n || !PARALLEL_HEADS.contains(&head.as_str()) {
+        return None;
+    }
+    clauses.iter().all(|c| c.starts_with(&head) && c.chars().count() > n + 1).then_some(head)
+}
+
+/// Clauses with a shared head: 坚持X；坚持Y；坚持Z / 着力…，着力… / 事关…，事关… / 以X为Y，以…为….
+/// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
+fn shared_heads(p: &P) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    for (a, b) in sentences(p) {
+        for seps in [&['，', '；', '：'][..], &['、'][..]] {
+            // Clause boundaries within the sentence.
+            let mut clauses: Vec<(usize, usize)> = Vec::new();
+            let mut st = a;
+            for i in a..b {
+                if seps.contains(&p.chars[i]) || matches!(p.chars[i], '。' | '！' | '？') || (seps[0] == '、' && matches!(p.chars[i], '，' | '；' | '：')) {
+                    if i > st {
+                        clauses.push((st, i));
+                    }
+                    st = i + 1;
+                }
+            }
+            if st < b {
+                clauses.push((st, b));
+            }
+            // In a 、 run the first clause carries the verb before it (做到发展为了人民、发展依靠
+            // 人民…): start it at the head the next clause opens with.
+            if seps[0] == '、' {
+                for k in 0..clauses.len().saturating_sub(1) {
+                    let next: Vec<char> = p.chars[clauses[k + 1].0..clauses[k + 1].1].iter().take(2).copied().collect();
+                    let (x, y) = clauses[k];
+                    if next.len() == 2 && PARALLEL_HEADS.contains(&next.iter().collect::<String>().as_str()) {
+                        if let Some(off) = (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next)) {
+                            clauses[k] = (off, y);
+                        }
+                    }
+                }
+            }
+            let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
+            let mut i = 0;
+            while i < texts.len() {
+                // The longest run from i with a 2-char head, or the 以…为 frame.
+                let mut best = 0;
+                let mut kind = "";
+                for j in (i + 3..=texts.len()).rev() {
+                    let run = &texts[i..j];
+                    if shared_head(run, 2).is_some() {
+                        best = j - i;
+                        kind = "head";
+                        break;
+                    }
+                    if run.iter().all(|c| c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')) {
+                        best = j - i;
+                        kind = "以为";
+                        break;
+                    }
+                    // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业: short clauses of one
+                    // length that end alike.
+                    if seps[0] == '，' && shared_tail(run) {
+                        best = j - i;
+                        kind = "tail";
+                        break;
+                    }
+                }
+                if best >= 3 {
+                    let run = &clauses[i..i + best];
+                    let parts: Vec<(String, u32)> = run.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
+                    if parts.iter().all(|(t, _)| t.chars().count() <= 30) {
+                        let lead_text = p.text(a, run[0].0);
+                        let lead = if lead_text.chars().count() >= 4 { lead_text } else { p.sentences_before(a).into_iter().next().unwrap_or_default() };
+                        let marker = match kind {
+                            "以为" => "以…为",
+                            "tail" => "，",
+                            _ => "坚持",
+                        };
+                        out.push(implicit(p, marker, &lead, parts, p.line(run[0].0), p.text(a, b)));
+                    }
+                    i += best;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A numeric summary spelled out: `“三步走”战略，即A，B，C` or `A、B这两个基本点`.
+fn numeric_summaries(p: &P) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    let s = &p.chars;
+    for i in 0..s.len() {
+        let Some((v, _, len)) = count_at(s, i) else {
+            // 三步走 has its classifier inside the term.
+            continue;
+        };
+        let n = usize::try_from(v).unwrap_or(0);
+        if !(2..=10).contains(&n) {
+            continue;
+        }
+        // The term: the count and the noun after it, up to a boundary.
+        let term_end = (i + len..s.len().min(i + len + 8)).find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '、' | '”')).unwrap_or(i + len);
+        let term: String = s[i..term_end].iter().collect();
+        // Forward: …，即 A，B，C or …：A、B、C
+        // The opener may follow a short noun (“三步走”战略，即…).
+        let window: String = s[term_end..s.len().min(term_end + 8)].iter().collect();
+        let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
+            .into_iter()
+            .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
+            .filter(|(skip, _)| *skip <= 4 && !window.chars().take(*skip).any(|c| matches!(c, '，' | '。' | '；')))
+            .min_by_key(|(skip, _)| *skip);
+        if let Some((skip, o)) = opener {
+            let k = term_end + skip;
+            let st = k + o.chars().count();
+            let en = p.sentence_end(st);
+            let body: Vec<(usize, usize)> = split_range(s, st, en, &['，', '、', '；']);
+            if body.len() >= n {
+                let take: Vec<(usize, usize)> = body[..n].to_vec();
+                let heads_ok = body.len() == n || {
+                    let t: Vec<String> = take.iter().map(|(x, y)| p.text(*x, *y)).collect();
+                    let h: String = t[0].chars().take(1).collect();
+                    t.iter().all(|c| c.starts_with(&h)) && !p.text(body[n].0, body[n].1).starts_with(&h)
+                };
+                if heads_ok && take.iter().all(|(x, y)| (2..=30).contains(&(y - x))) {
+                    let parts = take.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
+                    let lead = format!("{}{}", p.text(i.saturating_sub(12).max(sentence_start(s, i)), i), term);
+                    let mut l = implicit(p, "numeric", &lead, parts, p.line(st), p.text(sentence_start(s, i), en));
+                    l.prompt = with_count(&term_clean(&term), n);
+                    out.push(l);
+                    continue;
+                }
+            }
+        }
+        // Backward: A、B这两个基本点 / A、B、C三大…
+        let mut b = i;
+        if b > 0 && s[b - 1] == '这' {
+            b -= 1;
+        }
+        let st = (0..b).rev().find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '！' | '？')).map(|k| k + 1).unwrap_or(0);
+        let body = split_range(s, st, b, &['、', '和']);
+        if body.len() == n && body.iter().all(|(x, y)| (2..=12).contains(&(y - x))) {
+            let parts = body.iter().map(|(x, y)| (p.text(*x, *y), p.line(*x))).collect();
+            let mut l = implicit(p, "numeric", &term, parts, p.line(st), p.text(sentence_start(s, i), p.sentence_end(i)));
+            l.prompt = with_count(&term_clean(&term), n);
+            out.push(l);
+        }
+    }
+    out
+}
+
+fn term_clean(t: &str) -> String {
+    t.trim_matches(|c: char| matches!(c, '“' | '”' | '，' | '。')).to_string()
+}
+
+fn sentence_start(s: &[char], i: usize) -> usize {
+    (0..i).rev().find(|k| matches!(s[*k], '。' | '！' | '？')).map(|k| k + 1).unwrap_or(0)
+}
+
+/// Split `s[a..b]` at any of `seps`, dropping empty parts; ranges are char indices.
+fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut st = a;
+    for i in a..b.min(s.len()) {
+        if seps.contains(&s[i]) || matches!(s[i], '。' | '！' | '？') {
+            if i > st {
+                out.push((st, i));
+            }
+            st = i + 1;
+        }
+    }
+    if b > st {
+        out.push((st, b.min(s.len())));
+    }
+    out
+}
+
+/// Paragraphs that open alike: three or more in a row whose opening (up to the first comma,
+/// a speaker's 强调/指出 counted as one) is the same, followed by 要 or a statement.
+fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
+    let opening = |p: &P| -> Option<(String, usize)> {
+        let comma = p.chars.iter().take(12).position(|c| *c == '，')?;
+        let mut o: String = p.chars[..comma].iter().collect();
+        for v in ["指出", "提出", "认为", "表示"] {
+            o = o.replace(v, "强调");
+        }
+        let mut start = comma + 1;
+        // 习近平强调，要X: the 要 belongs to the frame.
+        if p.chars.get(start) == Some(&'要') {
+            o.push('要');
+            start += 1;
+        } else if o.ends_with("强调") {
+            // A speaker frame with a bare statement is news prose, not parallel structure.
+            return None;
+        }
+        Some((o, start))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let Some((o, _)) = opening(&paras[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < paras.len() && opening(&paras[j]).is_some_and(|(x, _)| x == o) {
+            j += 1;
+        }
+        if j - i >= 3 {
+            let parts: Vec<(String, u32)> = paras[i..j]
+                .iter()
+                .filter_map(|p| opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st))))
+                .collect();
+            let lead = if i > 0 { paras[i - 1].sentences_before(paras[i - 1].chars.len()).into_iter().next().unwrap_or_default() } else { String::new() };
+            let passage = paras[i..j].iter().map(|p| p.para.text.as_str()).collect::<Vec<_>>().join("\n");
+            out.push(implicit(&paras[i], "parallel", &lead, parts, paras[i].line(0), passage));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The number of characters two strings share at their ends.
+fn common_suffix(items: &[Vec<char>]) -> usize {
+    let Some(first) = items.first() else { return 0 };
+    let mut n = first.len();
+    for it in items.iter().skip(1) {
+        let k = first.iter().rev().zip(it.iter().rev()).take_while(|(a, b)| a == b).count();
+        n = n.min(k);
+    }
+    n
+}
+
+fn common_prefix(items: &[Vec<char>]) -> usize {
+    let Some(first) = items.first() else { return 0 };
+    let mut n = first.len();
+    for it in items.iter().skip(1) {
+        let k = first.iter().zip(it.iter()).take_while(|(a, b)| a == b).count();
+        n = n.min(k);
+    }
+    n
+}
+
+/// Verbs and prepositions that end the text before a 、-series (the series is their object).
+const LEFT_CUTS: [&str; 26] = [
+    "坚持", "呈现", "实现", "推动", "推进", "加快", "包括", "贯彻", "完善", "加强", "形成", "建设",
+    "提高", "增强", "由", "以", "把", "对", "的", "是", "为", "在", "和", "了", "有", "着力",
+];
+
+/// 、-series that are the point of their sentence: three or more items alike in length or
+/// sharing a frame (…化, 有…需求), named by a summary noun (…等基础制度, …的丝路精神) or
+/// standing as the object of their clause.
+fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
+    let mut out = Vec::new();
+    let s = &p.chars;
+    // Clauses: split at ，；。：！？
+    for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
+        let chunks = split_range(s, a, b, &['、']);
+        if chunks.len() < 3 {
+            continue;
+        }
+        let mut parts: Vec<Vec<char>> = chunks.iter().map(|(x, y)| s[*x..*y].to_vec()).collect();
+        let k = parts.len();
+        // The last chunk may join a final item with 和/与/及.
+        let last = parts[k - 1].clone();
+        let middle: Vec<Vec<char>> = parts[1..k - 1].to_vec();
+        let lens: Vec<usize> = middle.iter().map(Vec::len).collect();
+        let uniform = lens.iter().all(|l| *l == lens[0]);
+        let mlen = lens[0];
+        let suffix = common_suffix(&middle);
+        // First item: cut its left context where the item comes closest to the others' length
+        // (after a verb or preposition, or — for words of one length — that length).
+        let first = parts[0].clone();
+        let mean = lens.iter().sum::<usize>() as f32 / lens.len() as f32;
+        let first_item: Vec<char> = if uniform && first.len() >= mlen {
+            first[first.len() - mlen..].to_vec()
+        } else {
+            let mut cuts: Vec<usize> = vec![0];
+            for w in LEFT_CUTS {
+                let w: Vec<char> = w.chars().collect();
+                for i in 0..first.len().saturating_sub(w.len() + 1) {
+                    if first[i..].starts_with(&w) {
+                        cuts.push(i + w.len());
+                    }
+                }
+            }
+            if suffix > 0 {
+                cuts.retain(|c| first.len() - c >= suffix);
+            }
+            let best = cuts
+                .into_iter()
+                .min_by(|a, b| {
+                    let da = ((first.len() - a) as f32 - mean).abs();
+                    let db = ((first.len() - b) as f32 - mean).abs();
+                    da.total_cmp(&db).then((*a == 0).cmp(&(*b == 0))).then(a.cmp(b))
+                })
+                .unwrap_or(0);
+            first[best..].to_vec()
+        };
+        // Last item(s): split a trailing 和/与/及 join, cut the right context.
+        let mut tail_items: Vec<Vec<char>> = Vec::new();
+        let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
+            // `…E等战略任务`: 等 closes the series.
+            if let Some(pos) = (2..t.len()).find(|i| t[*i] == '等') {
+                if summary_after(&t[pos..]).is_some() {
+                    return (t[..pos].to_vec(), t[pos..].to_vec());
+                }
+            }
+            // A cut that leaves a word's suffix behind (重大生产|力布局) splits a word.
+            let splits_word = matches!(t.get(mlen), Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们'));
+            if uniform && t.len() >= mlen && !splits_word && (t.len() == mlen || !matches!(t.get(mlen), Some('和' | '与'))) {
+                return (t[..mlen].to_vec(), t[mlen..].to_vec());
+            }
+            if suffix > 0 {
+                let suf = &middle[0][middle[0].len() - suffix..];
+                if let Some(pos) = (0..t.len()).find(|i| t[*i..].starts_with(suf)) {
+                    return (t[..pos + suffix].to_vec(), t[pos + suffix..].to_vec());
+                }
+            }
+            let stop = (2..t.len()).find(|i| matches!(t[*i], '等' | '的' | '这' | '及' | '为' | '和' | '与')).unwrap_or(t.len());
+            (t[..stop].to_vec(), t[stop..].to_vec())
+        };
+        let (it, mut right_rest) = take_item(&last);
+        tail_items.push(it);
+        // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
+        if let Some(c0) = right_rest.first().copied() {
+            if matches!(c0, '和' | '与') {
+                let (it2, rest2) = take_item(&right_rest[1..]);
+                if it2.len() >= 2 && (!uniform || it2.len() == mlen) {
+                    tail_items.push(it2);
+                    right_rest = rest2;
+                }
+            }
+        }
+        parts[0] = first_item;
+        parts.truncate(k - 1);
+        parts.extend(tail_items);
+        let items: Vec<Vec<char>> = parts.into_iter().filter(|x| !x.is_empty()).collect();
+        if items.len() < 3 || items.iter().any(|x| x.len() < 2 || x.len() > 20) {
+            continue;
+        }
+        // Score: the series must look like a list someone is asked to recite.
+        let all_lens: Vec<usize> = items.iter().map(Vec::len).collect();
+        let all_uniform = all_lens.iter().all(|l| *l == all_lens[0]);
+        let suf_all = common_suffix(&items);
+        let pre_all = common_prefix(&items);
+        let summary = summary_after(&right_rest);
+        let mut score = 0;
+        if all_uniform && all_lens[0] >= 3 {
+            score += 2;
+        } else if all_uniform {
+            score += 1;
+        }
+        if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
+            // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
+            score += 2;
+        } else if suf_all >= 2 || (suf_all >= 1 && items.len() >= 3 && all_lens.iter().all(|l| *l >= 3)) {
+            score += 1;
+        }
+        if pre_all >= 2 || (pre_all >= 1 && suf_all >= 2) {
+            // A shared opening, or a frame closed at both ends (有…需求).
+            score += 1;
+        }
+        if summary.is_some() {
+            score += 1;
+        }
+        // A list of people (…袁家军同志) is a roll call, not a list to learn.
+        if right_rest.starts_with(&['同', '志']) {
+            continue;
+        }
+        if items.len() >= 4 {
+            score += 1;
+        }
+        // Two-character words (产业、财政、金融…) make a list only when it is long and named.
+        if all_lens.iter().all(|l| *l <= 2) && !(summary.is_some() && items.len() >= 5) {
+            continue;
+        }
+        // The series is the point of its clause when little stands before it.
+        let left_len = items[0].len().max(1);
+        let clause_left = (chunks[0].1 - chunks[0].0).saturating_sub(left_len);
+        if clause_left <= 6 {
+            score += 1;
+        }
+        if score < 3 {
+            continue;
+        }
+        let lead_left: String = s[a..chunks[0].0].iter().collect::<String>() + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
+        let left = lead_left.chars().take(lead_left.chars().count().saturating_sub(items[0].len())).collect::<String>();
+        let lead = match &summary {
+            Some((_, noun)) => noun.clone(),
+            None => format!("{left}……{}", right_rest.iter().collect::<String>()),
+        };
+        let parts: Vec<(String, u32)> = items.iter().map(|x| (x.iter().collect::<String>(), p.line(a))).collect();
+        let sent = (sentence_start(s, a), p.sentence_end(a));
+        let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
+        l.prompt = with_count(lead.trim_matches(|c: char| matches!(c, '，' | '。')), l.items.len());
+        out.push((score, l));
+    }
+    out
+}
