@@ -21,7 +21,11 @@ fn load_gold() -> Vec<Gold> {
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).unwrap();
             let strs = |x: &serde_json::Value| -> Vec<String> {
-                x.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_string()).collect()
+                x.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s.as_str().unwrap().to_string())
+                    .collect()
             };
             Gold {
                 kind: v["kind"].as_str().unwrap().to_string(),
@@ -37,7 +41,9 @@ fn load_gold() -> Vec<Gold> {
 /// score_lists.py's `norm`: drop white space and punctuation.
 fn norm(s: &str) -> Vec<char> {
     const P: &str = "，。、；：！？“”‘’（）《》〈〉【】…—-,.;:!?()\"'「」『』·";
-    s.chars().filter(|c| !c.is_whitespace() && !P.contains(*c)).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !P.contains(*c))
+        .collect()
 }
 
 /// Python's difflib.SequenceMatcher(None, a, b).ratio() (no junk; strings here are short,
@@ -88,13 +94,19 @@ fn matched_items(g: &Gold, pred: &[String]) -> usize {
     let mut used = vec![false; pred.len()];
     let mut hit = 0;
     for (gi, item) in g.items.iter().enumerate() {
-        let full = g.items_full.as_ref().and_then(|f| f.get(gi)).unwrap_or(item);
+        let full = g
+            .items_full
+            .as_ref()
+            .and_then(|f| f.get(gi))
+            .unwrap_or(item);
         for (pi, p) in pred.iter().enumerate() {
             if used[pi] {
                 continue;
             }
             let np = norm(p);
-            if item_match(item, p) || (!np.is_empty() && contains(&norm(full), &np) && np.len() >= 4) {
+            if item_match(item, p)
+                || (!np.is_empty() && contains(&norm(full), &np) && np.len() >= 4)
+            {
                 hit += 1;
                 used[pi] = true;
                 break;
@@ -114,7 +126,12 @@ struct Scores {
 }
 
 fn score(path: &std::path::Path) -> Scores {
-    let args = GenerateArgs { paths: vec![path.to_path_buf()], out: None, update: None, prune: false };
+    let args = GenerateArgs {
+        paths: vec![path.to_path_buf()],
+        out: None,
+        update: None,
+        prune: false,
+    };
     let decks = tiankong::cmd::generate::build_decks(&args).unwrap();
     let pred: Vec<Vec<String>> = decks
         .iter()
@@ -126,7 +143,8 @@ fn score(path: &std::path::Path) -> Scores {
         .collect();
     let gold = load_gold();
     let mut hit = vec![false; pred.len()];
-    let (mut ex, mut ex_n, mut im, mut im_n, mut count_ok, mut found_n, mut structure_fp) = (0, 0, 0, 0, 0, 0, 0);
+    let (mut ex, mut ex_n, mut im, mut im_n, mut count_ok, mut found_n, mut structure_fp) =
+        (0, 0, 0, 0, 0, 0, 0);
     for g in &gold {
         let (mut best, mut best_i) = (0, None);
         for (i, p) in pred.iter().enumerate() {
@@ -194,7 +212,11 @@ fn clean_and_rewrapped_text_score_alike() {
         clean.push_str(&d.title);
         clean.push('\n');
         if let Some(src) = &d.source {
-            clean.push_str(&format!("（来源：{}，{}）\n", src, d.issue.clone().or(d.date.clone()).unwrap_or_default()));
+            clean.push_str(&format!(
+                "（来源：{}，{}）\n",
+                src,
+                d.issue.clone().or(d.date.clone()).unwrap_or_default()
+            ));
         }
         for p in &d.paragraphs {
             clean.push_str(&p.text);
@@ -227,8 +249,18 @@ fn clean_and_rewrapped_text_score_alike() {
     std::fs::write(&wrapped_path, &wrapped).unwrap();
     let base = score(std::path::Path::new("corpus/study-texts-2020-2024.txt"));
     for s in [score(&clean_path), score(&wrapped_path)] {
-        assert!((s.explicit - base.explicit).abs() <= 0.05, "explicit {:.3} vs {:.3}", s.explicit, base.explicit);
-        assert!((s.implicit - base.implicit).abs() <= 0.05, "implicit {:.3} vs {:.3}", s.implicit, base.implicit);
+        assert!(
+            (s.explicit - base.explicit).abs() <= 0.05,
+            "explicit {:.3} vs {:.3}",
+            s.explicit,
+            base.explicit
+        );
+        assert!(
+            (s.implicit - base.implicit).abs() <= 0.05,
+            "implicit {:.3} vs {:.3}",
+            s.implicit,
+            base.implicit
+        );
         assert_eq!(s.structure_fp, 0);
     }
 }
@@ -236,7 +268,12 @@ fn clean_and_rewrapped_text_score_alike() {
 #[test]
 fn the_port_agrees_with_difflib_on_known_ratios() {
     // Values computed with Python's difflib.SequenceMatcher(None, a, b).ratio().
-    let r = |a: &str, b: &str| ratio(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>());
+    let r = |a: &str, b: &str| {
+        ratio(
+            &a.chars().collect::<Vec<_>>(),
+            &b.chars().collect::<Vec<_>>(),
+        )
+    };
     assert!((r("abcd", "bcde") - 0.75).abs() < 1e-9);
     assert!((r("人口规模巨大的现代化", "人口规模巨大") - 0.75).abs() < 1e-9);
     assert!((r("abc", "xyz") - 0.0).abs() < 1e-9);

@@ -135,6 +135,40 @@ fn split_lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Page numbers (`12`, `- 12 -`, `— 12 —`, `第 12 页`) and running heads (a short line that
+/// repeats on many pages) are not text: they would break the paragraphs they interrupt.
+fn drop_page_furniture(lines: Vec<Line>) -> Vec<Line> {
+    let page_number = |t: &str| {
+        let core: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '·'))
+            .collect();
+        let core = core
+            .strip_prefix('第')
+            .and_then(|c| c.strip_suffix('页'))
+            .unwrap_or(&core);
+        !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in &lines {
+        *counts.entry(l.text.as_str()).or_default() += 1;
+    }
+    let running: Vec<String> = counts
+        .into_iter()
+        .filter(|(t, n)| {
+            *n >= 4
+                && t.chars().count() <= 30
+                && !t.chars().all(|c| CN_DIGITS.contains(c))
+                && !starts_paragraph(t)
+        })
+        .map(|(t, _)| t.to_string())
+        .collect();
+    lines
+        .into_iter()
+        .filter(|l| !page_number(&l.text) && !running.contains(&l.text))
+        .collect()
+}
+
 /// The wrap width of hard-wrapped text (the most common line width), or None when the lines
 /// are not wrapped at one width.
 fn wrap_width(lines: &[Line]) -> Option<usize> {
@@ -376,7 +410,7 @@ fn collapse_spaces(s: &str) -> String {
 /// Normalise one decoded file into documents. `file` names the file in the documents.
 pub fn normalize(text: &str, file: &str) -> Vec<Document> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines = split_lines(&text);
+    let lines = drop_page_furniture(split_lines(&text));
     let width = wrap_width(&lines);
 
     // Document boundaries: each `（来源：…）` line and the title lines just above it.

@@ -312,8 +312,17 @@ fn block_list(
         .map(|p| p.para.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    let prompt = if fam == Family::Heading && lead.is_empty() {
+        format!(
+            "《{}》的{}个部分",
+            doc.title.trim_matches(|c| c == '《' || c == '》'),
+            markers::cn_numeral(n, true)
+        )
+    } else {
+        prompt(&lead, &fallback, n)
+    };
     FoundList {
-        prompt: prompt(&lead, &fallback, n),
+        prompt,
         line: items.first().map(|i| i.line).unwrap_or(doc.line),
         items,
         marker: fam.name().to_string(),

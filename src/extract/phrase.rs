@@ -163,8 +163,10 @@ pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
     let lead = trim_punct(&lead).to_string();
     let base = if lead.chars().count() >= 4 {
         lead
-    } else {
+    } else if !trim_punct(fallback).is_empty() {
         trim_punct(fallback).to_string()
+    } else {
+        "这些要点".to_string()
     };
     let base: String = if base.chars().count() > 48 {
         let c: Vec<char> = base.chars().collect();
@@ -207,7 +209,7 @@ pub fn with_count(base: &str, n: usize) -> String {
         i += 1;
     }
     let base: String = chars.into_iter().collect();
-    format!("{base}（{}项）", cn_numeral(n, false))
+    format!("{base}（{}项）", cn_numeral(n, true))
 }
 
 #[cfg(test)]

@@ -497,7 +497,7 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
         }
         Some((o, start))
     };
-    let mut out = Vec::new();
+    let mut out = shared_openings(paras);
     let mut i = 0;
     while i < paras.len() {
         let Some((o, _)) = opening(&paras[i]) else {
@@ -514,6 +514,79 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
                 .filter_map(|p| {
                     opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st)))
                 })
+                .collect();
+            let lead = if i > 0 {
+                paras[i - 1]
+                    .sentences_before(paras[i - 1].chars.len())
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let passage = paras[i..j]
+                .iter()
+                .map(|p| p.para.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.push(implicit(
+                &paras[i],
+                "parallel",
+                &lead,
+                parts,
+                paras[i].line(0),
+                passage,
+            ));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Paragraphs in a row that open with the same words and a short first sentence:
+/// `中国式现代化是人口规模巨大的现代化。…` ×5, `必须坚持人民至上。…` ×6.
+fn shared_openings(paras: &[P]) -> Vec<FoundList> {
+    let first_sentence = |p: &P| -> Option<usize> {
+        let end = p
+            .chars
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？'))?;
+        (end <= 40 && super::markers::marker_at(&p.chars, 0, true).is_none()).then_some(end)
+    };
+    let shared = |a: &P, b: &P| {
+        a.chars
+            .iter()
+            .zip(&b.chars)
+            .take_while(|(x, y)| x == y)
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < paras.len() {
+        if first_sentence(&paras[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut prefix = usize::MAX;
+        while j < paras.len() && first_sentence(&paras[j]).is_some() {
+            let n = prefix.min(shared(&paras[i], &paras[j]));
+            let head: String = paras[i].chars[..n.min(paras[i].chars.len())]
+                .iter()
+                .collect();
+            let strong = n >= 3 || (n == 2 && PARALLEL_HEADS.contains(&head.as_str()));
+            if !strong || head.contains(['，', '。']) {
+                break;
+            }
+            prefix = n;
+            j += 1;
+        }
+        if j - i >= 3 {
+            let parts: Vec<(String, u32)> = paras[i..j]
+                .iter()
+                .filter_map(|p| first_sentence(p).map(|e| (p.text(0, e), p.line(0))))
                 .collect();
             let lead = if i > 0 {
                 paras[i - 1]
