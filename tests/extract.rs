@@ -1,5 +1,6 @@
 //! Golden tests of list extraction and PDF repair on small fixtures: one per marker family,
 //! the false-positive traps, and wrapped text. Snapshots are reviewed by hand.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use tiankong::corpus;
 use tiankong::extract;
 

@@ -1,7 +1,6 @@
 //! The gold set: the generator on the sample corpus, scored as `tests/fixtures/eval/
 //! score_lists.py` scores it (a port of its matching rules), against the bars of issue 2.
-use std::path::PathBuf;
-
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use tiankong::cli::GenerateArgs;
 use tiankong::deck::NoteBody;
 
