@@ -91,17 +91,16 @@ fn starts_paragraph(s: &str) -> bool {
     false
 }
 
-/// Brackets and quotes left open at the end of the line (a title or citation that wraps).
-fn opens_more_than_closes(s: &str) -> bool {
-    let open = s
-        .chars()
-        .filter(|c| matches!(c, '（' | '(' | '《' | '“'))
-        .count();
-    let close = s
-        .chars()
-        .filter(|c| matches!(c, '）' | ')' | '》' | '”'))
-        .count();
-    open > close
+/// Brackets and quotes a line opens minus those it closes (a title or citation that wraps
+/// leaves some open).
+fn bracket_balance(s: &str) -> i64 {
+    s.chars()
+        .map(|c| match c {
+            '（' | '(' | '《' | '“' => 1,
+            '）' | ')' | '》' | '”' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Split physical lines, trimming white space; a bare excerpt numeral glued to the end of a
@@ -325,8 +324,11 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
     };
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
+    // Brackets and quotes opened and not yet closed in the current paragraph.
+    let mut depth: i64 = 0;
     for (i, line) in lines.iter().enumerate() {
         cur.push(line);
+        depth += bracket_balance(&line.text);
         let next = lines.get(i + 1);
         let short = line.width + 3 <= w;
         let very_short = line.width + 8 <= w;
@@ -337,12 +339,10 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                 if cur.len() == 1 && is_heading_line(&line.text) {
                     out.push(join(&cur));
                     cur.clear();
+                    depth = 0;
                     continue;
                 }
-                let open = cur.iter().any(|l| opens_more_than_closes(&l.text))
-                    && opens_more_than_closes(
-                        &cur.iter().map(|l| l.text.as_str()).collect::<String>(),
-                    );
+                let open = depth > 0;
                 if open && cur.len() < 4 {
                     false
                 } else if ends_sentence(&line.text) {
@@ -362,6 +362,7 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
         if end {
             out.push(join(&cur));
             cur.clear();
+            depth = 0;
         }
     }
     out

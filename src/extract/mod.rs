@@ -431,16 +431,17 @@ fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Two items say the same thing when one contains the other.
-fn same_item(a: &str, b: &str) -> bool {
-    let (a, b) = (norm(a), norm(b));
-    a.chars().count().min(b.chars().count()) >= 2 && (a.contains(&b) || b.contains(&a))
-}
-
 /// Drop lists that repeat another list: when at least half of one list's items match distinct
 /// items of a list ranked before it (explicit first, then longer), it goes.
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     lists.retain(|l| l.items.len() >= 2 && l.items.iter().all(|i| !i.key.is_empty()));
+    let keys: Vec<Vec<String>> = lists
+        .iter()
+        .map(|l| l.items.iter().map(|i| norm(&i.key)).collect())
+        .collect();
+    let same = |a: &str, b: &str| {
+        a.chars().count().min(b.chars().count()) >= 2 && (a.contains(b) || b.contains(a))
+    };
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
         (
@@ -452,34 +453,30 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let l = &lists[i];
-        // A series inside one item of an explicit list is that item's wording, not a list.
+        // A series inside one item of another list is that item's wording, not a list.
         let series = l.marker.starts_with('、');
         let inside = series
-            && lists.iter().any(|o| {
+            && lists.iter().zip(&keys).any(|(o, ok)| {
                 !o.marker.starts_with('、')
                     && o.marker != "parallel"
-                    && o.items.iter().any(|it| {
-                        l.items
-                            .iter()
-                            .all(|x| norm(&it.key).contains(&norm(&x.key)))
-                    })
+                    && ok
+                        .iter()
+                        .any(|it| keys[i].iter().all(|x| it.contains(x.as_str())))
             });
         if inside {
             continue;
         }
         let dup = kept.iter().any(|k| {
-            let other = &lists[*k];
-            let mut used = vec![false; other.items.len()];
+            let mut used = vec![false; keys[*k].len()];
             let mut shared = 0;
-            for it in &l.items {
-                if let Some(j) = (0..other.items.len())
-                    .find(|j| !used[*j] && same_item(&it.key, &other.items[*j].key))
+            for it in &keys[i] {
+                if let Some(j) = (0..keys[*k].len()).find(|j| !used[*j] && same(it, &keys[*k][*j]))
                 {
                     used[j] = true;
                     shared += 1;
                 }
             }
-            shared * 2 >= l.items.len() && shared >= 2
+            shared * 2 >= keys[i].len() && shared >= 2
         });
         if !dup {
             kept.push(i);

@@ -105,12 +105,17 @@ pub const CLASSIFIERS: [&str; 10] = ["个", "条", "项", "点", "方面", "种"
 pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
     let (v, n) = if s.get(i).is_some_and(|c| c.is_ascii_digit()) {
         let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        (s[i..i + n].iter().collect::<String>().parse().ok()?, n)
+        let v = s[i..i + n].iter().try_fold(0u32, |acc, c| {
+            acc.checked_mul(10)?.checked_add(c.to_digit(10)?)
+        })?;
+        (v, n)
     } else {
         cn_number(&s[i..], true)?
     };
-    let rest: String = s[i + n..].iter().take(2).collect();
-    let cls = CLASSIFIERS.iter().find(|c| rest.starts_with(**c))?;
+    let rest = &s[i + n..];
+    let cls = CLASSIFIERS
+        .iter()
+        .find(|c| c.chars().zip(rest).all(|(a, b)| a == *b) && rest.len() >= c.chars().count())?;
     // 第一个, 一个一个 and 十个指头 are not counts of a list; the caller decides context.
     if i > 0 && s[i - 1] == '第' {
         return None;

@@ -284,29 +284,33 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
             let mut i = 0;
             while i < texts.len() {
-                // The longest run from i with a 2-char head, or the 以…为 frame.
+                // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
+                // a shared ending; each test holds for every shorter run too, so grow greedily.
+                let kinds: [(&str, &dyn Fn(&[String]) -> bool); 3] = [
+                    ("head", &|run: &[String]| shared_head(run, 2).is_some()),
+                    ("以为", &|run: &[String]| {
+                        run.iter().all(|c| {
+                            c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
+                        })
+                    }),
+                    // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业.
+                    ("tail", &|run: &[String]| {
+                        seps[0] == '，' && shared_tail(run)
+                    }),
+                ];
                 let mut best = 0;
                 let mut kind = "";
-                for j in (i + 3..=texts.len()).rev() {
-                    let run = &texts[i..j];
-                    if shared_head(run, 2).is_some() {
-                        best = j - i;
-                        kind = "head";
-                        break;
+                for (name, test) in kinds {
+                    let mut j = i + 3;
+                    if j > texts.len() || !test(&texts[i..j]) {
+                        continue;
                     }
-                    if run.iter().all(|c| {
-                        c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
-                    }) {
-                        best = j - i;
-                        kind = "以为";
-                        break;
+                    while j < texts.len() && test(&texts[i..j + 1]) {
+                        j += 1;
                     }
-                    // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业: short clauses of one
-                    // length that end alike.
-                    if seps[0] == '，' && shared_tail(run) {
+                    if j - i > best {
                         best = j - i;
-                        kind = "tail";
-                        break;
+                        kind = name;
                     }
                 }
                 if best >= 3 {
@@ -351,6 +355,14 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     let s = &p.chars;
     for i in 0..s.len() {
+        if !(s[i].is_ascii_digit()
+            || matches!(
+                s[i],
+                '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ))
+        {
+            continue;
+        }
         let Some((v, _, len)) = count_at(s, i) else {
             // 三步走 has its classifier inside the term.
             continue;
