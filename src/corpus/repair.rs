@@ -159,6 +159,8 @@ fn drop_page_furniture(lines: Vec<Line>) -> Vec<Line> {
                 && t.chars().count() <= 30
                 && !t.chars().all(|c| CN_DIGITS.contains(c))
                 && !starts_paragraph(t)
+                && !ends_sentence(t)
+                && !t.starts_with('（')
         })
         .map(|(t, _)| t.to_string())
         .collect();

@@ -237,6 +237,9 @@ fn shared_head(clauses: &[String], n: usize) -> Option<String> {
         .then_some(head)
 }
 
+/// A test a run of clauses passes or not.
+type RunTest = dyn Fn(&[String]) -> bool;
+
 /// Clauses with a shared head: 坚持X；坚持Y；坚持Z / 着力…，着力… / 事关…，事关… / 以X为Y，以…为….
 /// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
 fn shared_heads(p: &P) -> Vec<FoundList> {
@@ -286,7 +289,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             while i < texts.len() {
                 // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
                 // a shared ending; each test holds for every shorter run too, so grow greedily.
-                let kinds: [(&str, &dyn Fn(&[String]) -> bool); 3] = [
+                let kinds: [(&str, &RunTest); 3] = [
                     ("head", &|run: &[String]| shared_head(run, 2).is_some()),
                     ("以为", &|run: &[String]| {
                         run.iter().all(|c| {
