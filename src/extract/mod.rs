@@ -146,6 +146,21 @@ fn choose_lead(cands: &[String], n: usize) -> String {
         .unwrap_or_default()
 }
 
+/// At most `max` characters, ended at a sentence end when one is near, else with `…`.
+fn clip(text: &str, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    match (max / 2..max)
+        .rev()
+        .find(|i| matches!(chars[*i], '。' | '！' | '？' | '；'))
+    {
+        Some(i) => chars[..=i].iter().collect(),
+        None => chars[..max].iter().chain(['…'].iter()).collect(),
+    }
+}
+
 fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
     let mut keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
     strip_shared_subject(&mut keys);
@@ -154,7 +169,7 @@ fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
         .zip(keys)
         .map(|((full, line), key)| FoundItem {
             key,
-            full: full.trim().to_string(),
+            full: clip(full.trim(), 160),
             line,
         })
         .collect()
@@ -306,18 +321,21 @@ fn block_list(
     } else {
         choose_lead(&cands, n)
     };
-    let last = run.last().map(|(pi, _)| *pi).unwrap_or(first);
-    let passage = paras[first..=last]
-        .iter()
-        .map(|p| p.para.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The passage: the lead paragraph and each item's opening sentence, not whole sections.
+    let mut passage_parts: Vec<String> = Vec::new();
+    if first > 0 && leads[first - 1].is_none() {
+        passage_parts.push(clip(&paras[first - 1].para.text, 200));
+    }
+    passage_parts.extend(run.iter().map(|(pi, _)| clip(&paras[*pi].para.text, 120)));
+    let passage = passage_parts.join("\n");
     let prompt = if fam == Family::Heading && lead.is_empty() {
-        format!(
-            "《{}》的{}个部分",
-            doc.title.trim_matches(|c| c == '《' || c == '》'),
-            markers::cn_numeral(n, true)
-        )
+        let title = doc.title.trim_matches(|c| c == '《' || c == '》');
+        let count = markers::cn_numeral(n, true);
+        if title.contains('《') {
+            format!("{title}的{count}个部分")
+        } else {
+            format!("《{title}》的{count}个部分")
+        }
     } else {
         prompt(&lead, &fallback, n)
     };
@@ -431,6 +449,21 @@ fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// How much a list's structure vouches for it: explicit markers first, then enumerations
+/// with a colon, a shared head or a count, then paragraph parallels, bare semicolon series
+/// and 、-series last.
+fn rank(l: &FoundList) -> u8 {
+    if l.explicit {
+        return 0;
+    }
+    match l.marker.as_str() {
+        "：；" | "坚持" | "以…为" | "numeric" | "：，" => 1,
+        "parallel" | "，" => 2,
+        "；" => 3,
+        _ => 4,
+    }
+}
+
 /// Drop lists that repeat another list: when at least half of one list's items match distinct
 /// items of a list ranked before it (explicit first, then longer), it goes.
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
@@ -445,7 +478,7 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
         (
-            !lists[*i].explicit,
+            rank(&lists[*i]),
             std::cmp::Reverse(lists[*i].items.len()),
             lists[*i].line,
         )

@@ -145,25 +145,40 @@ const FRAMES: [&str; 14] = [
 /// from `fallback` (a heading, a title) when the lead is empty.
 pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
     let mut lead = trim_punct(lead).to_string();
-    // The last clause that still says something (≥ 6 chars).
-    let clauses: Vec<&str> = lead
-        .split(['，', '。', '；'])
-        .filter(|c| !c.is_empty())
-        .collect();
-    if clauses.len() > 1 {
-        let mut tail = String::new();
-        for c in clauses.iter().rev() {
-            tail = format!("{c}{}{tail}", if tail.is_empty() { "" } else { "，" });
-            if tail.chars().count() >= 10 {
-                break;
-            }
-        }
-        lead = tail;
-    }
     for f in FRAMES {
         if let Some(rest) = lead.strip_prefix(f) {
             lead = rest.to_string();
         }
+    }
+    // The clause that names the list: one with a count or a vague quantity, else the longest.
+    let clauses: Vec<&str> = lead
+        .split(['，', '。', '；', '：'])
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() > 1 {
+        let has_count = |c: &str| {
+            let ch: Vec<char> = c.chars().collect();
+            VAGUE.iter().any(|v| c.contains(v))
+                || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
+        };
+        let k = clauses
+            .iter()
+            .rposition(|c| has_count(c))
+            .or_else(|| {
+                (0..clauses.len())
+                    .rev()
+                    .max_by_key(|i| clauses[*i].chars().count())
+            })
+            .unwrap_or(clauses.len() - 1);
+        let mut chosen = clauses[k].to_string();
+        // 要从两个维度来研究和布局 needs its subject: 加快构建新发展格局，要从….
+        let modal = ["要", "必须", "需要", "应当", "就要", "还要"]
+            .iter()
+            .any(|m| chosen.starts_with(m));
+        if modal && k > 0 && clauses[k - 1].chars().count() <= 16 {
+            chosen = format!("{}{}", clauses[k - 1], chosen);
+        }
+        lead = chosen;
     }
     let lead = trim_punct(&lead).to_string();
     let base = if lead.chars().count() >= 4 {
@@ -204,7 +219,7 @@ pub fn with_count(base: &str, n: usize) -> String {
     let mut chars: Vec<char> = base.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if let Some((v, digits, _)) = count_at(&chars, i) {
+        if let Some((v, digits, _)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
             if usize::try_from(v).ok() == Some(n) {
                 return chars.iter().collect();
             }

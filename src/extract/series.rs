@@ -827,7 +827,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .collect::<String>();
         let lead = match &summary {
             Some((_, noun)) => noun.clone(),
-            None => format!("{left}……{}", right_rest.iter().collect::<String>()),
+            None => {
+                // The clause around the series; when nothing stands before it, the clause
+                // before it too (…做到临危不乱、危中寻机… → 做到……).
+                let mut left = left;
+                if left.chars().count() < 2 {
+                    let prev = split_range(s, sentence_start(s, a), a, &['，', '；', '：']);
+                    if let Some((x, y)) = prev.last() {
+                        left = format!("{}，{left}", s[*x..*y].iter().collect::<String>());
+                    }
+                }
+                format!("{left}……{}", right_rest.iter().collect::<String>())
+            }
         };
         let parts: Vec<(String, u32)> = items
             .iter()
