@@ -204,3 +204,30 @@ mod cli {
         assert!(stdout.contains("14 lists"), "{stdout}");
     }
 }
+
+/// The families fixture hard-wrapped at 22 characters with indented first lines and no blank
+/// lines (another common PDF extraction) gives the same lists, item for item.
+#[test]
+fn indented_wrapping_finds_the_same_lists() {
+    let text = std::fs::read_to_string("tests/fixtures/extract/families.txt").unwrap();
+    let mut wrapped = String::new();
+    for line in text.lines().filter(|l| !l.is_empty()) {
+        if line.chars().count() <= 16 || line.starts_with("（来源") {
+            wrapped.push_str(line);
+            wrapped.push('\n');
+            continue;
+        }
+        let body: Vec<char> = format!("\u{3000}\u{3000}{line}").chars().collect();
+        for chunk in body.chunks(22) {
+            wrapped.extend(chunk);
+            wrapped.push('\n');
+        }
+    }
+    let items = |t: &str| -> Vec<Vec<String>> {
+        extract::find_all(&corpus::normalize(t, "f.txt"))
+            .into_iter()
+            .map(|(_, l)| l.items.into_iter().map(|i| i.key).collect())
+            .collect()
+    };
+    assert_eq!(items(&wrapped), items(&text));
+}

@@ -13,6 +13,8 @@ struct Line {
     no: u32,
     text: String,
     width: usize,
+    /// The raw line opened with an indent (a full-width space or two spaces).
+    indent: bool,
 }
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
@@ -113,11 +115,13 @@ fn split_lines(text: &str) -> Vec<Line> {
         if t.is_empty() {
             continue;
         }
+        let indent = raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
         let mut push = |s: &str| {
             out.push(Line {
                 no,
                 text: s.to_string(),
                 width: cell_width(s),
+                indent,
             })
         };
         if let Some(pos) = t.rfind('）') {
@@ -324,6 +328,10 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
     let Some(w) = width else {
         return lines.iter().map(|l| join(&[l])).collect();
     };
+    // Texts that indent their first lines say where paragraphs start; a stray leading space
+    // (one, not two) does not count.
+    let indents = lines.iter().filter(|l| l.indent).count();
+    let uses_indent = indents * 20 >= lines.len() && indents * 2 <= lines.len();
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
     // Brackets and quotes opened and not yet closed in the current paragraph.
@@ -345,6 +353,12 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                     continue;
                 }
                 let open = depth > 0;
+                if uses_indent && next.indent && !open {
+                    out.push(join(&cur));
+                    cur.clear();
+                    depth = 0;
+                    continue;
+                }
                 if open && cur.len() < 4 {
                     false
                 } else if ends_sentence(&line.text) {
@@ -354,7 +368,10 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                         next.width + 5 >= w && next.width + 3 <= w && !ends_sentence(&next.text);
                     // A short line without a sentence end is a heading or an excerpt numeral.
                     let heading = next.width + 8 <= w && !ends_sentence(&next.text);
-                    short || starts_paragraph(&next.text) || indented || heading
+                    // A marker after a semicolon goes on the same list (…；②…, …；另一方面…).
+                    let marker =
+                        !uses_indent && starts_paragraph(&next.text) && !line.text.ends_with('；');
+                    short || marker || indented || heading
                 } else {
                     // A heading, a bare numeral or a title-like line: short, no sentence end.
                     very_short && !open
