@@ -1,1 +1,2 @@
 //! extract (stub; being built).
+pub mod key_sentences;
