@@ -8,6 +8,7 @@
 //! - the subject term, as group 2, when the sentence has exactly one judgement blank and the
 //!   subject is a domain term (`{{c2::改革开放}}是…的{{c1::关键一招}}`) or a short noun phrase
 //!   that is not a stop word (`{{c2::城乡经济循环}}`).
+//!
 //! Precision over recall: a judgement whose subject is a pronoun (`这是…的关键`) or missing is
 //! dropped (the card would not say what it is about); only a fixed list of judgement nouns counts
 //! (so `…的关键时期` is not a judgement); `…必须…` sentences are not taken.
