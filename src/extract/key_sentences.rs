@@ -159,6 +159,11 @@ const PRONOUNS: &[&str] = &[
     "后者",
 ];
 
+/// A one-word subject like these opens an explanation (`重点是…`), not a judgement.
+const FRAME_NOUNS: &[&str] = &[
+    "重点", "难点", "目的", "问题", "原因", "前提", "结果", "目标", "任务", "要求",
+];
+
 /// Leading clauses dropped from a card: the speaker (`习近平强调，`) and bare connectives.
 const SPEAKER_VERBS: &[&str] = &["强调", "指出", "表示", "认为", "提出", "说", "明确"];
 const CONNECTIVES: &[&str] = &[
@@ -194,20 +199,63 @@ pub fn find(doc: &Document, seg: &Segmenter, idf: &Idf) -> Vec<KeySentence> {
         for (start, sentence) in sentences(&p.text) {
             let skip = lead_in_len(sentence);
             let body = &sentence[skip..];
-            let Some(text) = cloze(body, seg, idf) else {
-                continue;
+            let found: Vec<(usize, String)> = if body.chars().count() > MAX_CHARS {
+                long_sentence(body, seg, idf)
+            } else {
+                cloze(body, seg, idf).map(|t| (0, t)).into_iter().collect()
             };
-            if seen.insert(text.clone()) {
-                out.push(KeySentence {
-                    text,
-                    line: p.line_at(start + skip),
-                    paragraph: p.text.clone(),
-                });
+            for (offset, text) in found {
+                if seen.insert(text.clone()) {
+                    out.push(KeySentence {
+                        text,
+                        line: p.line_at(start + skip + offset),
+                        paragraph: p.text.clone(),
+                    });
+                }
             }
         }
     }
     out
 }
+
+/// A sentence too long for one card may hold a judgement that stands alone as a clause
+/// (`…，必须牢记高质量发展是新时代的硬道理，全面贯彻…`): each `，` clause is tried as a sentence of
+/// its own, after a leading `必须牢记` and the like. Returns (byte offset in `body`, cloze text).
+fn long_sentence(body: &str, seg: &Segmenter, idf: &Idf) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for clause in body.split_inclusive(['，', '。', '；', '！', '？']) {
+        let offset = from;
+        from += clause.len();
+        let text = clause.trim_end_matches(['，', '。', '；', '！', '？']);
+        let lead = COGNITION
+            .iter()
+            .find(|c| text.starts_with(*c))
+            .map_or(0, |c| c.len());
+        let text = &text[lead..];
+        if !text.contains('是') {
+            continue;
+        }
+        if let Some(t) = cloze(&format!("{text}。"), seg, idf) {
+            out.push((offset + lead, t));
+        }
+    }
+    out
+}
+
+/// Verbs of knowing that introduce a judgement inside a longer sentence.
+const COGNITION: &[&str] = &[
+    "必须牢记",
+    "始终牢记",
+    "牢记",
+    "深刻认识到",
+    "认识到",
+    "要认识到",
+    "必须认识到",
+    "必须明确",
+    "要明确",
+    "明确",
+];
 
 /// The sentences of a paragraph with their byte offsets: split after 。！？；, leading
 /// whitespace dropped, the terminator kept.
@@ -349,6 +397,12 @@ pub fn cloze(sentence: &str, seg: &Segmenter, idf: &Idf) -> Option<String> {
             continue;
         };
         if s_from >= s_to || PRONOUNS.contains(&words[s_from].text) {
+            continue;
+        }
+        // `关键是我们把…`: "the key is that…" introduces an explanation, not a judgement.
+        if s_to == s_from + 1
+            && (is_judgement(words[s_from].text) || FRAME_NOUNS.contains(&words[s_from].text))
+        {
             continue;
         }
         found.push(Judgement {
