@@ -4,6 +4,7 @@
 //! Building a [`Segmenter`] costs a dictionary load (tens of milliseconds in release, much more
 //! unoptimised): build it once per run and pass it by reference. The TUI never builds one.
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
@@ -182,12 +183,20 @@ impl Idf {
         I: IntoIterator<Item = &'a str>,
     {
         let mut idf = Idf::default();
+        let mut seen: HashSet<&str> = HashSet::new();
         for p in paragraphs {
             idf.docs += 1;
-            let mut seen: HashSet<&str> = HashSet::new();
-            for w in seg.words(p) {
-                if !is_stop_word(w.text) && seen.insert(w.text) {
-                    *idf.df.entry(w.text.to_string()).or_insert(0) += 1;
+            seen.clear();
+            for t in seg.jieba.cut(p, false) {
+                if !seen.insert(t.word) || is_stop_word(t.word) {
+                    continue;
+                }
+                // Allocate only for a word not counted before.
+                match idf.df.get_mut(t.word) {
+                    Some(n) => *n += 1,
+                    None => {
+                        idf.df.insert(t.word.to_string(), 1);
+                    }
                 }
             }
         }
@@ -477,7 +486,9 @@ pub fn is_stop_word(word: &str) -> bool {
     {
         return true;
     }
-    STOP_WORDS.contains(&word)
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
 }
 
 #[cfg(test)]

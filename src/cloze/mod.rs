@@ -122,3 +122,42 @@ pub fn parse(text: &str) -> Vec<Piece<'_>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_reads_groups_hints_and_plain_text() {
+        let got = parse("甲{{乙}}丙{{c2::丁::提示}}{{c10::戊}}{{未闭合");
+        assert_eq!(
+            got,
+            vec![
+                Piece::Text("甲"),
+                Piece::Blank {
+                    group: 1,
+                    answer: "乙",
+                    hint: None
+                },
+                Piece::Text("丙"),
+                Piece::Blank {
+                    group: 2,
+                    answer: "丁",
+                    hint: Some("提示")
+                },
+                Piece::Blank {
+                    group: 10,
+                    answer: "戊",
+                    hint: None
+                },
+                Piece::Text("{{未闭合"),
+            ]
+        );
+        assert_eq!(
+            blanks("甲{{乙}}丙{{c2::丁::提示}}"),
+            vec![(1, "乙".to_string()), (2, "丁".to_string())]
+        );
+        // `cx::` is not a group number: the whole inside is the answer.
+        assert_eq!(blanks("{{cx::乙}}"), vec![(1, "cx".to_string())]);
+    }
+}

@@ -347,6 +347,14 @@ pub fn cloze(sentence: &str, seg: &Segmenter, idf: &Idf) -> Option<String> {
     if sentence.matches('“').count() != sentence.matches('”').count() {
         return None;
     }
+    // Cheap screen before segmenting: most sentences have no judgement at all.
+    let zaiyu = sentence.contains("在于");
+    let copula = sentence.contains('是')
+        && sentence.contains('的')
+        && (sentence.contains("重要") || JUDGEMENTS.iter().any(|j| sentence.contains(j)));
+    if !zaiyu && !copula {
+        return None;
+    }
     let words = seg.words(sentence);
     let clauses = clauses(&words);
     let mut found: Vec<Judgement> = Vec::new();
