@@ -169,7 +169,7 @@ impl Scheduler {
                 .unwrap_or(u32::MAX),
             None => 0,
         };
-        let memory = (card.phase != Phase::New && card.stability > 0.0).then(|| MemoryState {
+        let memory = (card.phase != Phase::New && card.stability > 0.0).then_some(MemoryState {
             stability: card.stability as f32,
             difficulty: card.difficulty as f32,
         });
