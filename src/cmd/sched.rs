@@ -1,92 +1,117 @@
-//! `tiankong sched --ratings 3333331133333 [--no-fuzz] [--json]`: replay a rating sequence on
-//! a new card with default FSRS-6 parameters, each review at the moment the card falls due.
+//! `tiankong sched`: replays a rating sequence on a new card with default FSRS-6 parameters,
+//! each answer at the moment the card falls due, and prints one line per answer.
+use std::io::Write;
 use std::process::ExitCode;
 
-use crate::cli::{Global, SchedArgs};
-use crate::sched::{replay_when_due, DayCtx, Rating, SchedConfig, Scheduler};
+use anyhow::Context;
 
-/// The replay starts at 2024-01-01 12:00 UTC, in UTC: the output never depends on the clock.
+use crate::cli::{Global, SchedArgs};
+use crate::sched::{
+    format_interval, parse_ratings, replay_when_due, DayCtx, Lang, Outcome, Phase, SchedConfig,
+    Scheduler, DAY_MS,
+};
+
+/// A fixed start (2024-01-01 12:00 UTC, offset 0): noon keeps same-day steps far from the 4 a.m.
+/// roll-over, and a fixed moment makes the output reproducible.
 const START_MS: i64 = 1_704_110_400_000;
+/// Fuzz seed: the replayed card's id.
+const SEED: u64 = 1;
 
 pub fn run(_global: &Global, args: &SchedArgs) -> anyhow::Result<ExitCode> {
     let ratings = parse_ratings(&args.ratings)?;
-    if !(0.7..=0.99).contains(&args.retention) {
-        anyhow::bail!("--retention {} is outside 0.70–0.99", args.retention);
-    }
-    let cfg = SchedConfig {
-        fuzz: !args.no_fuzz,
+    let sched = Scheduler::new(SchedConfig {
         desired_retention: args.retention as f32,
+        fuzz: !args.no_fuzz,
         ..SchedConfig::default()
+    })?;
+    let outcomes = replay_when_due(&sched, &ratings, START_MS, &DayCtx::default(), SEED)?;
+    let mut out = std::io::stdout().lock();
+    let text = if args.json {
+        json_lines(&outcomes)
+    } else {
+        table(&outcomes)
     };
-    let s = Scheduler::new(cfg)?;
-    let ctx = DayCtx {
-        utc_offset_secs: 0,
-        exam_day: None,
-        seed: 1,
-    };
-    let steps = replay_when_due(&s, &ratings, START_MS, &ctx)?;
-    if !args.json {
-        println!(
-            "{:>3}  {:<6} {:>12} {:>11} {:>13}  {:<10} {:>7}",
-            "#", "rating", "stability", "difficulty", "interval_days", "phase", "due_day"
-        );
-    }
-    for (i, step) in steps.iter().enumerate() {
-        let o = &step.outcome;
-        let name = match o.log.rating {
-            Rating::Again => "again",
-            Rating::Hard => "hard",
-            Rating::Good => "good",
-            Rating::Easy => "easy",
-        };
-        let phase = format!("{:?}", o.next.phase).to_lowercase();
-        let due_day = s.day_index(o.next.due, 0) - s.day_index(START_MS, 0);
-        if args.json {
-            let line = serde_json::json!({
-                "review": i + 1,
-                "rating": o.log.rating.as_u8(),
-                "stability": round4(o.next.stability),
-                "difficulty": round4(o.next.difficulty),
-                "interval_days": o.log.scheduled_days,
-                "elapsed_days": o.log.elapsed_days,
-                "interval_minutes": (o.next.due - step.at_ms) / 60_000,
-                "phase": phase,
-                "due_day": due_day,
-            });
-            println!("{line}");
-        } else {
-            println!(
-                "{:>3}  {:<6} {:>12.4} {:>11.4} {:>13}  {:<10} {:>7}",
-                i + 1,
-                format!("{} {}", o.log.rating.as_u8(), name),
-                o.next.stability,
-                o.next.difficulty,
-                o.log.scheduled_days,
-                phase,
-                due_day
-            );
-        }
-    }
+    out.write_all(text.as_bytes())
+        .context("writing to stdout")?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+fn phase_name(p: Phase) -> &'static str {
+    match p {
+        Phase::New => "new",
+        Phase::Learning => "learning",
+        Phase::Review => "review",
+        Phase::Relearning => "relearning",
+    }
 }
 
-/// `3333331133333` → ratings; a character that is not 1–4 is an error naming its position.
-pub fn parse_ratings(s: &str) -> anyhow::Result<Vec<Rating>> {
-    if s.is_empty() {
-        anyhow::bail!("--ratings is empty: give digits 1 (Again) to 4 (Easy), e.g. 3331");
+fn rating_name(o: &Outcome) -> &'static str {
+    match o.log.rating.as_u8() {
+        1 => "Again",
+        2 => "Hard",
+        3 => "Good",
+        _ => "Easy",
     }
-    s.chars()
-        .enumerate()
-        .map(|(i, c)| {
-            c.to_digit(10)
-                .and_then(|d| Rating::from_u8(d as u8))
-                .ok_or_else(|| {
-                    anyhow::anyhow!("--ratings: {c:?} at position {} is not a rating 1–4", i + 1)
-                })
-        })
-        .collect()
+}
+
+/// `+2d 00:10`: the due moment relative to the first answer.
+fn offset_text(ms: i64) -> String {
+    let mins = ms.div_euclid(60_000);
+    format!(
+        "+{}d {:02}:{:02}",
+        ms.div_euclid(DAY_MS),
+        mins.rem_euclid(1440) / 60,
+        mins.rem_euclid(60)
+    )
+}
+
+pub fn json_lines(outcomes: &[Outcome]) -> String {
+    let mut s = String::new();
+    for (i, o) in outcomes.iter().enumerate() {
+        let v = serde_json::json!({
+            "review": i + 1,
+            "rating": o.log.rating.as_u8(),
+            "phase_before": phase_name(o.log.phase_before),
+            "phase": phase_name(o.next.phase),
+            "elapsed_days": o.log.elapsed_days,
+            "stability": o.log.stability,
+            "difficulty": o.log.difficulty,
+            "interval_days": o.log.scheduled_days,
+            "due_in_secs": o.interval_ms() / 1000,
+            "due_offset_secs": (o.log.due - START_MS) / 1000,
+        });
+        s.push_str(&v.to_string());
+        s.push('\n');
+    }
+    s
+}
+
+pub fn table(outcomes: &[Outcome]) -> String {
+    let mut s = format!(
+        "{:>3}  {:<7}  {:<10}  {:>7}  {:>10}  {:>10}  {:>13}  {:>6}  {}\n",
+        "#",
+        "rating",
+        "phase",
+        "elapsed",
+        "stability",
+        "difficulty",
+        "interval_days",
+        "due_in",
+        "due"
+    );
+    for (i, o) in outcomes.iter().enumerate() {
+        s.push_str(&format!(
+            "{:>3}  {:<7}  {:<10}  {:>7}  {:>10.4}  {:>10.4}  {:>13}  {:>6}  {}\n",
+            i + 1,
+            format!("{} {}", o.log.rating.as_u8(), rating_name(o)),
+            phase_name(o.next.phase),
+            o.log.elapsed_days,
+            o.log.stability,
+            o.log.difficulty,
+            o.log.scheduled_days,
+            format_interval(o.interval_ms(), Lang::En),
+            offset_text(o.log.due - START_MS),
+        ));
+    }
+    s
 }
