@@ -82,15 +82,18 @@ pub fn build_decks(args: &GenerateArgs) -> anyhow::Result<Vec<Deck>> {
     Ok(decks)
 }
 
+/// Lists and cloze notes, each with the index of its document.
+pub type Found = (
+    Vec<(usize, extract::FoundList)>,
+    Vec<(usize, notes::ClozeNote)>,
+);
+
 /// Lists and key sentences of the documents. The two passes are independent, so they run on
 /// two threads (the machines this runs on have at least two cores).
 pub fn extract_all(
     docs: &[crate::corpus::Document],
     keys: &super::generate_keys::KeyPass,
-) -> (
-    Vec<(usize, extract::FoundList)>,
-    Vec<(usize, notes::ClozeNote)>,
-) {
+) -> Found {
     std::thread::scope(|s| {
         let clozes = s.spawn(|| keys.run(docs));
         let lists = extract::find_all(docs);
