@@ -115,7 +115,8 @@ pub fn check(path: &Path, repair: bool, now_ms: i64) -> Result<CheckReport, Stor
         Err(StoreError::Sqlite { source, .. })
             if matches!(
                 source.sqlite_error_code(),
-                Some(rusqlite::ErrorCode::NotADatabase) | Some(rusqlite::ErrorCode::DatabaseCorrupt)
+                Some(rusqlite::ErrorCode::NotADatabase)
+                    | Some(rusqlite::ErrorCode::DatabaseCorrupt)
             ) =>
         {
             report.corrupt = true;
@@ -179,10 +180,8 @@ impl Store {
         report.orphaned_with_history = one(&format!("SELECT count(*) {orphan} AND {has_log}"))?;
         report.orphaned_without_history =
             one(&format!("SELECT count(*) {orphan} AND NOT {has_log}"))?;
-        report.log_without_card = one(
-            "SELECT count(*) FROM review_log l WHERE ?1 = ?1
-             AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = l.card_id)",
-        )?;
+        report.log_without_card = one("SELECT count(*) FROM review_log l WHERE ?1 = ?1
+             AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.id = l.card_id)")?;
         Ok(())
     }
 

@@ -22,7 +22,7 @@ pub use query::{
     BrowseFilter, BrowseSort, BrowseState, CardRow, DayReviews, DeckSummary, LogRow, Queue,
     ReviewEntry, Stats,
 };
-pub use sync::{dice, FileMeta, SyncDeck, SyncReport, DeckChanges, CardChange};
+pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
 /// The migrations, in order: migration `i` (0-based) takes `user_version` from `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
@@ -79,7 +79,9 @@ pub enum StoreError {
     },
     #[error("card {0} does not exist")]
     NoSuchCard(i64),
-    #[error("review {log_id} is not the latest answer of card {card_id}; only the latest can be undone")]
+    #[error(
+        "review {log_id} is not the latest answer of card {card_id}; only the latest can be undone"
+    )]
     NotLatest { log_id: i64, card_id: i64 },
     #[error("review {0} does not exist")]
     NoSuchReview(i64),

@@ -259,9 +259,8 @@ fn json_vec<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
 
 impl Store {
     fn cards_where(&self, sql_tail: &str, p: impl rusqlite::Params) -> Result<Vec<CardRow>> {
-        let sql = format!(
-            "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id {sql_tail}"
-        );
+        let sql =
+            format!("SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id {sql_tail}");
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st.query_map(p, card_row).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
@@ -375,7 +374,12 @@ impl Store {
     /// Record an answer: the card takes `new_state` and the log gains `log`, in one
     /// `BEGIN IMMEDIATE` transaction committed (to disk, `synchronous=FULL`) before this
     /// returns. Returns the log row id (what [`Store::undo`] takes).
-    pub fn record_answer(&mut self, card_id: i64, new_state: &CardState, log: &LogRow) -> Result<i64> {
+    pub fn record_answer(
+        &mut self,
+        card_id: i64,
+        new_state: &CardState,
+        log: &LogRow,
+    ) -> Result<i64> {
         self.write(|tx| {
             let n = tx
                 .prepare_cached(
@@ -529,7 +533,7 @@ impl Store {
     /// Cards matching a browse filter.
     pub fn browse(&self, f: &BrowseFilter) -> Result<Vec<CardRow>> {
         let state = match f.state {
-            BrowseState::All => format!("{LIVE}"),
+            BrowseState::All => LIVE.to_string(),
             BrowseState::New => format!("{LIVE} AND c.phase = 0 AND c.suspended = 0"),
             BrowseState::Due => {
                 format!("{LIVE} AND c.phase <> 0 AND c.suspended = 0 AND c.due_ms < ?3")
@@ -553,7 +557,12 @@ impl Store {
                  AND ?3 = ?3
                  ORDER BY {order} LIMIT ?4"
             ),
-            params![f.deck.as_ref().map(|d| d.0.as_str()), f.text, f.day_end_ms, limit],
+            params![
+                f.deck.as_ref().map(|d| d.0.as_str()),
+                f.text,
+                f.day_end_ms,
+                limit
+            ],
         )
     }
 

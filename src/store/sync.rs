@@ -124,6 +124,9 @@ pub fn dice(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (ga.len() + gb.len()) as f64
 }
 
+/// A deck row as recorded: (path, size, mtime, hash, present, version).
+type KnownDeck = (String, i64, i64, i64, bool, Option<u32>);
+
 /// An existing item card of a note.
 struct OldItem {
     id: i64,
@@ -180,8 +183,8 @@ fn match_items(old: &[OldItem], new: &[String]) -> Vec<Option<usize>> {
     //    rewording beyond recognition at the same place). Orphaned cards never match by
     //    position: their position is stale.
     let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
-    for i in 0..new.len() {
-        if out[i].is_some() {
+    for (i, m) in out.iter().enumerate() {
+        if m.is_some() {
             continue;
         }
         for (j, o) in old.iter().enumerate() {
@@ -282,8 +285,7 @@ impl Store {
     pub fn sync(&mut self, decks: &[SyncDeck<'_>], now_ms: i64) -> Result<SyncReport> {
         let mut report = SyncReport::default();
         // Read-only pass: which decks need work?
-        let mut known: HashMap<String, (String, i64, i64, i64, bool, Option<u32>)> =
-            HashMap::new();
+        let mut known: HashMap<String, KnownDeck> = HashMap::new();
         {
             let mut st = self
                 .conn
@@ -373,7 +375,11 @@ fn sync_deck(
 ) -> Result<DeckChanges> {
     let meta = &d.deck.meta;
     let first_sync: bool = tx
-        .query_row("SELECT 1 FROM decks WHERE id = ?1", [&meta.id.0], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM decks WHERE id = ?1",
+            [&meta.id.0],
+            |_| Ok(()),
+        )
         .optional()?
         .is_none();
     tx.execute(
@@ -406,13 +412,16 @@ fn sync_deck(
     // The notes recorded for this deck: id -> (hash, orphaned, pos).
     let mut old_notes: HashMap<String, (i64, bool, i64)> = HashMap::new();
     {
-        let mut st = tx.prepare(
-            "SELECT note_id, content_hash, orphaned, pos FROM notes WHERE deck_id = ?1",
-        )?;
+        let mut st = tx
+            .prepare("SELECT note_id, content_hash, orphaned, pos FROM notes WHERE deck_id = ?1")?;
         let rows = st.query_map([&meta.id.0], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                (r.get::<_, i64>(1)?, r.get::<_, bool>(2)?, r.get::<_, i64>(3)?),
+                (
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, i64>(3)?,
+                ),
             ))
         })?;
         for r in rows {
@@ -577,7 +586,10 @@ fn sync_note(
     // Keys already used by this note, so a counter never hands out an old key even if the
     // counter was lost (e.g. restored from an older backup).
     for c in &old {
-        if let Some(n) = c.1.strip_prefix("item:").and_then(|n| n.parse::<i64>().ok()) {
+        if let Some(n) =
+            c.1.strip_prefix("item:")
+                .and_then(|n| n.parse::<i64>().ok())
+        {
             next_item = next_item.max(n + 1);
         }
     }
@@ -712,7 +724,11 @@ mod tests {
 
     #[test]
     fn reordered_inserted_and_reworded_items_match() {
-        let old = olds(&[("甲乙丙丁", 0, true), ("戊己庚辛", 1, true), ("壬癸子丑", 2, true)]);
+        let old = olds(&[
+            ("甲乙丙丁", 0, true),
+            ("戊己庚辛", 1, true),
+            ("壬癸子丑", 2, true),
+        ]);
         // Reorder, insert a new item, reword the third slightly.
         let new = s(&["戊己庚辛", "全新的一项", "甲乙丙丁", "壬癸子丑寅"]);
         let m = match_items(&old, &new);
@@ -721,7 +737,11 @@ mod tests {
 
     #[test]
     fn unrecognisable_rewording_falls_back_to_position_but_not_for_orphans() {
-        let old = olds(&[("甲乙丙丁", 0, true), ("戊己庚辛", 1, true), ("旧的孤儿", 2, false)]);
+        let old = olds(&[
+            ("甲乙丙丁", 0, true),
+            ("戊己庚辛", 1, true),
+            ("旧的孤儿", 2, false),
+        ]);
         let new = s(&["甲乙丙丁", "完全不同", "另一项目"]);
         let m = match_items(&old, &new);
         assert_eq!(m, vec![Some(0), Some(1), None]);
