@@ -2,9 +2,10 @@
 //! assigned once and never reused (`item:<n>` from a per-note counter, `whole`, `group:<n>`).
 //! On re-sync a note's items are matched to its existing item cards by exact text, then by
 //! similarity (character-bigram Dice ≥ 0.6, best first), then by position among the cards
-//! still unmatched; matched cards keep key and history and take the new text. Cards that lose
-//! their item, and every card of a note that leaves its deck, are orphaned — kept, never
-//! deleted — and come back when their text or note returns.
+//! still unmatched (between their matched neighbours); matched cards keep key and history
+//! and take the new text. Cards that lose their item, and every card of a note that leaves
+//! its deck, are orphaned — kept, never deleted — and come back when their text or note
+//! returns.
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
@@ -179,23 +180,42 @@ fn match_items(old: &[OldItem], new: &[String]) -> Vec<Option<usize>> {
             taken[j] = true;
         }
     }
-    // 3. Position: a live card still unmatched goes to the nearest unmatched new item (a
-    //    rewording beyond recognition at the same place). Orphaned cards never match by
-    //    position: their position is stale.
-    let mut pairs: Vec<(i64, usize, usize)> = Vec::new();
-    for (i, m) in out.iter().enumerate() {
-        if m.is_some() {
-            continue;
-        }
-        for (j, o) in old.iter().enumerate() {
-            if !taken[j] && o.live {
-                pairs.push(((o.pos - i as i64).abs(), i, j));
+    // 3. Position among the still-unmatched: a live card left over goes to the first
+    //    unmatched new item between the new places of its matched neighbours (an item
+    //    reworded beyond recognition where it was). Orphaned cards never match by position:
+    //    their position is stale; neither does a card whose neighbours were reordered past
+    //    each other, nor one with no free item in its gap (removed here, added elsewhere).
+    let mut by_pos: Vec<usize> = (0..old.len()).collect();
+    by_pos.sort_by_key(|&j| (old[j].pos, j));
+    let new_of: Vec<Option<usize>> = {
+        let mut v = vec![None; old.len()];
+        for (i, m) in out.iter().enumerate() {
+            if let Some(j) = m {
+                v[*j] = Some(i);
             }
         }
-    }
-    pairs.sort();
-    for (_, i, j) in pairs {
-        if out[i].is_none() && !taken[j] {
+        v
+    };
+    for (k, &j) in by_pos.iter().enumerate() {
+        if taken[j] || !old[j].live {
+            continue;
+        }
+        let lo = by_pos[..k]
+            .iter()
+            .rev()
+            .find_map(|&p| new_of[p])
+            .map_or(-1, |i| i as i64);
+        let hi = by_pos[k + 1..]
+            .iter()
+            .find_map(|&p| new_of[p])
+            .map_or(new.len() as i64, |i| i as i64);
+        if lo >= hi {
+            continue;
+        }
+        let free = ((lo + 1)..hi)
+            .map(|i| i as usize)
+            .find(|&i| out[i].is_none());
+        if let Some(i) = free {
             out[i] = Some(j);
             taken[j] = true;
         }
@@ -745,6 +765,30 @@ mod tests {
         let new = s(&["甲乙丙丁", "完全不同", "另一项目"]);
         let m = match_items(&old, &new);
         assert_eq!(m, vec![Some(0), Some(1), None]);
+    }
+
+    #[test]
+    fn position_fallback_stays_between_matched_neighbours() {
+        // Inserted 新 at 2; 丁 (old 3) reworded beyond recognition after 丙 (now at 3).
+        let old = olds(&[
+            ("甲甲甲", 0, true),
+            ("乙乙乙", 1, true),
+            ("丙丙丙", 2, true),
+            ("丁丁丁", 3, true),
+        ]);
+        let new = s(&["乙乙乙", "甲甲甲", "新新新", "丙丙丙", "完全不同"]);
+        assert_eq!(
+            match_items(&old, &new),
+            vec![Some(1), Some(0), None, Some(2), Some(3)]
+        );
+        // Removed here, added elsewhere: no match (the gap after 乙 is empty).
+        let old = olds(&[
+            ("甲甲甲", 0, true),
+            ("乙乙乙", 1, true),
+            ("丙丙丙", 2, true),
+        ]);
+        let new = s(&["另一个", "甲甲甲", "乙乙乙"]);
+        assert_eq!(match_items(&old, &new), vec![None, Some(0), Some(1)]);
     }
 
     #[test]
