@@ -105,7 +105,10 @@ fn answer(store: &mut Store, card: i64, now: i64, rating: Rating) -> (i64, CardS
         stability: 3.0,
         difficulty: 5.0,
     };
-    (store.record_answer(card, &after, &log).unwrap(), before)
+    (
+        store.record_answer(card, &before, &after, &log).unwrap(),
+        before,
+    )
 }
 
 fn card_by_anchor(store: &Store, deck: &str, note: &str, anchor: &str) -> i64 {
@@ -588,6 +591,21 @@ fn answers_undo_queue_and_stats() {
         Err(StoreError::NoSuchReview(_))
     ));
     assert_eq!(s.stats(T0, &day).unwrap().reviews_total, 1);
+    // An answer computed from a state the card no longer has is refused, nothing written.
+    let stale = s.card(a).unwrap().state;
+    answer(&mut s, a, T0 + 5, Rating::Good);
+    let log = s.card_history(a).unwrap().last().unwrap().log;
+    assert!(matches!(
+        s.record_answer(a, &stale, &stale, &log),
+        Err(StoreError::Stale(_))
+    ));
+    assert_eq!(
+        s.card_history(a).unwrap().len(),
+        1,
+        "only the accepted answer"
+    );
+    let last = s.card_history(a).unwrap().last().unwrap().id;
+    s.undo(last, &stale).unwrap();
     // Leech flag and browse.
     s.set_leech(b, true).unwrap();
     let rows = s
@@ -608,6 +626,7 @@ fn answers_undo_queue_and_stats() {
     assert!(matches!(
         s.record_answer(
             999,
+            &before_a,
             &before_a,
             &LogRow {
                 time_ms: 0,

@@ -83,6 +83,8 @@ pub enum StoreError {
         "review {log_id} is not the latest answer of card {card_id}; only the latest can be undone"
     )]
     NotLatest { log_id: i64, card_id: i64 },
+    #[error("card {0} was answered in another session meanwhile; reload it")]
+    Stale(i64),
     #[error("review {0} does not exist")]
     NoSuchReview(i64),
     #[error("{0}")]

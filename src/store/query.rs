@@ -371,16 +371,30 @@ impl Store {
         )
     }
 
-    /// Record an answer: the card takes `new_state` and the log gains `log`, in one
-    /// `BEGIN IMMEDIATE` transaction committed (to disk, `synchronous=FULL`) before this
-    /// returns. Returns the log row id (what [`Store::undo`] takes).
+    /// Record an answer: the card goes from `previous` (the state the answer was computed
+    /// from) to `new_state` and the log gains `log`, in one `BEGIN IMMEDIATE` transaction
+    /// committed (to disk, `synchronous=FULL`) before this returns. If the card is no longer
+    /// in `previous` — another session answered it meanwhile — nothing is written and
+    /// [`StoreError::Stale`] is returned: reload the card and ask again. Returns the log row id
+    /// (what [`Store::undo`] takes).
     pub fn record_answer(
         &mut self,
         card_id: i64,
+        previous: &CardState,
         new_state: &CardState,
         log: &LogRow,
     ) -> Result<i64> {
         self.write(|tx| {
+            let current = tx
+                .prepare_cached(&format!(
+                    "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id WHERE c.id = ?1"
+                ))?
+                .query_row([card_id], card_row)
+                .optional()?
+                .ok_or(StoreError::NoSuchCard(card_id))?;
+            if current.state != *previous {
+                return Err(StoreError::Stale(card_id));
+            }
             let n = tx
                 .prepare_cached(
                     "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
