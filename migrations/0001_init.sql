@@ -64,6 +64,10 @@ CREATE TABLE cards (
 ) STRICT;
 CREATE INDEX cards_due ON cards(due_ms) WHERE phase <> 0;
 CREATE INDEX cards_new ON cards(deck_id, ord) WHERE phase = 0;
+-- Covering index for the per-deck counts (stats, deck list): no table rows are read.
+CREATE INDEX cards_counts ON cards(orphaned, deck_id, phase, suspended, reps);
+CREATE INDEX cards_buried ON cards(buried_until_ms) WHERE buried_until_ms > 0;
+CREATE INDEX cards_leech ON cards(deck_id) WHERE leech = 1;
 
 -- Append-only (undo deletes the row it undoes; nothing updates a row). Enough to train FSRS
 -- and to export Anki's revlog: id=time_ms, cid, usn, ease=rating, ivl (days, or -seconds),
@@ -87,6 +91,8 @@ CREATE TABLE review_log (
 ) STRICT;
 CREATE INDEX review_log_card ON review_log(card_id, time_ms);
 CREATE INDEX review_log_time ON review_log(time_ms);
+-- Rows that are not answers (kind <> 0) are rare: counting answers = all rows − these.
+CREATE INDEX review_log_manual ON review_log(kind) WHERE kind <> 0;
 CREATE TRIGGER review_log_append_only BEFORE UPDATE ON review_log
 BEGIN
     SELECT RAISE(ABORT, 'review_log is append-only');

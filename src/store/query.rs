@@ -8,7 +8,32 @@ use crate::cloze::Slot;
 use crate::deck::{DeckId, ListNote, Note, NoteBody, NoteId, SourceRef};
 use crate::sched::{CardState, Phase, Rating};
 
-const LIVE: &str = "c.orphaned = 0 AND d.present = 1";
+// The unary `+` keeps the planner off `cards_counts` (orphaned first) where a due or new
+// index is the better path.
+const LIVE: &str = "+c.orphaned = 0 AND d.present = 1";
+
+/// Live-card counts of one deck.
+#[derive(Debug, Clone, Default)]
+struct DeckCounts {
+    cards: u64,
+    new: u64,
+    learning: u64,
+    review: u64,
+    suspended: u64,
+    due: u64,
+    buried: u64,
+    buried_new: u64,
+    leeches: u64,
+    reviewed: u64,
+}
+
+#[derive(Debug, Default)]
+struct Counts {
+    /// Present decks.
+    decks: std::collections::HashMap<String, DeckCounts>,
+    missing: std::collections::HashSet<String>,
+    orphaned_with_history: u64,
+}
 
 /// A card with its identity and scheduling state: everything the study queue needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -312,14 +337,21 @@ impl Store {
                 .map_err(|e| self.err(e))
         };
         let deck_p: &dyn rusqlite::ToSql = &deck_id;
+        // Ranges of the covering index `cards_counts`, one per present deck.
         let new_available = q(
+            "SELECT count(*) FROM cards WHERE orphaned = 0
+             AND deck_id IN (SELECT id FROM decks WHERE present = 1 AND (?1 IS NULL OR id = ?1))
+             AND phase = 0 AND suspended = 0",
+            &[deck_p],
+        )?
+        .saturating_sub(q(
             &format!(
                 "SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck_id
-                 WHERE c.phase = 0 AND {LIVE} AND c.suspended = 0 AND c.buried_until_ms <= ?1
-                 AND (?2 IS NULL OR c.deck_id = ?2)"
+                 WHERE c.buried_until_ms > 0 AND c.buried_until_ms > ?1 AND c.phase = 0
+                 AND c.suspended = 0 AND {LIVE} AND (?2 IS NULL OR c.deck_id = ?2)"
             ),
             &[&now_ms, deck_p],
-        )?;
+        )?);
         let today = "FROM review_log l JOIN cards c ON c.id = l.card_id
                      WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
                      AND (?3 IS NULL OR c.deck_id = ?3)";
@@ -435,6 +467,59 @@ impl Store {
                 log.difficulty
             ])?;
             Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Bulk-load history (an Anki import, a benchmark collection): for each card its final
+    /// state and its answers, oldest first, all in one transaction. Cards must exist. Returns
+    /// the number of log rows written.
+    pub fn import_reviews(&mut self, cards: &[(i64, CardState, Vec<LogRow>)]) -> Result<usize> {
+        self.write(|tx| {
+            let mut upd = tx.prepare_cached(
+                "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
+                   reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
+                 WHERE id = ?1",
+            )?;
+            let mut ins = tx.prepare_cached(
+                "INSERT INTO review_log (card_id, time_ms, kind, rating, phase_before, phase_after,
+                   elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?;
+            let mut n = 0;
+            for (card_id, st, logs) in cards {
+                let changed = upd.execute(params![
+                    card_id,
+                    st.phase as i64,
+                    st.due,
+                    st.stability,
+                    st.difficulty,
+                    st.reps,
+                    st.lapses,
+                    st.step,
+                    st.last_review,
+                    st.scheduled_days
+                ])?;
+                if changed == 0 {
+                    return Err(StoreError::NoSuchCard(*card_id));
+                }
+                for log in logs {
+                    ins.execute(params![
+                        card_id,
+                        log.time_ms,
+                        log.rating.as_u8(),
+                        log.phase_before as i64,
+                        log.phase_after as i64,
+                        log.elapsed_days,
+                        log.scheduled_days,
+                        log.interval_secs,
+                        log.duration_ms,
+                        log.stability,
+                        log.difficulty
+                    ])?;
+                    n += 1;
+                }
+            }
+            Ok(n)
         })
     }
 
@@ -640,41 +725,141 @@ impl Store {
         }))
     }
 
+    /// Per-deck counts of live cards, from the covering index `cards_counts` plus the small
+    /// due/buried/leech index ranges (no table scan: this is the start-up path).
+    fn deck_counts(&self, now_ms: i64, day: &Day) -> Result<Counts> {
+        let mut out = Counts::default();
+        {
+            let mut st = self
+                .conn
+                .prepare_cached("SELECT id, present FROM decks ORDER BY id")
+                .map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+                .map_err(|e| self.err(e))?;
+            for r in rows {
+                let (id, present) = r.map_err(|e| self.err(e))?;
+                if present {
+                    out.decks.insert(id, DeckCounts::default());
+                } else {
+                    out.missing.insert(id);
+                }
+            }
+        }
+        let mut each = |sql: &str,
+                        p: &[&dyn rusqlite::ToSql],
+                        f: &mut dyn FnMut(&mut Counts, &str, &Row<'_>) -> rusqlite::Result<()>|
+         -> Result<()> {
+            let mut st = self.conn.prepare_cached(sql).map_err(|e| self.err(e))?;
+            let mut rows = st.query(p).map_err(|e| self.err(e))?;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                let deck: String = r.get(0).map_err(|e| self.err(e))?;
+                f(&mut out, &deck, r).map_err(|e| self.err(e))?;
+            }
+            Ok(())
+        };
+        each(
+            "SELECT deck_id, phase, suspended, count(*), sum(reps > 0) FROM cards
+             WHERE orphaned = 0 GROUP BY deck_id, phase, suspended",
+            &[],
+            &mut |o, deck, r| {
+                let (phase, suspended): (i64, bool) = (r.get(1)?, r.get(2)?);
+                let (n, reviewed) = (u(r, 3)?, u(r, 4)?);
+                match o.decks.get_mut(deck) {
+                    Some(c) => {
+                        c.cards += n;
+                        c.reviewed += reviewed;
+                        if suspended {
+                            c.suspended += n;
+                        } else {
+                            match phase {
+                                0 => c.new += n,
+                                2 => c.review += n,
+                                _ => c.learning += n,
+                            }
+                        }
+                    }
+                    // A missing deck's cards with history count as orphaned.
+                    None => o.orphaned_with_history += reviewed,
+                }
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT deck_id, count(*) FROM cards WHERE orphaned = 1 AND reps > 0 GROUP BY deck_id",
+            &[],
+            &mut |o, _, r| {
+                o.orphaned_with_history += u(r, 1)?;
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT deck_id, count(*) FROM cards INDEXED BY cards_due
+             WHERE phase <> 0 AND due_ms < ?1 AND suspended = 0 AND buried_until_ms <= ?2
+             AND +orphaned = 0 GROUP BY deck_id",
+            &[&day.end_ms, &now_ms],
+            &mut |o, deck, r| {
+                if let Some(c) = o.decks.get_mut(deck) {
+                    c.due += u(r, 1)?;
+                }
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT deck_id, count(*), sum(phase = 0 AND suspended = 0) FROM cards INDEXED BY cards_buried
+             WHERE buried_until_ms > 0 AND buried_until_ms > ?1 AND +orphaned = 0 GROUP BY deck_id",
+            &[&now_ms],
+            &mut |o, deck, r| {
+                if let Some(c) = o.decks.get_mut(deck) {
+                    c.buried += u(r, 1)?;
+                    c.buried_new += u(r, 2)?;
+                }
+                Ok(())
+            },
+        )?;
+        each(
+            "SELECT deck_id, count(*) FROM cards INDEXED BY cards_leech WHERE leech = 1 AND +orphaned = 0 GROUP BY deck_id",
+            &[],
+            &mut |o, deck, r| {
+                if let Some(c) = o.decks.get_mut(deck) {
+                    c.leeches += u(r, 1)?;
+                }
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
     /// Counts per present deck, by deck id.
     pub fn deck_summaries(&self, now_ms: i64, day: &Day) -> Result<Vec<DeckSummary>> {
+        let counts = self.deck_counts(now_ms, day)?;
         let global = self.setting(super::keys::EXAM)?;
         let mut st = self
             .conn
             .prepare_cached(
                 "SELECT d.id, d.title, d.version, d.path, d.exam,
-                   (SELECT value FROM settings WHERE key = 'exam.' || d.id),
-                   count(c.id),
-                   coalesce(sum(c.phase = 0 AND NOT c.suspended), 0),
-                   coalesce(sum(c.phase IN (1, 3) AND NOT c.suspended), 0),
-                   coalesce(sum(c.phase = 2 AND NOT c.suspended), 0),
-                   coalesce(sum(c.suspended), 0),
-                   coalesce(sum(c.phase <> 0 AND NOT c.suspended AND c.due_ms < ?1
-                                AND c.buried_until_ms <= ?2), 0)
-                 FROM decks d LEFT JOIN cards c ON c.deck_id = d.id AND c.orphaned = 0
-                 WHERE d.present = 1 GROUP BY d.id ORDER BY d.id",
+                   (SELECT value FROM settings WHERE key = 'exam.' || d.id)
+                 FROM decks d WHERE d.present = 1 ORDER BY d.id",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![day.end_ms, now_ms], |r| {
+            .query_map([], |r| {
+                let id: String = r.get(0)?;
                 let file_exam: Option<String> = r.get(4)?;
                 let user_exam: Option<String> = r.get(5)?;
+                let c = counts.decks.get(&id).cloned().unwrap_or_default();
                 Ok(DeckSummary {
-                    id: DeckId(r.get(0)?),
+                    id: DeckId(id),
                     title: r.get(1)?,
                     version: r.get(2)?,
                     path: r.get(3)?,
                     exam: user_exam.or(file_exam).or_else(|| global.clone()),
-                    cards: r.get(6)?,
-                    new: r.get(7)?,
-                    learning: r.get(8)?,
-                    review: r.get(9)?,
-                    suspended: r.get(10)?,
-                    due: r.get(11)?,
+                    cards: c.cards as u32,
+                    new: c.new as u32,
+                    learning: c.learning as u32,
+                    review: c.review as u32,
+                    suspended: c.suspended as u32,
+                    due: c.due as u32,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -682,41 +867,26 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Collection statistics at `now_ms`.
+    /// Collection statistics at `now_ms`. "History" is `reps > 0`; `check` verifies that
+    /// reps equal the card's review-log rows.
     pub fn stats(&self, now_ms: i64, day: &Day) -> Result<Stats> {
-        let mut s = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*),
-                   coalesce(sum(c.phase = 0 AND NOT c.suspended), 0),
-                   coalesce(sum(c.phase IN (1, 3) AND NOT c.suspended), 0),
-                   coalesce(sum(c.phase = 2 AND NOT c.suspended), 0),
-                   coalesce(sum(c.suspended), 0),
-                   coalesce(sum(c.phase <> 0 AND NOT c.suspended AND c.due_ms < ?1
-                                AND c.buried_until_ms <= ?2), 0),
-                   coalesce(sum(c.buried_until_ms > ?2), 0),
-                   coalesce(sum(c.leech), 0),
-                   coalesce(sum(c.reps > 0 OR c.last_review_ms IS NOT NULL
-                                OR EXISTS (SELECT 1 FROM review_log l WHERE l.card_id = c.id)), 0)
-                 FROM cards c JOIN decks d ON d.id = c.deck_id WHERE {LIVE}"
-            ))
-            .and_then(|mut st| {
-                st.query_row(params![day.end_ms, now_ms], |r| {
-                    Ok(Stats {
-                        cards: u(r, 0)?,
-                        new: u(r, 1)?,
-                        learning: u(r, 2)?,
-                        review: u(r, 3)?,
-                        suspended: u(r, 4)?,
-                        due_today: u(r, 5)?,
-                        buried: u(r, 6)?,
-                        leeches: u(r, 7)?,
-                        reviewed_cards: u(r, 8)?,
-                        ..Stats::default()
-                    })
-                })
-            })
-            .map_err(|e| self.err(e))?;
+        let counts = self.deck_counts(now_ms, day)?;
+        let mut s = Stats {
+            orphaned_cards: counts.orphaned_with_history,
+            decks: counts.decks.len() as u64,
+            ..Stats::default()
+        };
+        for c in counts.decks.values() {
+            s.cards += c.cards;
+            s.new += c.new;
+            s.learning += c.learning;
+            s.review += c.review;
+            s.suspended += c.suspended;
+            s.due_today += c.due;
+            s.buried += c.buried;
+            s.leeches += c.leeches;
+            s.reviewed_cards += c.reviewed;
+        }
         let one = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u64> {
             self.conn
                 .prepare_cached(sql)
@@ -724,23 +894,21 @@ impl Store {
                 .map(|n| n.max(0) as u64)
                 .map_err(|e| self.err(e))
         };
-        s.orphaned_cards = one(
-            "SELECT count(*) FROM cards c JOIN decks d ON d.id = c.deck_id
-             WHERE (c.orphaned = 1 OR d.present = 0)
-             AND (c.reps > 0 OR EXISTS (SELECT 1 FROM review_log l WHERE l.card_id = c.id))",
-            &[],
-        )?;
-        s.reviews_total = one("SELECT count(*) FROM review_log WHERE kind = 0", &[])?;
-        s.reviews_today = one(
-            "SELECT count(*) FROM review_log WHERE time_ms >= ?1 AND time_ms < ?2 AND kind = 0",
-            &[&day.start_ms, &day.end_ms],
-        )?;
-        s.minutes_today = one(
-            "SELECT coalesce(sum(duration_ms), 0) FROM review_log
-             WHERE time_ms >= ?1 AND time_ms < ?2 AND kind = 0",
-            &[&day.start_ms, &day.end_ms],
-        )? / 60_000;
-        s.decks = one("SELECT count(*) FROM decks WHERE present = 1", &[])?;
+        // count(*) of a whole table is a fast b-tree count; a WHERE would read every row.
+        s.reviews_total = one("SELECT count(*) FROM review_log", &[])?
+            .saturating_sub(one("SELECT count(*) FROM review_log WHERE kind <> 0", &[])?);
+        let (today, ms): (u64, u64) = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*), coalesce(sum(duration_ms), 0) FROM review_log
+                 WHERE time_ms >= ?1 AND time_ms < ?2 AND kind = 0",
+            )
+            .and_then(|mut st| {
+                st.query_row([day.start_ms, day.end_ms], |r| Ok((u(r, 0)?, u(r, 1)?)))
+            })
+            .map_err(|e| self.err(e))?;
+        s.reviews_today = today;
+        s.minutes_today = ms / 60_000;
         Ok(s)
     }
 
