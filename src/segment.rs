@@ -1,1 +1,630 @@
-//! The one jieba-rs wrapper (stub; being built).
+//! The one jieba-rs wrapper: word segmentation with jieba's default dictionary plus the domain
+//! dictionary `corpus/domain.dict` (embedded), the stop list, and TF-IDF keywords.
+//!
+//! Building a [`Segmenter`] costs a dictionary load (tens of milliseconds in release, much more
+//! unoptimised): build it once per run and pass it by reference. The TUI never builds one.
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+/// The domain dictionary, `word freq [tag]` per line, `#` comments allowed.
+pub const DOMAIN_DICT: &str = include_str!("../corpus/domain.dict");
+const DOMAIN_DICT_PATH: &str = "corpus/domain.dict";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SegmentError {
+    /// A domain dictionary line that jieba would load wrongly or not at all.
+    #[error("{file}:{line}: {message}")]
+    Dict {
+        file: &'static str,
+        line: usize,
+        message: String,
+    },
+}
+
+/// One word of a segmented text, with its byte range in that text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// Byte offsets into the segmented text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// jieba with the domain dictionary loaded; immutable once built.
+pub struct Segmenter {
+    jieba: Jieba,
+    domain: HashSet<String>,
+}
+
+impl std::fmt::Debug for Segmenter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Segmenter")
+            .field("domain_terms", &self.domain.len())
+            .finish()
+    }
+}
+
+/// One line of the domain dictionary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DictEntry<'a> {
+    /// 1-based line in the dictionary file.
+    pub line: usize,
+    pub word: &'a str,
+    pub freq: usize,
+    pub tag: Option<&'a str>,
+}
+
+/// The entries of a dictionary text, skipping blank and `#` lines.
+/// A line without an explicit frequency is an error: jieba-rs 0.11 would load it with
+/// frequency 0 (log 0 = -inf), so the word would silently never be chosen.
+pub fn parse_dict(text: &str) -> Result<Vec<DictEntry<'_>>, SegmentError> {
+    let mut out = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let err = |message: String| SegmentError::Dict {
+            file: DOMAIN_DICT_PATH,
+            line: i + 1,
+            message,
+        };
+        let mut fields = line.split_whitespace();
+        let word = fields.next().unwrap_or_default();
+        let freq = match fields.next() {
+            Some(f) => f
+                .parse::<usize>()
+                .map_err(|e| err(format!("`{word}`: frequency `{f}` is not a number: {e}")))?,
+            None => return Err(err(format!("`{word}` has no frequency"))),
+        };
+        if freq == 0 {
+            return Err(err(format!("`{word}` has frequency 0")));
+        }
+        let tag = fields.next();
+        if fields.next().is_some() {
+            return Err(err(format!("`{word}`: more than `word freq tag`")));
+        }
+        out.push(DictEntry {
+            line: i + 1,
+            word,
+            freq,
+            tag,
+        });
+    }
+    Ok(out)
+}
+
+impl Segmenter {
+    /// jieba's default dictionary plus the embedded domain dictionary.
+    pub fn new() -> Result<Segmenter, SegmentError> {
+        // Parsed here rather than by jieba's `load_dict`: that loader accepts a line without a
+        // frequency silently and knows no comments.
+        let entries = parse_dict(DOMAIN_DICT)?;
+        let mut jieba = Jieba::new();
+        for e in &entries {
+            jieba.add_word(e.word, Some(e.freq), e.tag);
+        }
+        let domain = entries.iter().map(|e| e.word.to_string()).collect();
+        Ok(Segmenter { jieba, domain })
+    }
+
+    /// The words of `text` in order (jieba's precise mode, no HMM: blanks fall only on
+    /// dictionary words, never on guessed merges of single characters).
+    pub fn words<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        self.jieba
+            .cut(text, false)
+            .into_iter()
+            .map(|t| Word {
+                text: t.word,
+                start: t.byte_start,
+                end: t.byte_start + t.word.len(),
+            })
+            .collect()
+    }
+
+    /// True for a word of the domain dictionary (a term of the genre that stays whole).
+    pub fn is_domain_term(&self, word: &str) -> bool {
+        self.domain.contains(word)
+    }
+
+    /// The number of domain dictionary entries.
+    pub fn domain_len(&self) -> usize {
+        self.domain.len()
+    }
+
+    /// TF-IDF keywords of `text`, best first: term frequency in `text` times `idf`, stop words
+    /// excluded. Ties keep first-occurrence order, so the output is deterministic.
+    pub fn keywords(&self, text: &str, idf: &Idf) -> Vec<(String, f64)> {
+        let mut tf: Vec<(String, u32)> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
+        for w in self.words(text) {
+            if is_stop_word(w.text) {
+                continue;
+            }
+            match at.get(w.text) {
+                Some(&i) => {
+                    if let Some(e) = tf.get_mut(i) {
+                        e.1 += 1;
+                    }
+                }
+                None => {
+                    at.insert(w.text, tf.len());
+                    tf.push((w.text.to_string(), 1));
+                }
+            }
+        }
+        let mut out: Vec<(String, f64)> = tf
+            .into_iter()
+            .map(|(w, n)| {
+                let s = f64::from(n) * idf.idf(&w);
+                (w, s)
+            })
+            .collect();
+        // Stable sort: equal scores stay in order of first occurrence.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out
+    }
+}
+
+/// Inverse document frequency over a set of paragraphs (each paragraph one document):
+/// `ln((1 + N) / (1 + df)) + 1`, so unseen words score highest and no score is zero.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    docs: u32,
+    df: HashMap<String, u32>,
+}
+
+impl Idf {
+    /// Document frequencies of the non-stop words of `paragraphs`.
+    pub fn from_paragraphs<'a, I>(seg: &Segmenter, paragraphs: I) -> Idf
+    where
+        I: IntoIterator<Item = &'a str>,
+    {
+        let mut idf = Idf::default();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for p in paragraphs {
+            idf.docs += 1;
+            seen.clear();
+            for t in seg.jieba.cut(p, false) {
+                if !seen.insert(t.word) || is_stop_word(t.word) {
+                    continue;
+                }
+                // Allocate only for a word not counted before.
+                match idf.df.get_mut(t.word) {
+                    Some(n) => *n += 1,
+                    None => {
+                        idf.df.insert(t.word.to_string(), 1);
+                    }
+                }
+            }
+        }
+        idf
+    }
+
+    /// The smoothed inverse document frequency of `word`.
+    pub fn idf(&self, word: &str) -> f64 {
+        let df = self.df.get(word).copied().unwrap_or(0);
+        ((1.0 + f64::from(self.docs)) / (1.0 + f64::from(df))).ln() + 1.0
+    }
+
+    /// How many paragraphs were counted.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+}
+
+/// Generic words of the genre that are never worth a blank: they appear in every paragraph and
+/// an exam never asks for them.
+const STOP_WORDS: &[&str] = &[
+    // verbs of exhortation
+    "发展",
+    "推进",
+    "加强",
+    "坚持",
+    "提高",
+    "推动",
+    "建设",
+    "工作",
+    "问题",
+    "要",
+    "是",
+    "的",
+    "和",
+    "我们",
+    "加快",
+    "促进",
+    "实现",
+    "完善",
+    "健全",
+    "深化",
+    "强化",
+    "提升",
+    "增强",
+    "构建",
+    "坚定",
+    "全面",
+    "不断",
+    "持续",
+    "积极",
+    "进一步",
+    "切实",
+    "大力",
+    "着力",
+    "努力",
+    "更加",
+    "深入",
+    "扎实",
+    "有效",
+    "充分",
+    "统筹",
+    "落实",
+    "贯彻",
+    "支持",
+    "引导",
+    "鼓励",
+    "保障",
+    "确保",
+    "做好",
+    "抓好",
+    "用好",
+    "把握",
+    "形成",
+    "打造",
+    "培育",
+    "优化",
+    "扩大",
+    "加大",
+    "坚决",
+    "必须",
+    "需要",
+    "能够",
+    "可以",
+    "应当",
+    "已经",
+    "正在",
+    "通过",
+    "进行",
+    "作为",
+    "成为",
+    "具有",
+    "提供",
+    "开展",
+    "实施",
+    "研究",
+    "部署",
+    "解决",
+    "更好",
+    "更多",
+    // nouns too broad to ask for
+    "重要",
+    "重大",
+    "主要",
+    "各种",
+    "各项",
+    "方面",
+    "领域",
+    "体系",
+    "机制",
+    "制度",
+    "政策",
+    "国家",
+    "我国",
+    "中国",
+    "社会",
+    "经济",
+    "人民",
+    "时代",
+    "新时代",
+    "党",
+    "党中央",
+    "同志",
+    "习近平",
+    "总书记",
+    "中央",
+    "政府",
+    "各级",
+    "地方",
+    "部门",
+    "单位",
+    "企业",
+    "群众",
+    "能力",
+    "水平",
+    "作用",
+    "意义",
+    "任务",
+    "目标",
+    "要求",
+    "过程",
+    "方式",
+    "方法",
+    "思想",
+    "理论",
+    "实践",
+    "原则",
+    "道路",
+    "格局",
+    "环境",
+    "条件",
+    "结构",
+    "效率",
+    "效益",
+    "活力",
+    "动力",
+    "优势",
+    "特色",
+    "现代化",
+    "新",
+    "好",
+    // function words
+    "我",
+    "你",
+    "他",
+    "她",
+    "它",
+    "这",
+    "那",
+    "这是",
+    "这个",
+    "这些",
+    "那些",
+    "这一",
+    "其",
+    "之",
+    "在",
+    "了",
+    "着",
+    "过",
+    "把",
+    "被",
+    "对",
+    "从",
+    "向",
+    "以",
+    "为",
+    "于",
+    "与",
+    "及",
+    "并",
+    "而",
+    "但",
+    "也",
+    "都",
+    "又",
+    "还",
+    "就",
+    "才",
+    "更",
+    "最",
+    "很",
+    "不",
+    "没有",
+    "有",
+    "等",
+    "等等",
+    "上",
+    "下",
+    "中",
+    "内",
+    "外",
+    "里",
+    "年",
+    "月",
+    "日",
+    "一个",
+    "一些",
+    "各",
+    "每",
+    "所",
+    "所以",
+    "因此",
+    "因为",
+    "如果",
+    "虽然",
+    "但是",
+    "而且",
+    "并且",
+    "或者",
+    "以及",
+    "同时",
+    "其中",
+    "之一",
+    "一是",
+    "二是",
+    "三是",
+    "一方面",
+    "另一方面",
+    "首先",
+    "其次",
+    "最后",
+    "他们",
+    "自己",
+    "大家",
+    "什么",
+    "怎么",
+    "如何",
+    "为了",
+    "关于",
+    "对于",
+    "根据",
+    "按照",
+    "围绕",
+    "之间",
+    "以来",
+    "当前",
+    "目前",
+    "今后",
+    "今年",
+    "去年",
+    "指出",
+    "强调",
+    "表示",
+    "认为",
+    "提出",
+    "讲话",
+    "会议",
+];
+
+/// True for a word that must never be a blank or a keyword: the stop list, single characters,
+/// numbers (Arabic or Chinese), and anything without a Han character or letter.
+pub fn is_stop_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return true;
+    };
+    if chars.next().is_none() && !first.is_ascii_alphabetic() {
+        return true;
+    }
+    if !word.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    if word
+        .chars()
+        .all(|c| c.is_ascii_digit() || "零〇一二三四五六七八九十百千万亿两.%％".contains(c))
+    {
+        return true;
+    }
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg() -> Segmenter {
+        match Segmenter::new() {
+            Ok(s) => s,
+            Err(e) => panic!("domain dictionary: {e}"),
+        }
+    }
+
+    #[test]
+    fn every_domain_line_has_an_explicit_frequency() {
+        // parse_dict rejects a line without a number; this also counts the entries so an
+        // accidentally emptied dictionary fails.
+        let entries = match parse_dict(DOMAIN_DICT) {
+            Ok(e) => e,
+            Err(e) => panic!("{e}"),
+        };
+        let content_lines = DOMAIN_DICT
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#'))
+            .count();
+        assert_eq!(entries.len(), content_lines);
+        assert!(entries.len() >= 200, "only {} entries", entries.len());
+    }
+
+    #[test]
+    fn parse_dict_rejects_a_line_without_frequency() {
+        assert!(parse_dict("新质生产力 900000 nz\n中国式现代化\n").is_err());
+        assert!(parse_dict("新质生产力 many\n").is_err());
+        assert!(parse_dict("新质生产力 0\n").is_err());
+        assert!(parse_dict("# comment\n\n新质生产力 900000\n").is_ok());
+    }
+
+    #[test]
+    fn no_duplicate_domain_entries() {
+        let mut seen = HashSet::new();
+        for DictEntry { line, word: w, .. } in parse_dict(DOMAIN_DICT).unwrap_or_default() {
+            assert!(seen.insert(w), "{DOMAIN_DICT_PATH}:{line}: `{w}` repeats");
+        }
+    }
+
+    #[test]
+    fn every_domain_entry_comes_out_whole() {
+        let seg = seg();
+        let mut broken = Vec::new();
+        for DictEntry { line, word: w, .. } in parse_dict(DOMAIN_DICT).unwrap_or_default() {
+            let words: Vec<&str> = seg.words(w).iter().map(|x| x.text).collect();
+            if words != [w] {
+                broken.push(format!("{line}: {w} -> {}", words.join("/")));
+            }
+        }
+        assert!(broken.is_empty(), "split entries:\n{}", broken.join("\n"));
+    }
+
+    #[test]
+    fn terms_stay_whole_inside_real_sentences() {
+        let seg = seg();
+        let cases = [
+            (
+                "发展新质生产力是推动高质量发展的内在要求和重要着力点",
+                "新质生产力",
+            ),
+            (
+                "发展新质生产力是推动高质量发展的内在要求和重要着力点",
+                "高质量发展",
+            ),
+            ("全体人民共同富裕是中国式现代化的本质特征", "中国式现代化"),
+            (
+                "加快构建新发展格局，是推动高质量发展的战略基点",
+                "新发展格局",
+            ),
+            (
+                "加快实现高水平科技自立自强，是推动高质量发展的必由之路",
+                "高水平科技自立自强",
+            ),
+            ("要坚定不移贯彻新发展理念", "新发展理念"),
+            ("推动产业链供应链优化升级", "产业链供应链"),
+        ];
+        for (text, term) in cases {
+            let words: Vec<&str> = seg.words(text).iter().map(|w| w.text).collect();
+            assert!(words.contains(&term), "{term} split in {}", words.join("/"));
+        }
+    }
+
+    #[test]
+    fn words_carry_byte_ranges_that_cover_the_text() {
+        let seg = seg();
+        let text = "就业是最基本的民生，事关人民群众切身利益。";
+        let words = seg.words(text);
+        let mut at = 0;
+        for w in &words {
+            assert_eq!(w.start, at);
+            assert_eq!(&text[w.start..w.end], w.text);
+            at = w.end;
+        }
+        assert_eq!(at, text.len());
+    }
+
+    #[test]
+    fn stop_words() {
+        for w in [
+            "发展", "推进", "加强", "的", "我们", "2024", "十四", "，", "新", "国",
+        ] {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["新质生产力", "共同富裕", "硬道理", "就业", "民生"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn keywords_rank_rare_terms_above_common_ones_and_skip_stop_words() {
+        let seg = seg();
+        let paras = [
+            "就业是最基本的民生。",
+            "要坚持以人民为中心的发展思想，促进就业。",
+            "发展新质生产力是推动高质量发展的内在要求。",
+            "就业优先政策要加强。",
+        ];
+        let idf = Idf::from_paragraphs(&seg, paras);
+        assert_eq!(idf.docs(), 4);
+        assert!(idf.idf("新质生产力") > idf.idf("就业"));
+        let kw = seg.keywords("发展新质生产力，促进就业，推动发展。", &idf);
+        let words: Vec<&str> = kw.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words.first(), Some(&"新质生产力"));
+        assert!(words.contains(&"就业"));
+        assert!(!words.contains(&"发展"));
+        assert!(!words.contains(&"，"));
+        // Deterministic: the same call twice gives the same list.
+        assert_eq!(
+            kw,
+            seg.keywords("发展新质生产力，促进就业，推动发展。", &idf)
+        );
+    }
+}

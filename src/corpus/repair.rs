@@ -13,6 +13,8 @@ struct Line {
     no: u32,
     text: String,
     width: usize,
+    /// The raw line opened with an indent (a full-width space or two spaces).
+    indent: bool,
 }
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
@@ -91,17 +93,16 @@ fn starts_paragraph(s: &str) -> bool {
     false
 }
 
-/// Brackets and quotes left open at the end of the line (a title or citation that wraps).
-fn opens_more_than_closes(s: &str) -> bool {
-    let open = s
-        .chars()
-        .filter(|c| matches!(c, '（' | '(' | '《' | '“'))
-        .count();
-    let close = s
-        .chars()
-        .filter(|c| matches!(c, '）' | ')' | '》' | '”'))
-        .count();
-    open > close
+/// Brackets and quotes a line opens minus those it closes (a title or citation that wraps
+/// leaves some open).
+fn bracket_balance(s: &str) -> i64 {
+    s.chars()
+        .map(|c| match c {
+            '（' | '(' | '《' | '“' => 1,
+            '）' | ')' | '》' | '”' => -1,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Split physical lines, trimming white space; a bare excerpt numeral glued to the end of a
@@ -114,11 +115,13 @@ fn split_lines(text: &str) -> Vec<Line> {
         if t.is_empty() {
             continue;
         }
+        let indent = raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
         let mut push = |s: &str| {
             out.push(Line {
                 no,
                 text: s.to_string(),
                 width: cell_width(s),
+                indent,
             })
         };
         if let Some(pos) = t.rfind('）') {
@@ -133,6 +136,42 @@ fn split_lines(text: &str) -> Vec<Line> {
         push(t);
     }
     out
+}
+
+/// Page numbers (`12`, `- 12 -`, `— 12 —`, `第 12 页`) and running heads (a short line that
+/// repeats on many pages) are not text: they would break the paragraphs they interrupt.
+fn drop_page_furniture(lines: Vec<Line>) -> Vec<Line> {
+    let page_number = |t: &str| {
+        let core: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '·'))
+            .collect();
+        let core = core
+            .strip_prefix('第')
+            .and_then(|c| c.strip_suffix('页'))
+            .unwrap_or(&core);
+        !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+    };
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in &lines {
+        *counts.entry(l.text.as_str()).or_default() += 1;
+    }
+    let running: Vec<String> = counts
+        .into_iter()
+        .filter(|(t, n)| {
+            *n >= 4
+                && t.chars().count() <= 30
+                && !t.chars().all(|c| CN_DIGITS.contains(c))
+                && !starts_paragraph(t)
+                && !ends_sentence(t)
+                && !t.starts_with('（')
+        })
+        .map(|(t, _)| t.to_string())
+        .collect();
+    lines
+        .into_iter()
+        .filter(|l| !page_number(&l.text) && !running.contains(&l.text))
+        .collect()
 }
 
 /// The wrap width of hard-wrapped text (the most common line width), or None when the lines
@@ -289,10 +328,17 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
     let Some(w) = width else {
         return lines.iter().map(|l| join(&[l])).collect();
     };
+    // Texts that indent their first lines say where paragraphs start; a stray leading space
+    // (one, not two) does not count.
+    let indents = lines.iter().filter(|l| l.indent).count();
+    let uses_indent = indents * 20 >= lines.len() && indents * 2 <= lines.len();
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
+    // Brackets and quotes opened and not yet closed in the current paragraph.
+    let mut depth: i64 = 0;
     for (i, line) in lines.iter().enumerate() {
         cur.push(line);
+        depth += bracket_balance(&line.text);
         let next = lines.get(i + 1);
         let short = line.width + 3 <= w;
         let very_short = line.width + 8 <= w;
@@ -303,12 +349,16 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                 if cur.len() == 1 && is_heading_line(&line.text) {
                     out.push(join(&cur));
                     cur.clear();
+                    depth = 0;
                     continue;
                 }
-                let open = cur.iter().any(|l| opens_more_than_closes(&l.text))
-                    && opens_more_than_closes(
-                        &cur.iter().map(|l| l.text.as_str()).collect::<String>(),
-                    );
+                let open = depth > 0;
+                if uses_indent && next.indent && !open {
+                    out.push(join(&cur));
+                    cur.clear();
+                    depth = 0;
+                    continue;
+                }
                 if open && cur.len() < 4 {
                     false
                 } else if ends_sentence(&line.text) {
@@ -318,7 +368,10 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                         next.width + 5 >= w && next.width + 3 <= w && !ends_sentence(&next.text);
                     // A short line without a sentence end is a heading or an excerpt numeral.
                     let heading = next.width + 8 <= w && !ends_sentence(&next.text);
-                    short || starts_paragraph(&next.text) || indented || heading
+                    // A marker after a semicolon goes on the same list (…；②…, …；另一方面…).
+                    let marker =
+                        !uses_indent && starts_paragraph(&next.text) && !line.text.ends_with('；');
+                    short || marker || indented || heading
                 } else {
                     // A heading, a bare numeral or a title-like line: short, no sentence end.
                     very_short && !open
@@ -328,6 +381,7 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
         if end {
             out.push(join(&cur));
             cur.clear();
+            depth = 0;
         }
     }
     out
@@ -376,7 +430,7 @@ fn collapse_spaces(s: &str) -> String {
 /// Normalise one decoded file into documents. `file` names the file in the documents.
 pub fn normalize(text: &str, file: &str) -> Vec<Document> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines = split_lines(&text);
+    let lines = drop_page_furniture(split_lines(&text));
     let width = wrap_width(&lines);
 
     // Document boundaries: each `（来源：…）` line and the title lines just above it.

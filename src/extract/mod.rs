@@ -6,10 +6,12 @@
 //! (坚持…；坚持…, 着力…，着力…, 以…为…), paragraphs that open alike, numeric summaries spelled out
 //! (“三步走”战略，即…), and 、-series that are the point of their sentence. Each list gets a
 //! prompt from its lead sentence and its size, and each item a key phrase.
+pub mod key_sentences;
 pub mod markers;
 pub mod notes;
 pub mod phrase;
 mod series;
+pub mod update;
 
 use crate::corpus::{Document, Paragraph};
 use markers::{marker_at, Family, Marker};
@@ -146,6 +148,21 @@ fn choose_lead(cands: &[String], n: usize) -> String {
         .unwrap_or_default()
 }
 
+/// At most `max` characters, ended at a sentence end when one is near, else with `…`.
+fn clip(text: &str, max: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return text.to_string();
+    }
+    match (max / 2..max)
+        .rev()
+        .find(|i| matches!(chars[*i], '。' | '！' | '？' | '；'))
+    {
+        Some(i) => chars[..=i].iter().collect(),
+        None => chars[..max].iter().chain(['…'].iter()).collect(),
+    }
+}
+
 fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
     let mut keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
     strip_shared_subject(&mut keys);
@@ -154,7 +171,7 @@ fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
         .zip(keys)
         .map(|((full, line), key)| FoundItem {
             key,
-            full: full.trim().to_string(),
+            full: clip(full.trim(), 160),
             line,
         })
         .collect()
@@ -306,14 +323,26 @@ fn block_list(
     } else {
         choose_lead(&cands, n)
     };
-    let last = run.last().map(|(pi, _)| *pi).unwrap_or(first);
-    let passage = paras[first..=last]
-        .iter()
-        .map(|p| p.para.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // The passage: the lead paragraph and each item's opening sentence, not whole sections.
+    let mut passage_parts: Vec<String> = Vec::new();
+    if first > 0 && leads[first - 1].is_none() {
+        passage_parts.push(clip(&paras[first - 1].para.text, 200));
+    }
+    passage_parts.extend(run.iter().map(|(pi, _)| clip(&paras[*pi].para.text, 120)));
+    let passage = passage_parts.join("\n");
+    let prompt = if fam == Family::Heading && lead.is_empty() {
+        let title = doc.title.trim_matches(|c| c == '《' || c == '》');
+        let count = markers::cn_numeral(n, true);
+        if title.contains('《') {
+            format!("{title}的{count}个部分")
+        } else {
+            format!("《{title}》的{count}个部分")
+        }
+    } else {
+        prompt(&lead, &fallback, n)
+    };
     FoundList {
-        prompt: prompt(&lead, &fallback, n),
+        prompt,
         line: items.first().map(|i| i.line).unwrap_or(doc.line),
         items,
         marker: fam.name().to_string(),
@@ -422,20 +451,36 @@ fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
-/// Two items say the same thing when one contains the other.
-fn same_item(a: &str, b: &str) -> bool {
-    let (a, b) = (norm(a), norm(b));
-    a.chars().count().min(b.chars().count()) >= 2 && (a.contains(&b) || b.contains(&a))
+/// How much a list's structure vouches for it: explicit markers first, then enumerations
+/// with a colon, a shared head or a count, then paragraph parallels, bare semicolon series
+/// and 、-series last.
+fn rank(l: &FoundList) -> u8 {
+    if l.explicit {
+        return 0;
+    }
+    match l.marker.as_str() {
+        "：；" | "坚持" | "以…为" | "numeric" | "：，" => 1,
+        "parallel" | "，" => 2,
+        "；" => 3,
+        _ => 4,
+    }
 }
 
 /// Drop lists that repeat another list: when at least half of one list's items match distinct
 /// items of a list ranked before it (explicit first, then longer), it goes.
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     lists.retain(|l| l.items.len() >= 2 && l.items.iter().all(|i| !i.key.is_empty()));
+    let keys: Vec<Vec<String>> = lists
+        .iter()
+        .map(|l| l.items.iter().map(|i| norm(&i.key)).collect())
+        .collect();
+    let same = |a: &str, b: &str| {
+        a.chars().count().min(b.chars().count()) >= 2 && (a.contains(b) || b.contains(a))
+    };
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
         (
-            !lists[*i].explicit,
+            rank(&lists[*i]),
             std::cmp::Reverse(lists[*i].items.len()),
             lists[*i].line,
         )
@@ -443,34 +488,30 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let mut kept: Vec<usize> = Vec::new();
     for i in order {
         let l = &lists[i];
-        // A series inside one item of an explicit list is that item's wording, not a list.
+        // A series inside one item of another list is that item's wording, not a list.
         let series = l.marker.starts_with('、');
         let inside = series
-            && lists.iter().any(|o| {
+            && lists.iter().zip(&keys).any(|(o, ok)| {
                 !o.marker.starts_with('、')
                     && o.marker != "parallel"
-                    && o.items.iter().any(|it| {
-                        l.items
-                            .iter()
-                            .all(|x| norm(&it.key).contains(&norm(&x.key)))
-                    })
+                    && ok
+                        .iter()
+                        .any(|it| keys[i].iter().all(|x| it.contains(x.as_str())))
             });
         if inside {
             continue;
         }
         let dup = kept.iter().any(|k| {
-            let other = &lists[*k];
-            let mut used = vec![false; other.items.len()];
+            let mut used = vec![false; keys[*k].len()];
             let mut shared = 0;
-            for it in &l.items {
-                if let Some(j) = (0..other.items.len())
-                    .find(|j| !used[*j] && same_item(&it.key, &other.items[*j].key))
+            for it in &keys[i] {
+                if let Some(j) = (0..keys[*k].len()).find(|j| !used[*j] && same(it, &keys[*k][*j]))
                 {
                     used[j] = true;
                     shared += 1;
                 }
             }
-            shared * 2 >= l.items.len() && shared >= 2
+            shared * 2 >= keys[i].len() && shared >= 2
         });
         if !dup {
             kept.push(i);

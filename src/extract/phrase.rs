@@ -105,12 +105,17 @@ pub const CLASSIFIERS: [&str; 10] = ["个", "条", "项", "点", "方面", "种"
 pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
     let (v, n) = if s.get(i).is_some_and(|c| c.is_ascii_digit()) {
         let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-        (s[i..i + n].iter().collect::<String>().parse().ok()?, n)
+        let v = s[i..i + n].iter().try_fold(0u32, |acc, c| {
+            acc.checked_mul(10)?.checked_add(c.to_digit(10)?)
+        })?;
+        (v, n)
     } else {
         cn_number(&s[i..], true)?
     };
-    let rest: String = s[i + n..].iter().take(2).collect();
-    let cls = CLASSIFIERS.iter().find(|c| rest.starts_with(**c))?;
+    let rest = &s[i + n..];
+    let cls = CLASSIFIERS
+        .iter()
+        .find(|c| c.chars().zip(rest).all(|(a, b)| a == *b) && rest.len() >= c.chars().count())?;
     // 第一个, 一个一个 and 十个指头 are not counts of a list; the caller decides context.
     if i > 0 && s[i - 1] == '第' {
         return None;
@@ -140,31 +145,48 @@ const FRAMES: [&str; 14] = [
 /// from `fallback` (a heading, a title) when the lead is empty.
 pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
     let mut lead = trim_punct(lead).to_string();
-    // The last clause that still says something (≥ 6 chars).
-    let clauses: Vec<&str> = lead
-        .split(['，', '。', '；'])
-        .filter(|c| !c.is_empty())
-        .collect();
-    if clauses.len() > 1 {
-        let mut tail = String::new();
-        for c in clauses.iter().rev() {
-            tail = format!("{c}{}{tail}", if tail.is_empty() { "" } else { "，" });
-            if tail.chars().count() >= 10 {
-                break;
-            }
-        }
-        lead = tail;
-    }
     for f in FRAMES {
         if let Some(rest) = lead.strip_prefix(f) {
             lead = rest.to_string();
         }
     }
+    // The clause that names the list: one with a count or a vague quantity, else the longest.
+    let clauses: Vec<&str> = lead
+        .split(['，', '。', '；', '：'])
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() > 1 {
+        let has_count = |c: &str| {
+            let ch: Vec<char> = c.chars().collect();
+            VAGUE.iter().any(|v| c.contains(v))
+                || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
+        };
+        let k = clauses
+            .iter()
+            .rposition(|c| has_count(c))
+            .or_else(|| {
+                (0..clauses.len())
+                    .rev()
+                    .max_by_key(|i| clauses[*i].chars().count())
+            })
+            .unwrap_or(clauses.len() - 1);
+        let mut chosen = clauses[k].to_string();
+        // 要从两个维度来研究和布局 needs its subject: 加快构建新发展格局，要从….
+        let modal = ["要", "必须", "需要", "应当", "就要", "还要"]
+            .iter()
+            .any(|m| chosen.starts_with(m));
+        if modal && k > 0 && clauses[k - 1].chars().count() <= 16 {
+            chosen = format!("{}{}", clauses[k - 1], chosen);
+        }
+        lead = chosen;
+    }
     let lead = trim_punct(&lead).to_string();
     let base = if lead.chars().count() >= 4 {
         lead
-    } else {
+    } else if !trim_punct(fallback).is_empty() {
         trim_punct(fallback).to_string()
+    } else {
+        "这些要点".to_string()
     };
     let base: String = if base.chars().count() > 48 {
         let c: Vec<char> = base.chars().collect();
@@ -197,7 +219,7 @@ pub fn with_count(base: &str, n: usize) -> String {
     let mut chars: Vec<char> = base.chars().collect();
     let mut i = 0;
     while i < chars.len() {
-        if let Some((v, digits, _)) = count_at(&chars, i) {
+        if let Some((v, digits, _)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
             if usize::try_from(v).ok() == Some(n) {
                 return chars.iter().collect();
             }
@@ -207,7 +229,7 @@ pub fn with_count(base: &str, n: usize) -> String {
         i += 1;
     }
     let base: String = chars.into_iter().collect();
-    format!("{base}（{}项）", cn_numeral(n, false))
+    format!("{base}（{}项）", cn_numeral(n, true))
 }
 
 #[cfg(test)]

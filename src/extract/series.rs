@@ -237,6 +237,9 @@ fn shared_head(clauses: &[String], n: usize) -> Option<String> {
         .then_some(head)
 }
 
+/// A test a run of clauses passes or not.
+type RunTest = dyn Fn(&[String]) -> bool;
+
 /// Clauses with a shared head: 坚持X；坚持Y；坚持Z / 着力…，着力… / 事关…，事关… / 以X为Y，以…为….
 /// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
 fn shared_heads(p: &P) -> Vec<FoundList> {
@@ -284,29 +287,33 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
             let mut i = 0;
             while i < texts.len() {
-                // The longest run from i with a 2-char head, or the 以…为 frame.
+                // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
+                // a shared ending; each test holds for every shorter run too, so grow greedily.
+                let kinds: [(&str, &RunTest); 3] = [
+                    ("head", &|run: &[String]| shared_head(run, 2).is_some()),
+                    ("以为", &|run: &[String]| {
+                        run.iter().all(|c| {
+                            c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
+                        })
+                    }),
+                    // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业.
+                    ("tail", &|run: &[String]| {
+                        seps[0] == '，' && shared_tail(run)
+                    }),
+                ];
                 let mut best = 0;
                 let mut kind = "";
-                for j in (i + 3..=texts.len()).rev() {
-                    let run = &texts[i..j];
-                    if shared_head(run, 2).is_some() {
-                        best = j - i;
-                        kind = "head";
-                        break;
+                for (name, test) in kinds {
+                    let mut j = i + 3;
+                    if j > texts.len() || !test(&texts[i..j]) {
+                        continue;
                     }
-                    if run.iter().all(|c| {
-                        c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
-                    }) {
-                        best = j - i;
-                        kind = "以为";
-                        break;
+                    while j < texts.len() && test(&texts[i..j + 1]) {
+                        j += 1;
                     }
-                    // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业: short clauses of one
-                    // length that end alike.
-                    if seps[0] == '，' && shared_tail(run) {
+                    if j - i > best {
                         best = j - i;
-                        kind = "tail";
-                        break;
+                        kind = name;
                     }
                 }
                 if best >= 3 {
@@ -351,6 +358,14 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     let s = &p.chars;
     for i in 0..s.len() {
+        if !(s[i].is_ascii_digit()
+            || matches!(
+                s[i],
+                '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            ))
+        {
+            continue;
+        }
         let Some((v, _, len)) = count_at(s, i) else {
             // 三步走 has its classifier inside the term.
             continue;
@@ -497,7 +512,7 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
         }
         Some((o, start))
     };
-    let mut out = Vec::new();
+    let mut out = shared_openings(paras);
     let mut i = 0;
     while i < paras.len() {
         let Some((o, _)) = opening(&paras[i]) else {
@@ -514,6 +529,79 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
                 .filter_map(|p| {
                     opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st)))
                 })
+                .collect();
+            let lead = if i > 0 {
+                paras[i - 1]
+                    .sentences_before(paras[i - 1].chars.len())
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let passage = paras[i..j]
+                .iter()
+                .map(|p| p.para.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n");
+            out.push(implicit(
+                &paras[i],
+                "parallel",
+                &lead,
+                parts,
+                paras[i].line(0),
+                passage,
+            ));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Paragraphs in a row that open with the same words and a short first sentence:
+/// `中国式现代化是人口规模巨大的现代化。…` ×5, `必须坚持人民至上。…` ×6.
+fn shared_openings(paras: &[P]) -> Vec<FoundList> {
+    let first_sentence = |p: &P| -> Option<usize> {
+        let end = p
+            .chars
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？'))?;
+        (end <= 40 && super::markers::marker_at(&p.chars, 0, true).is_none()).then_some(end)
+    };
+    let shared = |a: &P, b: &P| {
+        a.chars
+            .iter()
+            .zip(&b.chars)
+            .take_while(|(x, y)| x == y)
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < paras.len() {
+        if first_sentence(&paras[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        let mut prefix = usize::MAX;
+        while j < paras.len() && first_sentence(&paras[j]).is_some() {
+            let n = prefix.min(shared(&paras[i], &paras[j]));
+            let head: String = paras[i].chars[..n.min(paras[i].chars.len())]
+                .iter()
+                .collect();
+            let strong = n >= 3 || (n == 2 && PARALLEL_HEADS.contains(&head.as_str()));
+            if !strong || head.contains(['，', '。']) {
+                break;
+            }
+            prefix = n;
+            j += 1;
+        }
+        if j - i >= 3 {
+            let parts: Vec<(String, u32)> = paras[i..j]
+                .iter()
+                .filter_map(|p| first_sentence(p).map(|e| (p.text(0, e), p.line(0))))
                 .collect();
             let lead = if i > 0 {
                 paras[i - 1]
@@ -739,7 +827,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .collect::<String>();
         let lead = match &summary {
             Some((_, noun)) => noun.clone(),
-            None => format!("{left}……{}", right_rest.iter().collect::<String>()),
+            None => {
+                // The clause around the series; when nothing stands before it, the clause
+                // before it too (…做到临危不乱、危中寻机… → 做到……).
+                let mut left = left;
+                if left.chars().count() < 2 {
+                    let prev = split_range(s, sentence_start(s, a), a, &['，', '；', '：']);
+                    if let Some((x, y)) = prev.last() {
+                        left = format!("{}，{left}", s[*x..*y].iter().collect::<String>());
+                    }
+                }
+                format!("{left}……{}", right_rest.iter().collect::<String>())
+            }
         };
         let parts: Vec<(String, u32)> = items
             .iter()
