@@ -170,6 +170,13 @@ fn daily_backups_keep_seven() {
     let bdir = tiankong::store::backup::dir_for(&db);
     let today = tiankong::store::backup::list(&db);
     assert_eq!(today.len(), 1);
+    // Another database's backups in the same folder are not ours.
+    std::fs::write(bdir.join("other-daily-2099-01-01.db"), b"x").unwrap();
+    assert_eq!(tiankong::store::backup::list(&db), today);
+    assert_eq!(
+        tiankong::store::backup::newest(&db).as_ref(),
+        Some(&today[0])
+    );
     // Ten older daily backups (copies), then a fresh one for today after removing it.
     for d in 1..=10 {
         std::fs::copy(&today[0], bdir.join(format!("t-daily-2020-01-{d:02}.db"))).unwrap();
