@@ -53,6 +53,7 @@ fn assert_same_notes(decks: &[&Deck], back: &Deck) {
     for (a, b) in originals.iter().zip(&back.notes) {
         assert_eq!(a.id, b.id);
         assert_eq!(content(a), content(b), "note {}", a.id);
+        assert_eq!(a.source, b.source, "note {}", a.id);
     }
 }
 

@@ -12,11 +12,12 @@ use std::collections::HashMap;
 use super::anki::{group_of, html_to_text, implicit_group_one, DECK_PREFIX, GUID_PREFIX};
 use super::csv::HEADER;
 use super::delimited::{read_records, Field, Record, SyntaxError};
+use super::parse_source_line;
 use crate::deck::fs::fnv1a64;
 use crate::deck::parse::is_valid_note_id;
 use crate::deck::{
     check, to_toml, Deck, DeckId, DeckMeta, Diagnostic, ListNote, Note, NoteBody, NoteId, Pos,
-    Severity,
+    Severity, SourceRef,
 };
 
 /// Which format a file was read as.
@@ -132,6 +133,7 @@ struct Pending {
     strict_id: bool,
     /// Where the note's text is, for findings about its content.
     at: Pos,
+    source: Option<SourceRef>,
 }
 
 #[derive(Default)]
@@ -197,7 +199,7 @@ impl Cx<'_> {
                 );
                 continue;
             }
-            let [_deck, note, kind, main, items, _source] = &rec.fields[..] else {
+            let [_deck, note, kind, main, items, source] = &rec.fields[..] else {
                 continue;
             };
             let id = Some(note)
@@ -242,6 +244,7 @@ impl Cx<'_> {
                 id,
                 strict_id: true,
                 at: pos(main),
+                source: parse_source_line(&source.text),
             });
         }
         out
@@ -313,6 +316,20 @@ impl Cx<'_> {
                     deck_names.push(name);
                 }
             }
+            // The Back Extra field (the second regular column) holds the source line.
+            let back = rec
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !meta.contains(&(i + 1)))
+                .nth(1)
+                .map(|(_, f)| {
+                    if html {
+                        html_to_text(&f.text)
+                    } else {
+                        f.text.clone()
+                    }
+                });
             let tags = column(headers.tags_col)
                 .map(|t| t.text.split_whitespace().map(String::from).collect())
                 .unwrap_or_default();
@@ -328,6 +345,11 @@ impl Cx<'_> {
                 id,
                 strict_id: false,
                 at: pos(field),
+                // Anki's own Back Extra is free text: taken as a source only when it has our
+                // shape (a date or a file:line at the end).
+                source: back
+                    .and_then(|b| parse_source_line(tidy(&b).as_str()))
+                    .filter(|s| s.file.is_some() || s.line.is_some() || s.date.is_some()),
             });
         }
         let title = headers.deck.or(match deck_names.as_slice() {
@@ -473,7 +495,7 @@ impl Cx<'_> {
             let note = Note {
                 id: NoteId(id),
                 body: p.body,
-                source: None,
+                source: p.source,
                 passage: None,
                 tags: p.tags,
                 generated: None,
