@@ -279,3 +279,84 @@ fn commands_export_and_import() {
     );
     assert_eq!(files_in(&dir), ["class-a.toml"]);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use tiankong::deck::{DeckId, DeckMeta, ListNote, NoteId};
+
+    // Text with the characters that need care in both formats: separators, quotes, HTML
+    // specials, a leading `#`, tabs; no line breaks, braces or `::` (export refuses those in
+    // items), no count words (the linter checks a prompt's count against its items).
+    const PIECE: &str = "[a-z中文，、;|<>&\"#\t ]{1,6}";
+
+    fn clean(s: String) -> Option<String> {
+        let t = s.trim().to_string();
+        (!t.is_empty() && t == s && !t.contains(':')).then_some(t)
+    }
+
+    fn piece() -> impl Strategy<Value = String> {
+        PIECE.prop_filter_map("trimmed, non-empty", clean)
+    }
+
+    fn note() -> impl Strategy<Value = NoteBody> {
+        prop_oneof![
+            (piece(), proptest::collection::btree_set(piece(), 2..6)).prop_map(|(p, items)| {
+                NoteBody::List(ListNote {
+                    prompt: p,
+                    items: items.into_iter().collect(),
+                    ordered: true,
+                    context: Vec::new(),
+                    item_lines: Vec::new(),
+                })
+            }),
+            (piece(), piece(), piece(), 1u32..4).prop_map(|(a, b, c, g)| NoteBody::Cloze {
+                text: format!("{a}{{{{{b}}}}}{c}{{{{c{g}::{a}}}}}"),
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_deck_round_trips(bodies in proptest::collection::vec(note(), 1..6)) {
+            let deck = Deck {
+                meta: DeckMeta {
+                    id: DeckId("p".into()),
+                    title: "T".into(),
+                    version: None,
+                    source: None,
+                    date: None,
+                    exam: None,
+                },
+                notes: bodies
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, body)| Note {
+                        id: NoteId(format!("n{i}")),
+                        body,
+                        source: None,
+                        passage: None,
+                        tags: Vec::new(),
+                        generated: None,
+                    })
+                    .collect(),
+            };
+            // Only decks the linter accepts are worth exporting.
+            prop_assume!(deck::check(&deck::to_toml(&deck), "p.toml").diagnostics.is_empty());
+            for text in [interop::to_anki(&[&deck]).unwrap(), interop::to_csv(&[&deck]).unwrap()] {
+                let back = interop::import(&text, "p", "p").unwrap().deck;
+                prop_assert_eq!(back.notes.len(), deck.notes.len());
+                for (a, b) in deck.notes.iter().zip(&back.notes) {
+                    prop_assert_eq!(&a.id, &b.id);
+                    prop_assert_eq!(content(a), content(b));
+                }
+            }
+        }
+
+        #[test]
+        fn import_never_panics(text in "(#[a-z ]{0,8}:[a-z0-9]{0,4}\n)?[\"\t,{}c1:a-z中<>&;\n\r#]{0,80}") {
+            let _ = interop::import(&text, "x", "x");
+        }
+    }
+}
