@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run each fuzz target for N seconds (default 30) on the stable toolchain, without sanitizers.
 #
-#   bench/fuzz.sh [SECONDS] [TARGET...]      targets: corpus_reader deck_parser
+#   bench/fuzz.sh [SECONDS] [TARGET...]      targets: corpus_reader deck_parser import
 #
 # Installs cargo-fuzz when missing. The committed seeds in fuzz/corpus/<target>/ are only read;
 # inputs libFuzzer finds go to a scratch folder under the fuzz build dir. Build dir:
@@ -12,7 +12,7 @@ set -euo pipefail
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(corpus_reader deck_parser)
+[ ${#targets[@]} -gt 0 ] || targets=(corpus_reader deck_parser import)
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$repo/fuzz"

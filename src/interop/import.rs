@@ -140,6 +140,8 @@ struct Pending {
 struct Headers {
     sep: Option<char>,
     html: Option<bool>,
+    /// `#tags:` (or a legacy `tags:` first line): tags for every note.
+    tags: Vec<String>,
     deck: Option<String>,
     deck_col: Option<usize>,
     tags_col: Option<usize>,
@@ -330,9 +332,14 @@ impl Cx<'_> {
                         f.text.clone()
                     }
                 });
-            let tags = column(headers.tags_col)
-                .map(|t| t.text.split_whitespace().map(String::from).collect())
-                .unwrap_or_default();
+            let mut tags: Vec<String> = headers.tags.clone();
+            if let Some(t) = column(headers.tags_col) {
+                for tag in t.text.split_whitespace() {
+                    if !tags.iter().any(|x| x == tag) {
+                        tags.push(tag.to_string());
+                    }
+                }
+            }
             // Only our own GUIDs carry a note id; Anki's random ones do not.
             let id = column(headers.guid_col).and_then(|g| {
                 let rest = g.text.trim().strip_prefix(GUID_PREFIX)?;
@@ -372,8 +379,9 @@ impl Cx<'_> {
                 line: line_no,
                 col: 1,
             };
-            if line_no == 1 && body.starts_with("tags:") {
-                // Anki's old global-tags line: accepted and ignored.
+            if let Some(tags) = body.strip_prefix("tags:").filter(|_| line_no == 1) {
+                // Anki's old global-tags line.
+                h.tags = tags.split_whitespace().map(String::from).collect();
             } else if let Some(rest) = body.strip_prefix('#') {
                 if let Some((key, value)) = rest.split_once(':') {
                     self.header(&mut h, key, value, at);
@@ -434,11 +442,12 @@ impl Cx<'_> {
                 _ => self.err(at, format!("`#html:` is true or false, not {value:?}")),
             },
             "deck" => h.deck = Some(value.trim().to_string()),
+            "tags" => h.tags = value.split_whitespace().map(String::from).collect(),
             "deck column" => h.deck_col = column(self),
             "tags column" => h.tags_col = column(self),
             "guid column" => h.guid_col = column(self),
             "notetype column" => h.notetype_col = column(self),
-            // `notetype`, `tags`, `columns` and anything newer: nothing to do for us.
+            // `notetype`, `columns` and anything newer: nothing to do for us.
             _ => {}
         }
     }
@@ -613,12 +622,12 @@ mod tests {
 
     #[test]
     fn anki_list_shape_and_headers() {
-        let text = "#separator:Pipe\n#html:true\n#deck:tiankong::新发展格局\n#tags column:3\n\
+        let text = "#separator:Pipe\n#html:true\n#deck:tiankong::新发展格局\n#tags column:3\n#tags:g a\n\
                     中国式现代化的三个特征<br>{{c1::人口规模巨大}}<br>{{c2::全体人民共同富裕}}<br>{{c3::物质文明和精神文明相协调}}|x|a b\n";
         let imp = import(text, "a.txt", "x").unwrap();
         assert_eq!(imp.deck.meta.title, "新发展格局");
         let note = &imp.deck.notes[0];
-        assert_eq!(note.tags, ["a", "b"]);
+        assert_eq!(note.tags, ["g", "a", "b"]);
         let NoteBody::List(l) = &note.body else {
             panic!("{:?}", note.body)
         };
