@@ -116,15 +116,15 @@ pub fn merge(existing: &Deck, fresh: &Deck, prune: bool) -> (Deck, DeckChanges) 
             .map(|k| &fresh.notes[k]);
         match fresh_note {
             Some(f) if is_pristine(e) => {
-                if f.body == e.body && f.source == e.source && f.passage == e.passage {
+                // Lines move when text above them changes: that alone is no change of content.
+                let mut n = f.clone();
+                n.id = e.id.clone();
+                if generated_hash(&f.body) == generated_hash(&e.body) {
                     changes.unchanged += 1;
-                    notes.push(e.clone());
                 } else {
                     changes.updated.push(e.id.0.clone());
-                    let mut n = f.clone();
-                    n.id = e.id.clone();
-                    notes.push(n);
                 }
+                notes.push(n);
             }
             Some(_) => {
                 changes.kept_edits.push(e.id.0.clone());
