@@ -293,12 +293,26 @@ pub fn parse_student(text: &str) -> Result<StudentReport, ReportError> {
             Some((m, _)) => m.to_string(),
             None => full,
         };
+        // serde_json places a field's custom error at the end of its object; point at the
+        // `format` key instead.
+        let (line, column) = match text.find("\"format\"") {
+            Some(at) if message.starts_with("format is") => line_col(text, at),
+            _ => (e.line().max(1), e.column().max(1)),
+        };
         ReportError::Json {
-            line: e.line().max(1),
-            column: e.column().max(1),
+            line,
+            column,
             message,
         }
     })
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 // ---------------------------------------------------------------------------------------------
