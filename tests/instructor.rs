@@ -382,8 +382,8 @@ fn two_users_study_from_one_read_only_deck_folder() {
             .map(|n| n["id"].as_str().unwrap().to_string())
             .collect()
     };
-    assert_eq!(reviewed(&out1), [unchanged.1 .0.clone()]);
-    assert_eq!(reviewed(&out2), [other.1 .0.clone()]);
+    assert_eq!(reviewed(&out1), [unchanged.1 .0.as_str()]);
+    assert_eq!(reviewed(&out2), [other.1 .0.as_str()]);
     let s1 = Store::open(&db1).unwrap();
     let s2 = Store::open(&db2).unwrap();
     assert!(s1
