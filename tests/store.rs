@@ -170,6 +170,13 @@ fn daily_backups_keep_seven() {
     let bdir = tiankong::store::backup::dir_for(&db);
     let today = tiankong::store::backup::list(&db);
     assert_eq!(today.len(), 1);
+    // Another database's backups in the same folder are not ours.
+    std::fs::write(bdir.join("other-daily-2099-01-01.db"), b"x").unwrap();
+    assert_eq!(tiankong::store::backup::list(&db), today);
+    assert_eq!(
+        tiankong::store::backup::newest(&db).as_ref(),
+        Some(&today[0])
+    );
     // Ten older daily backups (copies), then a fresh one for today after removing it.
     for d in 1..=10 {
         std::fs::copy(&today[0], bdir.join(format!("t-daily-2020-01-{d:02}.db"))).unwrap();
@@ -693,5 +700,152 @@ fn day_boundaries_roll_over_at_four_in_local_time() {
     if std::env::var("TZ").map(|t| t == "UTC").unwrap_or(false) {
         // 1_700_000_000 s = 2023-11-14 22:13:20 UTC: the day began at 04:00 that morning.
         assert_eq!(d.start_ms, 1_699_934_400_000);
+    }
+}
+
+#[test]
+fn answers_from_the_real_scheduler_replay_exactly() {
+    use tiankong::sched::{DayCtx, SchedConfig, Scheduler};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut s = Store::open_no_backup(&db).unwrap();
+    let d = deck(
+        "d",
+        vec![list("n", "四项", &["甲甲", "乙乙", "丙丙", "丁丁"])],
+    );
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    let sched = Scheduler::new(SchedConfig::default()).unwrap();
+    let cards: Vec<i64> = s
+        .browse(&BrowseFilter::default())
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(cards.len(), 5);
+    let ratings = [Rating::Good, Rating::Again, Rating::Hard, Rating::Easy];
+    for (k, &card) in cards.iter().enumerate() {
+        for step in 0..8 {
+            let before = s.card(card).unwrap().state;
+            let t = before.due.max(T0) + 60_000;
+            let ctx = DayCtx {
+                utc_offset_secs: s.utc_offset_secs(t).unwrap(),
+                exam_day: None,
+                seed: card as u64,
+            };
+            let rating = ratings[(k + step) % 4];
+            let o = sched.answer(&before, rating, t, &ctx).unwrap();
+            let log = LogRow::from_outcome(&o, t, 2500);
+            s.record_answer(card, &before, &o.next, &log).unwrap();
+        }
+    }
+    drop(s);
+    let r = check::check(&db, false, T0).unwrap();
+    assert!(r.is_clean(), "{r:?}");
+    assert_eq!(r.replayed, 5);
+    assert!(r.replay_mismatches.is_empty(), "{:?}", r.replay_mismatches);
+    // A state changed behind the log's back is caught by the replay.
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute(
+            "UPDATE cards SET stability = stability + 1 WHERE id = ?1",
+            [cards[2]],
+        )
+        .unwrap();
+    }
+    let r = check::check(&db, false, T0).unwrap();
+    assert_eq!(r.replay_mismatches, vec![cards[2]]);
+}
+
+#[test]
+fn optimize_fits_a_real_history_and_saves_the_parameters() {
+    use tiankong::sched::{DayCtx, SchedConfig, Scheduler};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let decks = dir.path().join("decks");
+    std::fs::create_dir(&decks).unwrap();
+    let mut s = Store::open_no_backup(&db).unwrap();
+    let items: Vec<String> = (0..30).map(|i| format!("第{i}项要点内容")).collect();
+    let item_refs: Vec<&str> = items.iter().map(|s| s.as_str()).collect();
+    let notes = (0..20)
+        .map(|n| list(&format!("n{n}"), "三十项", &item_refs))
+        .collect();
+    let d = deck("d", notes);
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    let sched = Scheduler::new(SchedConfig::default()).unwrap();
+    let cards: Vec<i64> = s
+        .browse(&BrowseFilter::default())
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    // A simulated student: forgets more often on harder cards (deterministic).
+    let mut batch = Vec::new();
+    for &card in &cards {
+        let mut st = s.card(card).unwrap().state;
+        let mut logs = Vec::new();
+        let mut prev = T0 - DAY;
+        for step in 0..8u64 {
+            // Once a day at most: sched::optimize::items keeps same-day items, whose
+            // prediction is R = 1 and whose log loss is infinite after an Again (reported).
+            let t = st.due.max(prev + DAY) + 3_600_000;
+            prev = t;
+            let ctx = DayCtx {
+                utc_offset_secs: 0,
+                exam_day: None,
+                seed: card as u64,
+            };
+            let x = (card as u64 * 2_654_435_761 + step * 40_503) % 100;
+            let rating = if x < (card as u64 % 30) {
+                Rating::Again
+            } else if x < 40 {
+                Rating::Hard
+            } else if x > 90 {
+                Rating::Easy
+            } else {
+                Rating::Good
+            };
+            let o = sched.answer(&st, rating, t, &ctx).unwrap();
+            logs.push(LogRow::from_outcome(&o, t, 3000));
+            st = o.next;
+        }
+        batch.push((card, st, logs));
+    }
+    assert_eq!(s.import_reviews(&batch).unwrap(), cards.len() * 8);
+    drop(s);
+    let run = |dry: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tiankong"));
+        cmd.args(["optimize", "--db"])
+            .arg(&db)
+            .arg("--decks")
+            .arg(&decks);
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(true);
+    assert!(text.contains("log loss: "), "{text}");
+    assert!(text.contains("RMSE: "), "{text}");
+    assert!(text.contains("not saved"), "{text}");
+    let s = Store::open_no_backup(&db).unwrap();
+    assert_eq!(s.setting("fsrs_params").unwrap(), None);
+    drop(s);
+    let text = run(false);
+    eprintln!("{text}");
+    let s = Store::open_no_backup(&db).unwrap();
+    let saved = s.setting("fsrs_params").unwrap();
+    if text.contains("saved; ") {
+        let p: Vec<f32> = serde_json::from_str(&saved.unwrap()).unwrap();
+        assert_eq!(p.len(), 21, "{text}");
+        assert_eq!(s.sched_config().unwrap().parameters, p);
+    } else {
+        assert!(text.contains("worse"), "{text}");
+        assert_eq!(saved, None);
     }
 }

@@ -45,6 +45,22 @@ pub fn run(global: &Global, args: &CheckArgs) -> anyhow::Result<ExitCode> {
             )?;
         }
     }
+    match &r.replay_skipped {
+        Some(why) => writeln!(o, "replay: skipped ({why})")?,
+        None if r.replay_mismatches.is_empty() => writeln!(
+            o,
+            "replay: {} card(s) replayed from their review log, all match",
+            r.replayed
+        )?,
+        None => writeln!(
+            o,
+            "replay: {} of {} card(s) differ from a replay of their log with today's settings \
+             (expected after changing retention, parameters or an exam date; not repaired), e.g. card {}",
+            r.replay_mismatches.len(),
+            r.replayed,
+            r.replay_mismatches[0]
+        )?,
+    }
     if r.stale_buries > 0 {
         writeln!(o, "stale buries: {}", r.stale_buries)?;
     }

@@ -1,22 +1,81 @@
-//! `tiankong optimize [--dry-run]`: fit FSRS parameters to the user's own review log.
+//! `tiankong optimize [--dry-run]`: fit FSRS parameters to the user's own review log
+//! (`sched::optimize::fit`), print old and new log loss / RMSE, save the new parameters.
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use crate::cli::{Global, OptimizeArgs};
-use crate::cmd::stats::open_synced;
-use crate::store;
+use crate::cmd::stats::{emit, open_synced};
+use crate::sched::day_index;
+use crate::sched::optimize::{fit, CardHistory, OptimizeError};
+use crate::store::{self, keys};
 
 pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
+    let mut o = String::new();
     let now = store::now_ms();
-    let (store, _) = open_synced(global, now)?;
+    let (mut store, _) = open_synced(global, now)?;
+    let cfg = store.sched_config()?;
+    let offset = store.utc_offset_secs(now)?;
     let reviews = store.all_reviews()?;
-    let cards = {
-        let mut ids: Vec<i64> = reviews.iter().map(|r| r.card_id).collect();
-        ids.dedup();
-        ids.len()
+    // all_reviews is ordered by card, then time: cut it into one history per card.
+    let mut histories: Vec<CardHistory> = Vec::new();
+    let mut last_card = None;
+    for r in &reviews {
+        if last_card != Some(r.card_id) {
+            histories.push(CardHistory {
+                reviews: Vec::new(),
+            });
+            last_card = Some(r.card_id);
+        }
+        if let Some(h) = histories.last_mut() {
+            h.reviews.push((r.log.time_ms, r.log.rating));
+        }
+    }
+    writeln!(
+        o,
+        "review log: {} answers on {} cards",
+        reviews.len(),
+        histories.len()
+    )?;
+    let report = match fit(&histories, &cfg.parameters, |ms| {
+        day_index(ms, offset, cfg.rollover_hour)
+    }) {
+        Ok(r) => r,
+        Err(e @ OptimizeError::NotEnoughHistory { .. }) => {
+            writeln!(o, "{e}")?;
+            writeln!(o, "the parameters were not changed")?;
+            emit(&o);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(e.into()),
     };
-    println!("review log: {} answers on {cards} cards", reviews.len());
-    // The fitting lives in the scheduler (`sched::optimize::fit`), which has not landed in
-    // this tree yet: say so plainly rather than pretend.
-    let _ = args.dry_run;
-    anyhow::bail!("optimize is not available in this build yet (the FSRS optimizer is not wired)")
+    writeln!(o, "reviews used: {}", report.reviews_used)?;
+    writeln!(
+        o,
+        "log loss: {:.4} -> {:.4}\nRMSE:     {:.4} -> {:.4}",
+        report.old_log_loss, report.new_log_loss, report.old_rmse, report.new_rmse
+    )?;
+    let fmt = |p: &[f32]| {
+        p.iter()
+            .map(|x| format!("{x:.4}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(o, "old parameters: [{}]", fmt(&report.old_params))?;
+    writeln!(o, "new parameters: [{}]", fmt(&report.new_params))?;
+    if args.dry_run {
+        writeln!(o, "--dry-run: not saved")?;
+    } else if report.new_log_loss > report.old_log_loss {
+        writeln!(
+            o,
+            "the new parameters predict your history worse than the current ones: not saved"
+        )?;
+    } else {
+        store.set_setting(
+            keys::FSRS_PARAMS,
+            Some(&serde_json::to_string(&report.new_params)?),
+        )?;
+        writeln!(o, "saved; future answers use the new parameters")?;
+    }
+    emit(&o);
+    Ok(ExitCode::SUCCESS)
 }

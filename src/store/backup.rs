@@ -28,11 +28,18 @@ pub fn newest(db: &Path) -> Option<PathBuf> {
         .max_by_key(|p| fs::metadata(p).and_then(|m| m.modified()).ok())
 }
 
-/// Every backup file of `db`, sorted by name.
+/// Every backup file of `db` (`backups/<stem>-*.db`), sorted by name. Other databases in
+/// the same folder have their own stems and are not listed.
 pub fn list(db: &Path) -> Vec<PathBuf> {
     let Ok(rd) = fs::read_dir(dir_for(db)) else {
         return Vec::new();
     };
+    let prefix = format!(
+        "{}-",
+        db.file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("tiankong")
+    );
     let mut out: Vec<PathBuf> = rd
         .filter_map(|e| e.ok())
         .map(|e| e.path())
@@ -40,7 +47,7 @@ pub fn list(db: &Path) -> Vec<PathBuf> {
             p.extension().is_some_and(|x| x == "db")
                 && p.file_name()
                     .and_then(|n| n.to_str())
-                    .is_some_and(|n| !n.starts_with('.'))
+                    .is_some_and(|n| n.starts_with(&prefix))
         })
         .collect();
     out.sort();

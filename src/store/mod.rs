@@ -501,6 +501,39 @@ impl Store {
         })
     }
 
+    /// Local time minus UTC at `at_ms`, in seconds (SQLite's `localtime`, honouring `TZ`):
+    /// what the scheduler's `DayCtx::utc_offset_secs` wants, without a time-zone crate.
+    pub fn utc_offset_secs(&self, at_ms: i64) -> Result<i32> {
+        self.conn
+            .query_row(
+                "SELECT unixepoch(?1 / 1000, 'unixepoch', 'localtime') - ?1 / 1000",
+                [at_ms],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|s| s.clamp(-86_400, 86_400) as i32)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The scheduler settings stored in the database (desired retention, FSRS parameters),
+    /// over the defaults. A malformed value is ignored (the default stands).
+    pub fn sched_config(&self) -> Result<crate::sched::SchedConfig> {
+        let mut cfg = crate::sched::SchedConfig::default();
+        if let Some(r) = self
+            .setting(keys::RETENTION)?
+            .and_then(|v| v.trim().parse::<f32>().ok())
+            .filter(|r| (0.5..=0.99).contains(r))
+        {
+            cfg.desired_retention = r;
+        }
+        if let Some(p) = self
+            .setting(keys::FSRS_PARAMS)?
+            .and_then(|v| serde_json::from_str::<Vec<f32>>(&v).ok())
+        {
+            cfg.parameters = p;
+        }
+        Ok(cfg)
+    }
+
     /// The local calendar date (`YYYY-MM-DD`) of `now_ms`, for the exam countdown and backups.
     pub fn local_date(&self, now_ms: i64) -> Result<String> {
         self.conn

@@ -91,6 +91,24 @@ pub struct LogRow {
     pub difficulty: f64,
 }
 
+impl LogRow {
+    /// The log row of a scheduler answer given at `time_ms` after `duration_ms` of thought.
+    pub fn from_outcome(o: &crate::sched::Outcome, time_ms: i64, duration_ms: u32) -> LogRow {
+        LogRow {
+            time_ms,
+            rating: o.log.rating,
+            phase_before: o.log.phase_before,
+            phase_after: o.next.phase,
+            elapsed_days: o.log.elapsed_days,
+            scheduled_days: o.log.scheduled_days,
+            interval_secs: (o.next.due - time_ms).max(0) / 1000,
+            duration_ms,
+            stability: o.log.stability,
+            difficulty: o.log.difficulty,
+        }
+    }
+}
+
 /// One row of the review log.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReviewEntry {
