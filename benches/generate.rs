@@ -37,9 +37,10 @@ fn throughput(c: &mut Criterion) {
     g.bench_function("extract_after_dictionary_loaded", |b| {
         b.iter(|| {
             let docs = tiankong::corpus::normalize(black_box(&text), SAMPLE);
-            let lists = tiankong::extract::find_all(&docs);
-            let clozes = keys.as_ref().map(|k| k.run(&docs).len()).unwrap_or(0);
-            black_box((lists.len(), clozes))
+            let found = keys
+                .as_ref()
+                .map(|k| tiankong::cmd::generate::extract_all(&docs, k));
+            black_box(found.map(|(l, c)| l.len() + c.len()))
         })
     });
     g.finish();

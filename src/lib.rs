@@ -10,6 +10,7 @@ pub mod config;
 pub mod corpus;
 pub mod deck;
 pub mod extract;
+pub mod interop;
 pub mod report;
 pub mod sched;
 pub mod segment;

@@ -430,3 +430,61 @@ fn builtin_decks_are_valid() {
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(col.decks.len(), fs::builtin_texts().len());
 }
+
+/// A file the caller already knows (same stamp and hash) is read and hashed but not parsed;
+/// the others are parsed as usual.
+#[test]
+fn load_cached_parses_only_changed_files() {
+    use tiankong::deck::fs::{load_cached, SearchPath};
+    use tiankong::deck::DeckId;
+    let dir = tempfile::tempdir().unwrap();
+    let deck = |id: &str| {
+        format!("[deck]\nid = \"{id}\"\ntitle = \"t\"\n\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{{{空}}}}白\"\n")
+    };
+    std::fs::write(dir.path().join("a.toml"), deck("a")).unwrap();
+    std::fs::write(dir.path().join("b.toml"), deck("b")).unwrap();
+    let search = SearchPath {
+        dirs: vec![dir.path().to_path_buf()],
+    };
+    let (first, none) = load_cached(&search, &|_, _| None);
+    assert_eq!(first.decks.len(), 2);
+    assert!(none.is_empty());
+    let a = first
+        .decks
+        .iter()
+        .find(|d| d.deck.meta.id.0 == "a")
+        .unwrap()
+        .clone();
+    let known = move |stamp: &tiankong::deck::fs::FileStamp, hash: u64| {
+        (stamp.path == a.path
+            && stamp.size == a.size
+            && stamp.mtime_ns == a.mtime_ns
+            && hash == a.hash)
+            .then(|| DeckId("a".into()))
+    };
+    let (second, unchanged) = load_cached(&search, &known);
+    assert_eq!(
+        second
+            .decks
+            .iter()
+            .map(|d| d.deck.meta.id.0.as_str())
+            .collect::<Vec<_>>(),
+        ["b"]
+    );
+    assert_eq!(
+        unchanged
+            .iter()
+            .map(|u| u.id.0.as_str())
+            .collect::<Vec<_>>(),
+        ["a"]
+    );
+    // A changed file is parsed again.
+    std::fs::write(
+        dir.path().join("a.toml"),
+        deck("a").replace("title = \"t\"", "title = \"t2\""),
+    )
+    .unwrap();
+    let (third, unchanged) = load_cached(&search, &known);
+    assert_eq!(third.decks.len(), 2);
+    assert!(unchanged.is_empty());
+}

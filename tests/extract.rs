@@ -201,7 +201,7 @@ mod cli {
         std::fs::write(&path, &gbk).unwrap();
         let (ok, stdout, stderr) = generate(&path);
         assert!(ok, "{stderr}");
-        assert!(stdout.contains("14 lists"), "{stdout}");
+        assert!(stdout.contains("15 lists"), "{stdout}");
     }
 }
 

@@ -730,10 +730,9 @@ fn answers_from_the_real_scheduler_replay_exactly() {
             let ctx = DayCtx {
                 utc_offset_secs: s.utc_offset_secs(t).unwrap(),
                 exam_day: None,
-                seed: card as u64,
             };
             let rating = ratings[(k + step) % 4];
-            let o = sched.answer(&before, rating, t, &ctx).unwrap();
+            let o = sched.answer(&before, rating, t, &ctx, card as u64).unwrap();
             let log = LogRow::from_outcome(&o, t, 2500);
             s.record_answer(card, &before, &o.next, &log).unwrap();
         }
@@ -792,7 +791,6 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
             let ctx = DayCtx {
                 utc_offset_secs: 0,
                 exam_day: None,
-                seed: card as u64,
             };
             let x = (card as u64 * 2_654_435_761 + step * 40_503) % 100;
             let rating = if x < (card as u64 % 30) {
@@ -804,7 +802,7 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
             } else {
                 Rating::Good
             };
-            let o = sched.answer(&st, rating, t, &ctx).unwrap();
+            let o = sched.answer(&st, rating, t, &ctx, card as u64).unwrap();
             logs.push(LogRow::from_outcome(&o, t, 3000));
             st = o.next;
         }

@@ -111,3 +111,33 @@ fn a_broken_deck_folder_is_never_rewritten() {
     assert_eq!(std::fs::read(dir.path().join("bad.toml")).unwrap(), before);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
+
+#[test]
+fn generating_twice_gives_byte_identical_decks() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let (ok, _, err) = tk(
+            &["generate", "tests/fixtures/extract", "corpus", "--out"],
+            &[out],
+        );
+        assert!(ok, "{err}");
+    }
+    let list = |d: &Path| {
+        let mut v: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(list(&a), list(&b));
+    assert!(list(&a).len() >= 12);
+    for name in list(&a) {
+        assert_eq!(
+            std::fs::read(a.join(&name)).unwrap(),
+            std::fs::read(b.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+}

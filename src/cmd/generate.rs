@@ -52,8 +52,8 @@ pub fn build_decks(args: &GenerateArgs) -> anyhow::Result<Vec<Deck>> {
                 .join(", ")
         );
     }
-    let found = extract::find_all(&docs);
-    let clozes = super::generate_keys::key_sentences(&docs)?;
+    let keys = super::generate_keys::KeyPass::new()?;
+    let (found, clozes) = extract_all(&docs, &keys);
     let mut decks: Vec<Deck> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let lists: Vec<_> = found
@@ -80,6 +80,26 @@ pub fn build_decks(args: &GenerateArgs) -> anyhow::Result<Vec<Deck>> {
         decks.push(notes::build_deck(doc, id, &lists, &cl));
     }
     Ok(decks)
+}
+
+/// Lists and cloze notes, each with the index of its document.
+pub type Found = (
+    Vec<(usize, extract::FoundList)>,
+    Vec<(usize, notes::ClozeNote)>,
+);
+
+/// Lists and key sentences of the documents. The two passes are independent, so they run on
+/// two threads (the machines this runs on have at least two cores).
+pub fn extract_all(
+    docs: &[crate::corpus::Document],
+    keys: &super::generate_keys::KeyPass,
+) -> Found {
+    std::thread::scope(|s| {
+        let clozes = s.spawn(|| keys.run(docs));
+        let lists = extract::find_all(docs);
+        // A panic in the key pass is a bug; fall back to no cloze notes rather than abort.
+        (lists, clozes.join().unwrap_or_default())
+    })
 }
 
 fn summary(path: &Path, deck: &Deck) -> Summary {

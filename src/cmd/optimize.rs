@@ -5,8 +5,7 @@ use std::process::ExitCode;
 
 use crate::cli::{Global, OptimizeArgs};
 use crate::cmd::stats::{emit, open_synced};
-use crate::sched::day_index;
-use crate::sched::optimize::{fit, CardHistory, OptimizeError};
+use crate::sched::optimize::{fit_with, CardHistory, FitOptions, HistoryReview, OptimizeError};
 use crate::store::{self, keys};
 
 pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
@@ -22,12 +21,17 @@ pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
     for r in &reviews {
         if last_card != Some(r.card_id) {
             histories.push(CardHistory {
+                card_id: r.card_id,
                 reviews: Vec::new(),
             });
             last_card = Some(r.card_id);
         }
         if let Some(h) = histories.last_mut() {
-            h.reviews.push((r.log.time_ms, r.log.rating));
+            h.reviews.push(HistoryReview {
+                at_ms: r.log.time_ms,
+                rating: r.log.rating,
+                utc_offset_secs: offset,
+            });
         }
     }
     writeln!(
@@ -36,9 +40,11 @@ pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
         reviews.len(),
         histories.len()
     )?;
-    let report = match fit(&histories, &cfg.parameters, |ms| {
-        day_index(ms, offset, cfg.rollover_hour)
-    }) {
+    let opts = FitOptions {
+        current_params: cfg.parameters.clone(),
+        rollover_hour: cfg.rollover_hour,
+    };
+    let report = match fit_with(&histories, &opts) {
         Ok(r) => r,
         Err(e @ OptimizeError::NotEnoughHistory { .. }) => {
             writeln!(o, "{e}")?;

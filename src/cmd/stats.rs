@@ -26,7 +26,19 @@ pub fn db_path(global: &Global) -> anyhow::Result<PathBuf> {
 pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncReport)> {
     let path = db_path(global)?;
     let mut store = Store::open(&path)?;
-    let coll = deckfs::load(&SearchPath::from_env(&global.decks));
+    // Files unchanged since the last sync (path, size, mtime, hash) are read but not parsed.
+    let known = store.deck_files()?;
+    let is_known = |stamp: &deckfs::FileStamp, hash: u64| {
+        let p = stamp.path.to_string_lossy();
+        known
+            .iter()
+            .find(|(kp, size, mtime, h, _)| {
+                *kp == p && *size == stamp.size && *mtime == stamp.mtime_ns && *h == hash
+            })
+            .map(|k| k.4.clone())
+    };
+    let (coll, unchanged) = deckfs::load_cached(&SearchPath::from_env(&global.decks), &is_known);
+    let unchanged: Vec<crate::deck::DeckId> = unchanged.into_iter().map(|u| u.id).collect();
     for d in &coll.diagnostics {
         eprintln!("{d}");
     }
@@ -50,7 +62,7 @@ pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncR
         })
         .collect();
     let report = store
-        .sync(&decks, now_ms)
+        .sync_cached(&decks, &unchanged, now_ms)
         .with_context(|| format!("syncing decks into {}", path.display()))?;
     Ok((store, report))
 }

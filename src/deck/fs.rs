@@ -265,12 +265,88 @@ pub fn read_text(path: &Path) -> Result<DeckText, Diagnostic> {
     read_checked(path, path)
 }
 
+/// A deck file the caller already has parsed: the same path, size, mtime and hash as when it
+/// last read it. Its text is read and hashed but not parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unchanged {
+    pub path: PathBuf,
+    pub id: DeckId,
+}
+
+/// Load the search path's decks, parsing only files that `known` does not recognise (it gets
+/// each file's stamp and hash and answers with the deck id it had). Opening a large
+/// collection then costs a read and a hash per file, not a parse.
+pub fn load_cached(
+    search: &SearchPath,
+    known: &dyn Fn(&FileStamp, u64) -> Option<DeckId>,
+) -> (Collection, Vec<Unchanged>) {
+    let dirs = search.existing();
+    if dirs.is_empty() {
+        return (builtin(), Vec::new());
+    }
+    let (entries, mut diagnostics) = scan_entries(&dirs);
+    let mut decks: Vec<LoadedDeck> = Vec::new();
+    let mut unchanged: Vec<Unchanged> = Vec::new();
+    let mut ids: HashMap<DeckId, usize> = HashMap::new();
+    for entry in entries {
+        let read = match read_checked(&entry.stamp.path, &entry.target) {
+            Ok(r) => r,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        if let Some(id) = known(&read.stamp, read.hash) {
+            if !unchanged.iter().any(|u| u.id == id) && !ids.contains_key(&id) {
+                unchanged.push(Unchanged {
+                    path: entry.stamp.path.clone(),
+                    id,
+                });
+                continue;
+            }
+        }
+        let (loaded, diags) = parse_read(&entry, read);
+        diagnostics.extend(diags);
+        let Some(loaded) = loaded else { continue };
+        if unchanged.iter().any(|u| u.id == loaded.deck.meta.id) {
+            diagnostics.push(Diagnostic::at(
+                &loaded.path.display().to_string(),
+                loaded.id_at,
+                Severity::Error,
+                format!(
+                    "deck id `{}` is already used by another file; this file is skipped",
+                    loaded.deck.meta.id
+                ),
+            ));
+            continue;
+        }
+        if let Some(&first) = ids.get(&loaded.deck.meta.id) {
+            diagnostics.push(duplicate_id(&loaded, &decks[first]));
+            continue;
+        }
+        ids.insert(loaded.deck.meta.id.clone(), decks.len());
+        decks.push(loaded);
+    }
+    diagnostics.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
+    (
+        Collection {
+            decks,
+            diagnostics,
+            origin: Origin::Folders(dirs),
+        },
+        unchanged,
+    )
+}
+
 fn load_entry(entry: &Entry) -> (Option<LoadedDeck>, Vec<Diagnostic>) {
+    match read_checked(&entry.stamp.path, &entry.target) {
+        Ok(read) => parse_read(entry, read),
+        Err(d) => (None, vec![d]),
+    }
+}
+
+fn parse_read(entry: &Entry, read: DeckText) -> (Option<LoadedDeck>, Vec<Diagnostic>) {
     let shown = entry.stamp.path.display().to_string();
-    let read = match read_checked(&entry.stamp.path, &entry.target) {
-        Ok(r) => r,
-        Err(d) => return (None, vec![d]),
-    };
     let checked = check(&read.text, &shown);
     let loaded = match (checked.deck, checked.deck_id) {
         (Some(deck), Some((_, id_at))) => Some(LoadedDeck {

@@ -94,6 +94,10 @@ pub fn is_valid_note_id(s: &str) -> bool {
 /// True for a publication date as precise as it is known: `YYYY`, `YYYY-MM` or a full
 /// `YYYY-MM-DD` (a journal issue such as 2024年第10期 gives only the year).
 pub fn is_valid_partial_date(s: &str) -> bool {
+    // Byte slicing below: only safe on ASCII (a date like `2024中` is 7 bytes).
+    if !s.is_ascii() {
+        return false;
+    }
     let digits = |p: &str| p.len() == 4 || p.len() == 2 && p.bytes().all(|c| c.is_ascii_digit());
     match s.len() {
         4 => s.bytes().all(|c| c.is_ascii_digit()),
@@ -917,6 +921,7 @@ text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
             !is_valid_partial_date("2024-13")
                 && !is_valid_partial_date("24")
                 && !is_valid_partial_date("2024-5")
+                && !is_valid_partial_date("2024中")
         );
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("2023-13-01"));

@@ -297,12 +297,48 @@ fn note_row(note: &Note) -> NoteRow {
     }
 }
 
+/// A deck file as last synced: `(path, size, mtime ns, hash, deck id)`.
+pub type KnownFile = (String, u64, i64, u64, DeckId);
+
 impl Store {
     /// Bring the database in line with `decks` (the decks that loaded now). Decks whose file
     /// is unchanged (same path, size, mtime and hash as recorded) are skipped without
     /// reading their notes; known decks absent from `decks` are marked missing (hidden, history
     /// kept). One `BEGIN IMMEDIATE` transaction; nothing is written when nothing changed.
     pub fn sync(&mut self, decks: &[SyncDeck<'_>], now_ms: i64) -> Result<SyncReport> {
+        self.sync_cached(decks, &[], now_ms)
+    }
+
+    /// The deck files as last synced: `(path, size, mtime ns, hash, deck id)`, so a loader can
+    /// skip parsing the files that have not changed.
+    pub fn deck_files(&self) -> Result<Vec<KnownFile>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT path, size, mtime_ns, hash, id FROM decks")
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?.max(0) as u64,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)? as u64,
+                    DeckId(r.get::<_, String>(4)?),
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// [`Store::sync`], where `unchanged` lists decks whose files the caller found identical
+    /// to what [`Store::deck_files`] recorded and did not parse: they stay present as they are.
+    pub fn sync_cached(
+        &mut self,
+        decks: &[SyncDeck<'_>],
+        unchanged: &[DeckId],
+        now_ms: i64,
+    ) -> Result<SyncReport> {
         let mut report = SyncReport::default();
         // Read-only pass: which decks need work?
         let mut known: HashMap<String, KnownDeck> = HashMap::new();
@@ -334,6 +370,15 @@ impl Store {
         let mut seen: HashSet<&str> = HashSet::new();
         let mut work: Vec<&SyncDeck<'_>> = Vec::new();
         let mut revive: Vec<&str> = Vec::new();
+        for id in unchanged {
+            if let Some(k) = known.get(id.0.as_str()) {
+                seen.insert(id.0.as_str());
+                report.unchanged.push(id.clone());
+                if !k.4 {
+                    revive.push(id.0.as_str());
+                }
+            }
+        }
         for d in decks {
             let id = d.deck.meta.id.0.as_str();
             if !seen.insert(id) {
