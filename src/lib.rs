@@ -11,6 +11,7 @@ pub mod corpus;
 pub mod deck;
 pub mod extract;
 pub mod interop;
+pub mod report;
 pub mod sched;
 pub mod segment;
 pub mod store;

@@ -1,8 +1,148 @@
-//! `tiankong report`.
+//! `tiankong report`: a student's progress per deck and note from their database (after
+//! syncing the decks, so note ids are the deck files'), or with `--merge` the instructor's class
+//! view from students' JSON reports. The aggregation lives in `crate::report`.
+use std::collections::HashMap;
+use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::{Global, ReportArgs};
+use anyhow::Context;
 
-pub fn run(_global: &Global, _args: &ReportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`report` is not built yet")
+use crate::cli::{Global, ReportArgs};
+use crate::cmd::stats::{emit, open_synced};
+use crate::report::{self, Answer, At, CardInput, DeckInput, NoteInput, StudentReport};
+use crate::store::{self, BrowseFilter, BrowseSort, BrowseState, Store};
+
+pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    if !args.merge.is_empty() {
+        if args.name.is_some() {
+            anyhow::bail!("--name names a student's own report; it does not go with --merge");
+        }
+        return merge(&args.merge, args.json);
+    }
+    let now = store::now_ms();
+    let (store, _) = open_synced(global, now)?;
+    let r = student(&store, now, args.name.as_deref())?;
+    let text = if args.json {
+        format!("{}\n", serde_json::to_string_pretty(&r)?)
+    } else {
+        report::student_table(&r)
+    };
+    emit(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The report of the synced database at `now_ms`: present decks, their notes in deck order
+/// with their live cards, and every answer.
+pub fn student(store: &Store, now_ms: i64, name: Option<&str>) -> anyhow::Result<StudentReport> {
+    let day = store.day_at(now_ms, 4)?;
+    let summaries = store.deck_summaries(now_ms, &day)?;
+    // Live cards of present decks, in deck then card order: notes come out in deck order.
+    let cards = store.browse(&BrowseFilter {
+        state: BrowseState::All,
+        sort: BrowseSort::Deck,
+        ..BrowseFilter::default()
+    })?;
+    let mut decks: Vec<DeckInput> = summaries
+        .iter()
+        .map(|d| DeckInput {
+            id: d.id.0.clone(),
+            title: d.title.clone(),
+            version: d.version,
+            notes: vec![],
+        })
+        .collect();
+    let deck_at: HashMap<String, usize> = decks
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.clone(), i))
+        .collect();
+    let mut note_at: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    for c in &cards {
+        let Some(&di) = deck_at.get(&c.deck.0) else {
+            continue;
+        };
+        let key = (c.deck.0.clone(), c.note.0.clone());
+        let (di, ni) = match note_at.get(&key) {
+            Some(&at) => at,
+            None => {
+                let prompt = store
+                    .note(&c.deck, &c.note)?
+                    .map(|n| report::note_prompt(&n))
+                    .unwrap_or_default();
+                decks[di].notes.push(NoteInput {
+                    id: c.note.0.clone(),
+                    prompt,
+                    cards: vec![],
+                });
+                let at = (di, decks[di].notes.len() - 1);
+                note_at.insert(key, at);
+                at
+            }
+        };
+        decks[di].notes[ni].cards.push(CardInput {
+            id: c.id,
+            lapses: c.state.lapses,
+        });
+    }
+    let answers: Vec<Answer> = store
+        .all_reviews()?
+        .into_iter()
+        .map(|e| Answer {
+            card_id: e.card_id,
+            time_ms: e.log.time_ms,
+            rating: e.log.rating,
+            phase_before: e.log.phase_before,
+        })
+        .collect();
+    let date_of = |ms: i64| store.local_date(ms).unwrap_or_default();
+    let at = At {
+        now_ms,
+        date: store.local_date(now_ms)?,
+        date_of: &date_of,
+    };
+    Ok(report::student(name, &at, &decks, &answers))
+}
+
+/// Read every file first; any bad one is reported (`file:line:col: message`) and nothing is
+/// printed on stdout.
+fn merge(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let mut reports = Vec::new();
+    let mut bad = 0;
+    for f in files {
+        match read_report(f) {
+            Ok(r) => reports.push(r),
+            Err(msg) => {
+                eprintln!("{msg}");
+                bad += 1;
+            }
+        }
+    }
+    if bad > 0 {
+        eprintln!(
+            "tiankong: {bad} of {} reports unreadable; nothing merged",
+            files.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let view = report::merge(&reports);
+    let text = if json {
+        format!(
+            "{}\n",
+            serde_json::to_string_pretty(&view).context("writing the class view")?
+        )
+    } else {
+        report::class_table(&view)
+    };
+    emit(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One student's report; a report without a name is named by its file name (not its path).
+fn read_report(path: &Path) -> Result<StudentReport, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut r = report::parse_student(&text).map_err(|e| format!("{}:{e}", path.display()))?;
+    if r.name.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        r.name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    }
+    Ok(r)
 }
