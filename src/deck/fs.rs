@@ -137,27 +137,7 @@ pub fn load(search: &SearchPath) -> Collection {
 /// Load every deck under `dirs` (no built-in fallback). A deck id already loaded from an
 /// earlier file is reported at the later file's id and that file is skipped.
 pub fn load_dirs(dirs: &[PathBuf]) -> Collection {
-    let (entries, mut diagnostics) = scan_entries(dirs);
-    let mut decks: Vec<LoadedDeck> = Vec::new();
-    let mut ids: HashMap<DeckId, usize> = HashMap::new();
-    for entry in entries {
-        let (loaded, diags) = load_entry(&entry);
-        diagnostics.extend(diags);
-        let Some(loaded) = loaded else { continue };
-        if let Some(&first) = ids.get(&loaded.deck.meta.id) {
-            diagnostics.push(duplicate_id(&loaded, &decks[first]));
-            continue;
-        }
-        ids.insert(loaded.deck.meta.id.clone(), decks.len());
-        decks.push(loaded);
-    }
-    // Skips found by the scan and parse findings, together in file order.
-    diagnostics.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
-    Collection {
-        decks,
-        diagnostics,
-        origin: Origin::Folders(dirs.to_vec()),
-    }
+    load_dirs_cached(dirs, &|_, _| None).0
 }
 
 /// The diagnostic for a deck whose id an earlier file already uses.
@@ -284,7 +264,15 @@ pub fn load_cached(
     if dirs.is_empty() {
         return (builtin(), Vec::new());
     }
-    let (entries, mut diagnostics) = scan_entries(&dirs);
+    load_dirs_cached(&dirs, known)
+}
+
+/// [`load_dirs`] with the `known` test of [`load_cached`].
+fn load_dirs_cached(
+    dirs: &[PathBuf],
+    known: &dyn Fn(&FileStamp, u64) -> Option<DeckId>,
+) -> (Collection, Vec<Unchanged>) {
+    let (entries, mut diagnostics) = scan_entries(dirs);
     let mut decks: Vec<LoadedDeck> = Vec::new();
     let mut unchanged: Vec<Unchanged> = Vec::new();
     let mut ids: HashMap<DeckId, usize> = HashMap::new();
@@ -332,7 +320,7 @@ pub fn load_cached(
         Collection {
             decks,
             diagnostics,
-            origin: Origin::Folders(dirs),
+            origin: Origin::Folders(dirs.to_vec()),
         },
         unchanged,
     )

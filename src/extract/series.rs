@@ -530,34 +530,38 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
                     opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st)))
                 })
                 .collect();
-            let lead = if i > 0 {
-                paras[i - 1]
-                    .sentences_before(paras[i - 1].chars.len())
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            };
-            let passage = paras[i..j]
-                .iter()
-                .map(|p| p.para.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            out.push(implicit(
-                &paras[i],
-                "parallel",
-                &lead,
-                parts,
-                paras[i].line(0),
-                passage,
-            ));
+            out.push(paragraph_list(paras, i, j, parts));
             i = j;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// The list of paragraphs `i..j` that open alike: the lead is the sentence before them.
+fn paragraph_list(paras: &[P], i: usize, j: usize, parts: Vec<(String, u32)>) -> FoundList {
+    let lead = match i.checked_sub(1).and_then(|k| paras.get(k)) {
+        Some(prev) => prev
+            .sentences_before(prev.chars.len())
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let passage = paras[i..j]
+        .iter()
+        .map(|p| p.para.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    implicit(
+        &paras[i],
+        "parallel",
+        &lead,
+        parts,
+        paras[i].line(0),
+        passage,
+    )
 }
 
 /// Paragraphs in a row that open with the same words and a short first sentence:
@@ -603,28 +607,7 @@ fn shared_openings(paras: &[P]) -> Vec<FoundList> {
                 .iter()
                 .filter_map(|p| first_sentence(p).map(|e| (p.text(0, e), p.line(0))))
                 .collect();
-            let lead = if i > 0 {
-                paras[i - 1]
-                    .sentences_before(paras[i - 1].chars.len())
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default()
-            } else {
-                String::new()
-            };
-            let passage = paras[i..j]
-                .iter()
-                .map(|p| p.para.text.as_str())
-                .collect::<Vec<_>>()
-                .join("\n");
-            out.push(implicit(
-                &paras[i],
-                "parallel",
-                &lead,
-                parts,
-                paras[i].line(0),
-                passage,
-            ));
+            out.push(paragraph_list(paras, i, j, parts));
             i = j;
         } else {
             i += 1;
