@@ -3,8 +3,9 @@
 //! reads the clock (an injectable `clock` so tests and benches can travel in time).
 //!
 //! Every answer is computed by the scheduler and committed by `Store::record_answer` before
-//! `answer` returns; the session is told afterwards, and what it asks for (bury siblings,
-//! suspend a leech) is written next. The local UTC offset comes from the store (SQLite's
+//! `answer` returns; the session is told afterwards and holds the card's siblings back (a
+//! later session today holds them back from the review log), and a leech is suspended and
+//! tagged. The local UTC offset comes from the store (SQLite's
 //! `localtime`, which honours `TZ`, read through `local_date` and `day_at`): no time-zone
 //! crate, no unsafe.
 //!
@@ -17,7 +18,7 @@ use crate::cloze::{self, Slot, Span};
 use crate::config::{parse_date, Config, Lang};
 use crate::deck::{DeckId, Note, NoteBody, NoteId};
 use crate::sched::{
-    date_to_day, day_index, day_start_ms, CardState, Outcome, Phase, Rating, SchedConfig, Scheduler,
+    date_to_day, day_index, CardState, Outcome, Phase, Rating, SchedConfig, Scheduler,
 };
 use crate::store::{
     self, keys, BrowseFilter, BrowseSort, BrowseState, DeckSummary, LogRow, Store, StoreError,
@@ -47,7 +48,6 @@ enum Op {
         log_id: i64,
         correct: bool,
         duration_ms: u64,
-        unbury: Vec<i64>,
         leech: bool,
         /// The session still holds this answer on its own undo stack (no rebuild since).
         in_session: bool,
@@ -501,7 +501,6 @@ impl DbEngine {
                 }
                 Err(e) => return Err(err(e)),
             };
-        let off = self.offset(now)?;
         let live = self.live()?;
         let a = live.session.answered(id, &outcome, log_id).map_err(err)?;
         live.answered += 1;
@@ -516,16 +515,15 @@ impl DbEngine {
             log_id,
             correct,
             duration_ms: u64::from(dur),
-            unbury: a.bury.clone(),
             leech: a.suspend_leech,
             in_session: true,
         });
         let mut notices = Vec::new();
+        // Siblings are held back by the session now and, in any later session today, by
+        // `build_session` from the committed review log (`notes_answered_today`). They are
+        // not also written one by one with `Store::bury`: each write is its own fsync'd
+        // transaction, and a 9-item list would cost nine of them on the answer's path.
         if !a.bury.is_empty() {
-            let until = day_start_ms(a.buried_until, off, ROLLOVER);
-            for &s in &a.bury {
-                self.store.bury(s, until).map_err(err)?;
-            }
             notices.push(Notice::SiblingsHeld(a.bury.len() as u32));
         }
         if a.suspend_leech {
@@ -777,14 +775,10 @@ impl Engine for DbEngine {
                 log_id,
                 correct,
                 duration_ms,
-                unbury,
                 leech,
                 in_session,
             } => {
                 self.store.undo(log_id, &state_before).map_err(err)?;
-                for s in &unbury {
-                    self.store.bury(*s, 0).map_err(err)?;
-                }
                 if leech {
                     self.store.set_suspended(card, false).map_err(err)?;
                     self.store.set_leech(card, false).map_err(err)?;
