@@ -81,35 +81,67 @@ fn main() {
         b.iter(|| e.start(None).unwrap())
     });
 
+    // The scheduler's share of an answer: four previews for the rating bar.
+    let sched = e.scheduler().clone();
+    let card = tiankong::sched::CardState {
+        phase: tiankong::sched::Phase::Review,
+        due: NOW,
+        stability: 30.0,
+        difficulty: 5.0,
+        reps: 20,
+        lapses: 1,
+        step: 0,
+        last_review: Some(NOW - 20 * 86_400_000),
+        scheduled_days: 20,
+    };
+    c.bench_function("sched: preview (4 outcomes)", |b| {
+        b.iter(|| {
+            sched
+                .preview(&card, NOW, &tiankong::sched::DayCtx::default(), 7)
+                .unwrap()
+        })
+    });
+
     // Answers: each one computed, committed, and the next card produced. The clock moves a
-    // second per answer, as a fast student's would. High daily limits keep the session
-    // from running dry; if it does, the next day starts.
+    // second per answer, as a fast student's would. A heavy day (1000 reviews allowed); when
+    // the session runs dry the next day starts, outside the timing.
     let mut big = Config::default();
-    big.study.new_per_day = 1000;
-    big.study.reviews_per_day = 10_000;
+    big.study.reviews_per_day = 1000;
     let mut now = NOW;
     let clock = std::rc::Rc::new(std::cell::Cell::new(now));
     let c2 = clock.clone();
     let mut e = engine_with(&path, NOW, &big).with_clock(move || c2.get());
     let mut step = e.start(None).unwrap();
-    let mut answer = |e: &mut DbEngine, step: &mut StudyStep| {
-        now += 1000;
-        clock.set(now);
+    let mut ready = |e: &mut DbEngine, step: &mut StudyStep| {
         if let StudyStep::Done { .. } = step {
             now += 86_400_000;
             clock.set(now);
             *step = e.start(None).unwrap();
         }
+        now += 1000;
+        clock.set(now);
+    };
+    let answer = |e: &mut DbEngine, step: &mut StudyStep| {
         if let StudyStep::Card { card, .. } = step {
             let id = card.card;
             *step = e.answer(id, Rating::Good, 3000).unwrap();
         }
     };
     c.bench_function("tui: answer (commit + next card)", |b| {
-        b.iter(|| answer(&mut e, &mut step))
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                ready(&mut e, &mut step);
+                let t = Instant::now();
+                answer(&mut e, &mut step);
+                total += t.elapsed();
+            }
+            total
+        })
     });
-    let mut times: Vec<f64> = (0..300)
+    let mut times: Vec<f64> = (0..500)
         .map(|_| {
+            ready(&mut e, &mut step);
             let t = Instant::now();
             answer(&mut e, &mut step);
             t.elapsed().as_secs_f64() * 1000.0
