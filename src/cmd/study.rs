@@ -7,9 +7,14 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::{Global, StudyArgs};
+use crate::cmd::stats::db_path;
 use crate::config::{config_path, process_env, Config};
+use crate::deck::diag::Severity;
+use crate::deck::fs::{self as deckfs, SearchPath};
 use crate::deck::DeckId;
-use crate::tui::{self, App, Effect, Runner};
+use crate::store::{self, FileMeta, Store, SyncDeck};
+use crate::tui::db_engine::change_lines;
+use crate::tui::{self, App, DbEngine, Effect, Runner};
 
 pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     tui::term::require_terminal()?;
@@ -36,14 +41,44 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The engine over the store, session queue and scheduler.
-///
-/// Not wired yet: `store`, `study` and `sched` have not landed. Until they do,
-/// `TIANKONG_TUI_DEMO=1` runs the interface on built-in sample cards (in memory, nothing is
-/// saved) so the terminal behaviour can be tried and tested.
-fn open_engine(_global: &Global, _config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
-    if process_env("TIANKONG_TUI_DEMO").is_some_and(|v| v == "1") {
-        return Ok(Box::new(crate::tui::fixtures::engine()));
-    }
-    anyhow::bail!("the study engine is not wired to the database yet (set TIANKONG_TUI_DEMO=1 for sample cards)")
+/// The engine over the store, session queue and scheduler: the database (`--db`,
+/// `TIANKONG_DB`, else the default path), the decks of the search path (the built-in decks
+/// when no deck folder exists) synced into it. Broken deck files and what a deck's new
+/// version changed become home-screen lines; the good decks load regardless.
+fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
+    let path = db_path(global)?;
+    let mut store = Store::open(&path)?;
+    let coll = deckfs::load(&SearchPath::from_env(&global.decks));
+    let mut warnings: Vec<String> = Vec::new();
+    let metas: Vec<FileMeta> = coll
+        .decks
+        .iter()
+        .map(|d| FileMeta {
+            path: d.path.clone(),
+            size: d.size,
+            mtime_ns: d.mtime_ns,
+            hash: d.hash,
+        })
+        .collect();
+    let decks: Vec<SyncDeck<'_>> = coll
+        .decks
+        .iter()
+        .zip(&metas)
+        .map(|(d, file)| SyncDeck {
+            file,
+            deck: &d.deck,
+        })
+        .collect();
+    let report = store
+        .sync(&decks, store::now_ms())
+        .with_context(|| format!("syncing decks into {}", path.display()))?;
+    warnings.extend(change_lines(&report, config.ui.lang));
+    warnings.extend(
+        coll.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| d.to_string()),
+    );
+    let engine = DbEngine::new(store, config, warnings).map_err(anyhow::Error::msg)?;
+    Ok(Box::new(engine))
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod check;
 pub mod data;
+pub mod db_engine;
 pub mod engine;
 pub mod fixtures;
 pub mod input;
@@ -21,6 +22,7 @@ pub mod update;
 pub mod views;
 
 pub use app::App;
+pub use db_engine::DbEngine;
 pub use engine::{Engine, EngineError};
 pub use msg::{Effect, Key, Msg};
 pub use runner::{dispatch, Runner};

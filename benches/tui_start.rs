@@ -1,0 +1,175 @@
+//! The TUI's start-up and answer on a large collection (50 000 cards in 100 decks, 500 000
+//! reviews; the store bench's collection, built by its builder when missing): opening the
+//! engine and producing the home screen's data (the first frame), starting a session on all
+//! decks (the first card, with previews), and one answer (scheduler, commit with
+//! `synchronous=FULL`, session, next card). Goals: first frame well under 100 ms; an answer
+//! under 5 ms at p99. Deck parsing and sync are measured by the deck and store benches.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use tiankong::config::Config;
+use tiankong::sched::Rating;
+use tiankong::store::Store;
+use tiankong::tui::data::StudyStep;
+use tiankong::tui::{DbEngine, Engine};
+
+#[path = "store.rs"]
+#[allow(dead_code)]
+mod store_bench;
+
+/// The collection's "now" (the store bench's): 2025-11-01 08:00 UTC.
+const NOW: i64 = 1_761_984_000_000;
+
+fn collection() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("target"));
+    let path = target.join("tiankong-bench").join("collection.db");
+    let ok = path.exists()
+        && Store::open_no_backup(&path)
+            .ok()
+            .and_then(|s| s.stats(NOW, &s.day_at(NOW, 4).ok()?).ok())
+            .is_some_and(|st| st.cards == 50_000 && st.reviews_total >= 500_000);
+    if !ok {
+        store_bench::build(&path);
+    }
+    path
+}
+
+fn engine_with(path: &Path, now: i64, config: &Config) -> DbEngine {
+    let store = Store::open_no_backup(path).unwrap();
+    DbEngine::new(store, config, vec![])
+        .unwrap()
+        .with_clock(move || now)
+}
+
+fn engine(path: &Path, now: i64) -> DbEngine {
+    engine_with(path, now, &Config::default())
+}
+
+fn main() {
+    // A private copy: the answers below write to it.
+    let shared = collection();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("collection.db");
+    // SQLite's backup API makes a consistent copy (WAL included); move it out of the shared
+    // backup folder.
+    let copy = Store::open_no_backup(&shared)
+        .unwrap()
+        .backup_now("tui-bench")
+        .unwrap();
+    std::fs::copy(&copy, &path).unwrap();
+    std::fs::remove_file(&copy).unwrap();
+    let mut c = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3))
+        .configure_from_args();
+
+    c.bench_function("tui: open engine + home (first frame)", |b| {
+        b.iter(|| {
+            let mut e = engine(&path, NOW);
+            e.home().unwrap()
+        })
+    });
+    let mut e = engine(&path, NOW);
+    e.home().unwrap();
+    c.bench_function("tui: start all decks (first card)", |b| {
+        b.iter(|| e.start(None).unwrap())
+    });
+
+    // The scheduler's share of an answer: four previews for the rating bar.
+    let sched = e.scheduler().clone();
+    let card = tiankong::sched::CardState {
+        phase: tiankong::sched::Phase::Review,
+        due: NOW,
+        stability: 30.0,
+        difficulty: 5.0,
+        reps: 20,
+        lapses: 1,
+        step: 0,
+        last_review: Some(NOW - 20 * 86_400_000),
+        scheduled_days: 20,
+    };
+    c.bench_function("sched: preview (4 outcomes)", |b| {
+        b.iter(|| {
+            sched
+                .preview(&card, NOW, &tiankong::sched::DayCtx::default(), 7)
+                .unwrap()
+        })
+    });
+
+    // Answers: each one computed, committed, and the next card produced. The clock moves a
+    // second per answer, as a fast student's would. A heavy day (1000 reviews allowed); when
+    // the session runs dry the next day starts, outside the timing.
+    let mut big = Config::default();
+    big.study.reviews_per_day = 1000;
+    let mut now = NOW;
+    let clock = std::rc::Rc::new(std::cell::Cell::new(now));
+    let c2 = clock.clone();
+    let mut e = engine_with(&path, NOW, &big).with_clock(move || c2.get());
+    let mut step = e.start(None).unwrap();
+    let mut ready = |e: &mut DbEngine, step: &mut StudyStep| {
+        if let StudyStep::Done { .. } = step {
+            now += 86_400_000;
+            clock.set(now);
+            *step = e.start(None).unwrap();
+        }
+        now += 1000;
+        clock.set(now);
+    };
+    let answer = |e: &mut DbEngine, step: &mut StudyStep| {
+        if let StudyStep::Card { card, .. } = step {
+            let id = card.card;
+            *step = e.answer(id, Rating::Good, 3000).unwrap();
+        }
+    };
+    c.bench_function("tui: answer (commit + next card)", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                ready(&mut e, &mut step);
+                let t = Instant::now();
+                answer(&mut e, &mut step);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    let mut times: Vec<f64> = (0..500)
+        .map(|_| {
+            ready(&mut e, &mut step);
+            let t = Instant::now();
+            answer(&mut e, &mut step);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    eprintln!(
+        "tui answer over {} answers: median {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        times.len(),
+        times[times.len() / 2],
+        times[times.len() * 99 / 100],
+        times[times.len() - 1]
+    );
+    let mut opens: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            let mut e = engine(&path, NOW);
+            e.home().unwrap();
+            e.start(None).unwrap();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    opens.sort_by(f64::total_cmp);
+    eprintln!(
+        "tui open + home + first card over {} runs: median {:.1} ms, max {:.1} ms",
+        opens.len(),
+        opens[opens.len() / 2],
+        opens[opens.len() - 1]
+    );
+    c.final_summary();
+}
