@@ -4,7 +4,9 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).unwrap_or_else(|| "corpus/study-texts-2020-2024.txt".into());
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "corpus/study-texts-2020-2024.txt".into());
     let text = std::fs::read_to_string(&path)?;
     let t = std::time::Instant::now();
     let keys = tiankong::cmd::generate_keys::KeyPass::new()?;
@@ -28,6 +30,10 @@ fn main() -> anyhow::Result<()> {
     let mb = text.len() as f64 / 1e6;
     let (a, b, c, d) = (median(a), median(b), median(c), median(d));
     println!("normalize {a:.2} ms, lists {b:.2} ms, key sentences {c:.2} ms, both on two threads {d:.2} ms");
-    println!("serial {:.1} MB/s, with threads {:.1} MB/s", mb / ((a + b + c) / 1e3), mb / ((a + d) / 1e3));
+    println!(
+        "serial {:.1} MB/s, with threads {:.1} MB/s",
+        mb / ((a + b + c) / 1e3),
+        mb / ((a + d) / 1e3)
+    );
     Ok(())
 }
