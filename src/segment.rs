@@ -170,42 +170,44 @@ impl Segmenter {
 
 /// Inverse document frequency over a set of paragraphs (each paragraph one document):
 /// `ln((1 + N) / (1 + df)) + 1`, so unseen words score highest and no score is zero.
+///
+/// A word's document frequency is the number of paragraphs that contain it, counted the first
+/// time the word is asked about. The key-sentence pass asks about a few dozen terms, so this
+/// costs far less than segmenting the whole corpus up front, and for Chinese terms "the
+/// paragraph contains the term" is the natural reading of "the term occurs in the document".
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
     docs: u32,
-    df: HashMap<String, u32>,
+    paragraphs: Vec<String>,
+    df: std::cell::RefCell<HashMap<String, u32>>,
 }
 
 impl Idf {
-    /// Document frequencies of the non-stop words of `paragraphs`.
-    pub fn from_paragraphs<'a, I>(seg: &Segmenter, paragraphs: I) -> Idf
+    /// The paragraphs to count in (the segmenter is not needed to count terms).
+    pub fn from_paragraphs<'a, I>(_seg: &Segmenter, paragraphs: I) -> Idf
     where
         I: IntoIterator<Item = &'a str>,
     {
-        let mut idf = Idf::default();
-        let mut seen: HashSet<&str> = HashSet::new();
-        for p in paragraphs {
-            idf.docs += 1;
-            seen.clear();
-            for t in seg.jieba.cut(p, false) {
-                if !seen.insert(t.word) || is_stop_word(t.word) {
-                    continue;
-                }
-                // Allocate only for a word not counted before.
-                match idf.df.get_mut(t.word) {
-                    Some(n) => *n += 1,
-                    None => {
-                        idf.df.insert(t.word.to_string(), 1);
-                    }
-                }
-            }
+        let paragraphs: Vec<String> = paragraphs.into_iter().map(str::to_string).collect();
+        Idf {
+            docs: u32::try_from(paragraphs.len()).unwrap_or(u32::MAX),
+            paragraphs,
+            df: std::cell::RefCell::new(HashMap::new()),
         }
-        idf
     }
 
     /// The smoothed inverse document frequency of `word`.
     pub fn idf(&self, word: &str) -> f64 {
-        let df = self.df.get(word).copied().unwrap_or(0);
+        let cached = self.df.borrow().get(word).copied();
+        let df = match cached {
+            Some(n) => n,
+            None => {
+                let n = self.paragraphs.iter().filter(|p| p.contains(word)).count();
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                self.df.borrow_mut().insert(word.to_string(), n);
+                n
+            }
+        };
         ((1.0 + f64::from(self.docs)) / (1.0 + f64::from(df))).ln() + 1.0
     }
 
