@@ -303,9 +303,16 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 ];
                 let mut best = 0;
                 let mut kind = "";
+                // Cheap tests on the first clause before the run tests.
+                let first = texts[i].as_str();
+                let could = |name: &str| match name {
+                    "head" => PARALLEL_HEADS.iter().any(|h| first.starts_with(h)),
+                    "以为" => first.starts_with('以'),
+                    _ => seps[0] == '，' && (6..=12).contains(&first.chars().count()),
+                };
                 for (name, test) in kinds {
                     let mut j = i + 3;
-                    if j > texts.len() || !test(&texts[i..j]) {
+                    if j > texts.len() || !could(name) || !test(&texts[i..j]) {
                         continue;
                     }
                     while j < texts.len() && test(&texts[i..j + 1]) {
