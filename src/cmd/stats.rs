@@ -8,6 +8,7 @@ use anyhow::Context;
 
 use crate::cli::{Global, JsonArgs};
 use crate::deck::fs::{self as deckfs, SearchPath};
+use crate::deck::Diagnostic;
 use crate::store::{self, FileMeta, Store, SyncDeck, SyncReport};
 
 /// The database path: `--db` / `TIANKONG_DB`, else the default under the XDG data folder.
@@ -26,7 +27,21 @@ pub fn db_path(global: &Global) -> anyhow::Result<PathBuf> {
 pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncReport)> {
     let path = db_path(global)?;
     let mut store = Store::open(&path)?;
-    // Files unchanged since the last sync (path, size, mtime, hash) are read but not parsed.
+    let (report, diagnostics) = sync_decks(global, &mut store, now_ms)?;
+    for d in &diagnostics {
+        eprintln!("{d}");
+    }
+    Ok((store, report))
+}
+
+/// Load the decks of the search path into `store`: files unchanged since the last sync (path,
+/// size, mtime, hash) are read but not parsed; the others are parsed and synced. Returns what
+/// changed and the diagnostics of broken or skipped files (the good decks load regardless).
+pub fn sync_decks(
+    global: &Global,
+    store: &mut Store,
+    now_ms: i64,
+) -> anyhow::Result<(SyncReport, Vec<Diagnostic>)> {
     let known = store.deck_files()?;
     let is_known = |stamp: &deckfs::FileStamp, hash: u64| {
         let p = stamp.path.to_string_lossy();
@@ -39,9 +54,6 @@ pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncR
     };
     let (coll, unchanged) = deckfs::load_cached(&SearchPath::from_env(&global.decks), &is_known);
     let unchanged: Vec<crate::deck::DeckId> = unchanged.into_iter().map(|u| u.id).collect();
-    for d in &coll.diagnostics {
-        eprintln!("{d}");
-    }
     let metas: Vec<FileMeta> = coll
         .decks
         .iter()
@@ -63,8 +75,8 @@ pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncR
         .collect();
     let report = store
         .sync_cached(&decks, &unchanged, now_ms)
-        .with_context(|| format!("syncing decks into {}", path.display()))?;
-    Ok((store, report))
+        .with_context(|| format!("syncing decks into {}", store.path().display()))?;
+    Ok((report, coll.diagnostics))
 }
 
 pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {

@@ -7,12 +7,11 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::{Global, StudyArgs};
-use crate::cmd::stats::db_path;
+use crate::cmd::stats::{db_path, sync_decks};
 use crate::config::{config_path, process_env, Config};
 use crate::deck::diag::Severity;
-use crate::deck::fs::{self as deckfs, SearchPath};
 use crate::deck::DeckId;
-use crate::store::{self, FileMeta, Store, SyncDeck};
+use crate::store::{self, Store};
 use crate::tui::db_engine::change_lines;
 use crate::tui::{self, App, DbEngine, Effect, Runner};
 
@@ -48,33 +47,10 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
 fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
     let path = db_path(global)?;
     let mut store = Store::open(&path)?;
-    let coll = deckfs::load(&SearchPath::from_env(&global.decks));
-    let mut warnings: Vec<String> = Vec::new();
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
-    let report = store
-        .sync(&decks, store::now_ms())
-        .with_context(|| format!("syncing decks into {}", path.display()))?;
-    warnings.extend(change_lines(&report, config.ui.lang));
+    let (report, diagnostics) = sync_decks(global, &mut store, store::now_ms())?;
+    let mut warnings: Vec<String> = change_lines(&report, config.ui.lang);
     warnings.extend(
-        coll.diagnostics
+        diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| d.to_string()),
