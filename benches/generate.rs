@@ -5,22 +5,19 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use tiankong::cli::GenerateArgs;
+use tiankong::generate::GenerateOptions;
 
 const SAMPLE: &str = "corpus/study-texts-2020-2024.txt";
 
 fn end_to_end(c: &mut Criterion) {
-    let args = GenerateArgs {
+    let args = GenerateOptions {
         paths: vec![PathBuf::from(SAMPLE)],
-        out: None,
-        update: None,
-        prune: false,
     };
     let mut g = c.benchmark_group("generate");
     g.sample_size(10);
     g.bench_function("sample_corpus_end_to_end", |b| {
         b.iter(|| {
-            let decks = tiankong::cmd::generate::build_decks(black_box(&args)).unwrap_or_default();
+            let decks = tiankong::generate::build_decks(black_box(&args)).unwrap_or_default();
             let text: usize = decks.iter().map(|d| tiankong::deck::to_toml(d).len()).sum();
             black_box(text)
         })
@@ -30,7 +27,7 @@ fn end_to_end(c: &mut Criterion) {
 
 fn throughput(c: &mut Criterion) {
     let text = std::fs::read_to_string(SAMPLE).unwrap_or_default();
-    let keys = tiankong::cmd::generate_keys::KeyPass::new().ok();
+    let keys = tiankong::generate::KeyPass::new().ok();
     let mut g = c.benchmark_group("generate");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -39,7 +36,7 @@ fn throughput(c: &mut Criterion) {
             let docs = tiankong::corpus::normalize(black_box(&text), SAMPLE);
             let found = keys
                 .as_ref()
-                .map(|k| tiankong::cmd::generate::extract_all(&docs, k));
+                .and_then(|k| tiankong::generate::extract_all(&docs, k).ok());
             black_box(found.map(|(l, c)| l.len() + c.len()))
         })
     });

@@ -42,6 +42,8 @@ fn decks() -> (Vec<Deck>, Vec<FileMeta>) {
                 passage: Some(format!("第{d}篇第{n}段的原文。")),
                 tags: vec![],
                 generated: None,
+                heading: vec![],
+                priority: None,
             })
             .collect();
         decks.push(Deck {
@@ -52,6 +54,9 @@ fn decks() -> (Vec<Deck>, Vec<FileMeta>) {
                 source: None,
                 date: None,
                 exam: None,
+                full_title: None,
+                new_order: None,
+                removed: vec![],
             },
             notes,
         });

@@ -5,12 +5,12 @@ fn main() -> anyhow::Result<()> {
         .nth(1)
         .unwrap_or_else(|| "corpus/study-texts-2020-2024.txt".into());
     let text = std::fs::read_to_string(&path)?;
-    let keys = tiankong::cmd::generate_keys::KeyPass::new()?;
+    let keys = tiankong::generate::KeyPass::new()?;
     let t = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..30 {
         let docs = tiankong::corpus::normalize(&text, &path);
-        let (lists, clozes) = tiankong::cmd::generate::extract_all(&docs, &keys);
+        let (lists, clozes) = tiankong::generate::extract_all(&docs, &keys)?;
         n += lists.len() + clozes.len();
     }
     let per = t.elapsed().as_secs_f64() / 30.0;

@@ -9,7 +9,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or_else(|| "corpus/study-texts-2020-2024.txt".into());
     let text = std::fs::read_to_string(&path)?;
     let t = std::time::Instant::now();
-    let keys = tiankong::cmd::generate_keys::KeyPass::new()?;
+    let keys = tiankong::generate::KeyPass::new()?;
     println!("segmenter load: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let (mut a, mut b, mut c, mut d) = (vec![], vec![], vec![], vec![]);
     for _ in 0..30 {
@@ -23,7 +23,7 @@ fn main() -> anyhow::Result<()> {
         let clozes = keys.run(&docs);
         c.push(t.elapsed().as_secs_f64() * 1e3);
         let t = std::time::Instant::now();
-        let both = tiankong::cmd::generate::extract_all(&docs, &keys);
+        let both = tiankong::generate::extract_all(&docs, &keys)?;
         d.push(t.elapsed().as_secs_f64() * 1e3);
         assert_eq!((lists.len(), clozes.len()), (both.0.len(), both.1.len()));
     }

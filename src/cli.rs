@@ -29,6 +29,22 @@ pub struct Global {
     pub lang: Option<String>,
 }
 
+impl Global {
+    /// The language of this run's messages: `--lang`, else `TIANKONG_LANG`, else Chinese.
+    /// (The settings file's language applies to the TUI; see `config`.)
+    pub fn lang(&self) -> crate::config::Lang {
+        self.lang
+            .as_deref()
+            .and_then(crate::config::Lang::parse)
+            .or_else(|| {
+                std::env::var("TIANKONG_LANG")
+                    .ok()
+                    .and_then(|v| crate::config::Lang::parse(&v))
+            })
+            .unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Open the study interface (the default when no command is given).

@@ -331,6 +331,8 @@ fn list_note(items: &[&str]) -> Note {
         passage: None,
         tags: Vec::new(),
         generated: None,
+        heading: vec![],
+        priority: None,
     }
 }
 
@@ -413,6 +415,8 @@ fn cloze_cards_mask_their_group_and_show_the_others() {
         passage: None,
         tags: Vec::new(),
         generated: None,
+        heading: vec![],
+        priority: None,
     };
     let Some(c1) = render(&note, &Slot::Group(1)) else {
         panic!("no c1")

@@ -43,6 +43,9 @@ fn prepared_db(dir: &Path) -> PathBuf {
             source: None,
             date: None,
             exam: None,
+            full_title: None,
+            new_order: None,
+            removed: vec![],
         },
         notes: vec![Note {
             id: NoteId("n".into()),
@@ -56,6 +59,8 @@ fn prepared_db(dir: &Path) -> PathBuf {
             source: None,
             passage: None,
             tags: vec![],
+            heading: vec![],
+            priority: None,
             generated: None,
         }],
     };

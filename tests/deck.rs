@@ -118,6 +118,9 @@ fn deck() -> impl Strategy<Value = Deck> {
             source,
             date,
             exam,
+            full_title: None,
+            new_order: None,
+            removed: vec![],
         });
     let note = (
         body(),
@@ -143,6 +146,8 @@ fn deck() -> impl Strategy<Value = Deck> {
                 passage,
                 tags,
                 generated,
+                heading: vec![],
+                priority: None,
             })
             .collect(),
     })

@@ -1,8 +1,8 @@
 //! The gold set: the generator on the sample corpus, scored as `tests/fixtures/eval/
 //! score_lists.py` scores it (a port of its matching rules), against the bars of issue 2.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-use tiankong::cli::GenerateArgs;
 use tiankong::deck::NoteBody;
+use tiankong::generate::GenerateOptions;
 
 #[derive(Debug)]
 struct Gold {
@@ -125,13 +125,10 @@ struct Scores {
 }
 
 fn score(path: &std::path::Path) -> Scores {
-    let args = GenerateArgs {
+    let opts = GenerateOptions {
         paths: vec![path.to_path_buf()],
-        out: None,
-        update: None,
-        prune: false,
     };
-    let decks = tiankong::cmd::generate::build_decks(&args).unwrap();
+    let decks = tiankong::generate::build_decks(&opts).unwrap();
     let pred: Vec<Vec<String>> = decks
         .iter()
         .flat_map(|d| d.notes.iter())

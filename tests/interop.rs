@@ -328,6 +328,9 @@ mod props {
                     source: None,
                     date: None,
                     exam: None,
+                    full_title: None,
+                    new_order: None,
+                    removed: vec![],
                 },
                 notes: bodies
                     .into_iter()
@@ -339,6 +342,8 @@ mod props {
                         passage: None,
                         tags: Vec::new(),
                         generated: None,
+                        heading: vec![],
+                        priority: None,
                     })
                     .collect(),
             };

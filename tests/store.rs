@@ -30,6 +30,8 @@ fn list(id: &str, prompt: &str, items: &[&str]) -> Note {
         passage: Some("原文段落".into()),
         tags: vec![],
         generated: None,
+        heading: vec![],
+        priority: None,
     }
 }
 
@@ -41,6 +43,8 @@ fn cloze(id: &str, text: &str) -> Note {
         passage: None,
         tags: vec![],
         generated: None,
+        heading: vec![],
+        priority: None,
     }
 }
 
@@ -53,6 +57,9 @@ fn deck(id: &str, notes: Vec<Note>) -> Deck {
             source: None,
             date: None,
             exam: None,
+            full_title: None,
+            new_order: None,
+            removed: vec![],
         },
         notes,
     }

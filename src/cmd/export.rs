@@ -2,10 +2,9 @@
 //! as an Anki text import file or as CSV (`interop`), written atomically. `-o -` writes to
 //! standard output.
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{bail, Context};
+use anyhow::bail;
 
 use crate::cli::{ExportArgs, Global};
 use crate::deck::fs::{load, SearchPath};
@@ -46,7 +45,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     if args.out.as_os_str() == "-" {
         std::io::stdout().lock().write_all(text.as_bytes())?;
     } else {
-        write_atomic(&args.out, &text)?;
+        crate::fsutil::write_atomic(&args.out, &text)?;
         let (lists, clozes, cards) = counts(&decks);
         eprintln!(
             "wrote {}: {} deck(s), {lists} list notes, {clozes} cloze notes ({cards} {} cards)",
@@ -82,51 +81,4 @@ fn counts(decks: &[&Deck]) -> (usize, usize, usize) {
         }
     }
     (lists, clozes, cards)
-}
-
-/// Write through a temporary file in the same folder and rename it over `path`, so a reader
-/// sees the old file or the new one, never half of one.
-pub(crate) fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let tmp = temp_path(path);
-    let result = (|| -> std::io::Result<()> {
-        write_synced(&tmp, text)?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("{}: cannot write", path.display()))
-}
-
-/// Like [`write_atomic`], but never replaces an existing file: the temporary file is
-/// hard-linked to `path`, which fails if `path` exists (no window between check and write).
-pub(crate) fn write_new_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let tmp = temp_path(path);
-    let result = write_synced(&tmp, text).and_then(|()| std::fs::hard_link(&tmp, path));
-    let _ = std::fs::remove_file(&tmp);
-    match result {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            bail!("{}: already exists; not overwritten", path.display())
-        }
-        r => r.with_context(|| format!("{}: cannot write", path.display())),
-    }
-}
-
-fn temp_path(path: &Path) -> std::path::PathBuf {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = format!(".{name}.{}.tmp", std::process::id());
-    dir.map_or_else(|| Path::new(&tmp).to_path_buf(), |d| d.join(&tmp))
-}
-
-fn write_synced(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(text.as_bytes())?;
-    f.sync_all()
 }

@@ -1,6 +1,5 @@
 //! `tiankong generate PATH... --out DIR`: corpus texts to one deck file per source document.
 use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -8,7 +7,8 @@ use anyhow::Context as _;
 
 use crate::cli::{GenerateArgs, Global};
 use crate::deck::{to_toml, Deck, NoteBody};
-use crate::extract::{self, notes};
+use crate::fsutil::write_atomic;
+use crate::generate::{build_decks, GenerateOptions};
 
 /// What one document gave.
 struct Summary {
@@ -26,7 +26,7 @@ pub fn run(_global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     let Some(out) = &args.out else {
         anyhow::bail!("generate needs --out DIR or --update DECK_DIR");
     };
-    let decks = build_decks(args)?;
+    let decks = build_decks(&options(args))?;
     fs::create_dir_all(out)
         .with_context(|| format!("{}: cannot create the folder", out.display()))?;
     let mut summaries = Vec::new();
@@ -39,67 +39,11 @@ pub fn run(_global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Read the corpus and build one deck per document (lists and key sentences).
-pub fn build_decks(args: &GenerateArgs) -> anyhow::Result<Vec<Deck>> {
-    let docs = crate::corpus::load(&args.paths)?;
-    if docs.is_empty() {
-        anyhow::bail!(
-            "no documents found in {}",
-            args.paths
-                .iter()
-                .map(|p| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
+/// The pipeline's options from the command line.
+pub fn options(args: &GenerateArgs) -> GenerateOptions {
+    GenerateOptions {
+        paths: args.paths.clone(),
     }
-    let keys = super::generate_keys::KeyPass::new()?;
-    let (found, clozes) = extract_all(&docs, &keys);
-    let mut decks: Vec<Deck> = Vec::new();
-    for (di, doc) in docs.iter().enumerate() {
-        let lists: Vec<_> = found
-            .iter()
-            .filter(|(d, _)| *d == di)
-            .map(|(_, l)| l.clone())
-            .collect();
-        let cl: Vec<notes::ClozeNote> = clozes
-            .iter()
-            .filter(|(d, _)| *d == di)
-            .map(|(_, c)| c.clone())
-            .collect();
-        if lists.is_empty() && cl.is_empty() {
-            continue;
-        }
-        let mut id = notes::deck_id(doc);
-        // Two documents of one date and title: number the later ones.
-        let mut n = 2;
-        let base = id.0.clone();
-        while decks.iter().any(|d| d.meta.id == id) {
-            id = crate::deck::DeckId(format!("{base}-{n}"));
-            n += 1;
-        }
-        decks.push(notes::build_deck(doc, id, &lists, &cl));
-    }
-    Ok(decks)
-}
-
-/// Lists and cloze notes, each with the index of its document.
-pub type Found = (
-    Vec<(usize, extract::FoundList)>,
-    Vec<(usize, notes::ClozeNote)>,
-);
-
-/// Lists and key sentences of the documents. The two passes are independent, so they run on
-/// two threads (the machines this runs on have at least two cores).
-pub fn extract_all(
-    docs: &[crate::corpus::Document],
-    keys: &super::generate_keys::KeyPass,
-) -> Found {
-    std::thread::scope(|s| {
-        let clozes = s.spawn(|| keys.run(docs));
-        let lists = extract::find_all(docs);
-        // A panic in the key pass is a bug; fall back to no cloze notes rather than abort.
-        (lists, clozes.join().unwrap_or_default())
-    })
 }
 
 fn summary(path: &Path, deck: &Deck) -> Summary {
@@ -137,24 +81,4 @@ fn print_summary(all: &[Summary]) {
         "total: {} decks, {lists} lists, {items} items, {clozes} cloze notes",
         all.len()
     );
-}
-
-/// Write a file so that a reader sees the old or the new content, never half of it.
-pub fn write_atomic(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let result = (|| -> std::io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.with_context(|| format!("{}: cannot write", path.display()))
 }

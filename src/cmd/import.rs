@@ -55,7 +55,7 @@ pub fn run(_global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("{w}");
     }
     std::fs::create_dir_all(&dir).with_context(|| format!("{}: cannot create", dir.display()))?;
-    super::export::write_new_atomic(&path, &to_toml(&imported.deck))?;
+    crate::fsutil::write_new_atomic(&path, &to_toml(&imported.deck))?;
     let lists = imported
         .deck
         .notes

@@ -4,7 +4,6 @@ pub mod check;
 pub mod decks;
 pub mod export;
 pub mod generate;
-pub mod generate_keys;
 pub mod import;
 pub mod lint;
 pub mod optimize;

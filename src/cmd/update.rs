@@ -5,7 +5,11 @@ use std::process::ExitCode;
 
 use crate::cli::GenerateArgs;
 use crate::deck::{fs as deckfs, to_toml};
-use crate::extract::update::{merge, DeckChanges};
+use crate::fsutil::write_atomic;
+use crate::generate::{
+    build_decks,
+    update::{merge, DeckChanges},
+};
 
 pub fn run(args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCode> {
     if !dir.is_dir() {
@@ -28,7 +32,7 @@ pub fn run(args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             errors.join("\n")
         );
     }
-    let fresh = super::generate::build_decks(args)?;
+    let fresh = build_decks(&super::generate::options(args))?;
     let mut reports: Vec<DeckChanges> = Vec::new();
     for deck in &fresh {
         match existing
@@ -39,13 +43,13 @@ pub fn run(args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCode> {
             Some(old) => {
                 let (merged, changes) = merge(&old.deck, deck, args.prune);
                 if merged != old.deck {
-                    super::generate::write_atomic(&old.path, &to_toml(&merged))?;
+                    write_atomic(&old.path, &to_toml(&merged))?;
                 }
                 reports.push(changes);
             }
             None => {
                 let path = dir.join(format!("{}.toml", deck.meta.id));
-                super::generate::write_atomic(&path, &to_toml(deck))?;
+                write_atomic(&path, &to_toml(deck))?;
                 reports.push(DeckChanges {
                     deck: deck.meta.id.0.clone(),
                     added: deck.notes.iter().map(|n| n.id.0.clone()).collect(),

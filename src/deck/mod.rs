@@ -8,6 +8,6 @@ pub mod parse;
 pub mod write;
 
 pub use diag::{Diagnostic, Pos, Severity};
-pub use model::{Deck, DeckId, DeckMeta, ListNote, Note, NoteBody, NoteId, SourceRef};
+pub use model::{Deck, DeckId, DeckMeta, ListNote, NewOrder, Note, NoteBody, NoteId, SourceRef};
 pub use parse::{check, parse, Checked, DeckError};
 pub use write::to_toml;

@@ -49,6 +49,37 @@ pub struct DeckMeta {
     pub date: Option<String>,
     /// Exam date for this deck, `YYYY-MM-DD`.
     pub exam: Option<String>,
+    /// The document's full title when `title` is a short topic name.
+    pub full_title: Option<String>,
+    /// The order new cards are introduced in (default: file order).
+    pub new_order: Option<NewOrder>,
+    /// Ids of notes the instructor deleted: `generate --update` never brings them back.
+    pub removed: Vec<String>,
+}
+
+/// `new_order` in `[deck]`: the order the day's new cards are taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewOrder {
+    /// The order of the notes in the file (then `priority`).
+    File,
+    /// A stable shuffle per user and day.
+    Shuffled,
+}
+
+impl NewOrder {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NewOrder::File => "file",
+            NewOrder::Shuffled => "shuffled",
+        }
+    }
+    pub fn parse(s: &str) -> Option<NewOrder> {
+        match s {
+            "file" => Some(NewOrder::File),
+            "shuffled" => Some(NewOrder::Shuffled),
+            _ => None,
+        }
+    }
 }
 
 /// One `[[note]]`.
@@ -60,6 +91,11 @@ pub struct Note {
     /// The source paragraph(s) the note came from, shown by the TUI's source view.
     pub passage: Option<String>,
     pub tags: Vec<String>,
+    /// The heading path above the note in its document (title › 一、 › （一） › …), shown as a
+    /// context line above the question.
+    pub heading: Vec<String>,
+    /// New-card priority: higher is introduced earlier (default 0).
+    pub priority: Option<i32>,
     /// Hash of the generated content, written by `generate`; lets `generate --update` tell a
     /// hand-edited note from a generated one.
     pub generated: Option<String>,

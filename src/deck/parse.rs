@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::count::count_matches;
 use super::diag::{Diagnostic, LineIndex, Pos, Severity};
-use super::model::{Deck, DeckId, DeckMeta, ListNote, Note, NoteBody, NoteId, SourceRef};
+use super::model::{Deck, DeckId, DeckMeta, ListNote, NewOrder, Note, NoteBody, NoteId, SourceRef};
 
 /// A deck file that cannot be used: all its diagnostics (errors first by position, and its
 /// warnings), so a caller can print them all.
@@ -175,8 +175,27 @@ pub fn cloze_problems(text: &str) -> Vec<String> {
 
 type Val<'i> = Spanned<DeValue<'i>>;
 
-const DECK_FIELDS: &[&str] = &["id", "title", "version", "source", "date", "exam"];
-const COMMON_FIELDS: &[&str] = &["id", "kind", "source", "passage", "tags", "generated"];
+const DECK_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "version",
+    "source",
+    "date",
+    "exam",
+    "full_title",
+    "new_order",
+    "removed",
+];
+const COMMON_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "source",
+    "passage",
+    "tags",
+    "generated",
+    "heading",
+    "priority",
+];
 const LIST_FIELDS: &[&str] = &["prompt", "items", "ordered", "context", "item_lines"];
 const CLOZE_FIELDS: &[&str] = &["text"];
 const SOURCE_FIELDS: &[&str] = &["file", "line", "doc", "date"];
@@ -311,6 +330,23 @@ impl Cx<'_> {
         let source = self.string(t, "source", span, false, "[deck]").map(|s| s.0);
         let date = self.date(t, "date", true);
         let exam = self.date(t, "exam", false);
+        let full_title = self
+            .string(t, "full_title", span, false, "[deck]")
+            .map(|s| s.0);
+        let new_order = match self.string(t, "new_order", span, false, "[deck]") {
+            None => None,
+            Some((v, at)) => match NewOrder::parse(&v) {
+                Some(o) => Some(o),
+                None => {
+                    self.err(
+                        &at,
+                        format!("invalid new_order {v:?}: use \"file\" or \"shuffled\""),
+                    );
+                    None
+                }
+            },
+        };
+        let removed = self.strings(t, "removed").unwrap_or_default();
         if self.errors() > before {
             return None;
         }
@@ -321,6 +357,9 @@ impl Cx<'_> {
             source,
             date,
             exam,
+            full_title,
+            new_order,
+            removed: removed.into_iter().map(|r| r.0).collect(),
         })
     }
 
@@ -384,6 +423,8 @@ impl Cx<'_> {
         let generated = self
             .string(t, "generated", span, false, "note")
             .map(|s| s.0);
+        let heading = self.strings(t, "heading").unwrap_or_default();
+        let priority = self.int(t, "priority");
         if self.errors() > before {
             return None;
         }
@@ -393,6 +434,8 @@ impl Cx<'_> {
             source,
             passage,
             tags: tags.into_iter().map(|t| t.0).collect(),
+            heading: heading.into_iter().map(|h| h.0).collect(),
+            priority,
             generated,
         })
     }
@@ -614,6 +657,30 @@ impl Cx<'_> {
         };
         let all: Vec<Option<u32>> = arr.iter().map(|e| self.uint_value(e, key, 1)).collect();
         all.into_iter().collect()
+    }
+
+    /// A signed integer that fits `i32`; `None` when absent or wrong (reported).
+    fn int(&mut self, t: &DeTable<'_>, key: &str) -> Option<i32> {
+        let v = t.get(key)?;
+        let Some(i) = v.get_ref().as_integer() else {
+            self.type_err(v, key, "an integer");
+            return None;
+        };
+        let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
+        match n.and_then(|n| i32::try_from(n).ok()) {
+            Some(n) => Some(n),
+            None => {
+                self.err(
+                    &v.span(),
+                    format!(
+                        "`{key}` must be an integer from {} to {}",
+                        i32::MIN,
+                        i32::MAX
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn uint(&mut self, t: &DeTable<'_>, key: &str, min: u32) -> Option<u32> {

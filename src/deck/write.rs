@@ -24,6 +24,11 @@ pub fn to_toml(deck: &Deck) -> String {
     opt_str(&mut out, "source", m.source.as_deref());
     opt_str(&mut out, "date", m.date.as_deref());
     opt_str(&mut out, "exam", m.exam.as_deref());
+    opt_str(&mut out, "full_title", m.full_title.as_deref());
+    opt_str(&mut out, "new_order", m.new_order.map(|o| o.as_str()));
+    if !m.removed.is_empty() {
+        string_array(&mut out, "removed", &m.removed);
+    }
     for note in &deck.notes {
         out.push_str("\n[[note]]\n");
         write_note(&mut out, note);
@@ -43,6 +48,10 @@ fn write_note(out: &mut String, note: &Note) {
             field(out, "text", &quote(text));
         }
     }
+    if !note.heading.is_empty() {
+        let parts: Vec<String> = note.heading.iter().map(|h| quote(h)).collect();
+        field(out, "heading", &format!("[{}]", parts.join(", ")));
+    }
     if let Some(src) = &note.source {
         field(out, "source", &source_table(src));
     }
@@ -50,6 +59,9 @@ fn write_note(out: &mut String, note: &Note) {
     if !note.tags.is_empty() {
         let tags: Vec<String> = note.tags.iter().map(|t| quote(t)).collect();
         field(out, "tags", &format!("[{}]", tags.join(", ")));
+    }
+    if let Some(p) = note.priority {
+        field(out, "priority", &p.to_string());
     }
     opt_str(out, "generated", note.generated.as_deref());
 }
@@ -153,6 +165,9 @@ mod tests {
                 source: Some("corpus/讲话.txt".into()),
                 date: Some("2020-10-29".into()),
                 exam: None,
+                full_title: Some("在经济社会领域专家座谈会上的讲话".into()),
+                new_order: Some(crate::deck::NewOrder::Shuffled),
+                removed: vec!["old-note".into()],
             },
             notes: vec![
                 Note {
@@ -177,6 +192,11 @@ mod tests {
                     passage: Some("一是要加快培育完整内需体系。\n二是\t\"科技\"\\".into()),
                     tags: vec!["经济".into(), "格局".into()],
                     generated: Some("9f2c".into()),
+                    heading: vec![
+                        "讲话".into(),
+                        "四、构建新发展格局要把握好几个重要着力点".into(),
+                    ],
+                    priority: Some(-2),
                 },
                 Note {
                     id: NoteId("gongtong-fuyu".into()),
@@ -187,6 +207,8 @@ mod tests {
                     passage: None,
                     tags: vec![],
                     generated: None,
+                    heading: vec![],
+                    priority: None,
                 },
             ],
         }

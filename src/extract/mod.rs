@@ -11,7 +11,6 @@ pub mod markers;
 pub mod notes;
 pub mod phrase;
 mod series;
-pub mod update;
 
 use crate::corpus::{Document, Paragraph};
 use markers::{marker_at, Family, Marker};

@@ -84,6 +84,8 @@ pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[Clo
             passage: Some(l.passage.clone()),
             tags: vec![format!("marker:{}", l.marker)],
             generated: Some(generated),
+            heading: vec![],
+            priority: None,
         });
     }
     for c in clozes {
@@ -98,6 +100,8 @@ pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[Clo
             passage: Some(c.passage.clone()),
             tags: vec!["key-sentence".to_string()],
             generated: Some(generated),
+            heading: vec![],
+            priority: None,
         });
     }
     Deck {
@@ -108,6 +112,9 @@ pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[Clo
             source: Some(doc.file.clone()),
             date: doc.date.clone(),
             exam: None,
+            full_title: None,
+            new_order: None,
+            removed: vec![],
         },
         notes,
     }

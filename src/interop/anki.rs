@@ -307,6 +307,9 @@ mod tests {
             source: None,
             date: None,
             exam: None,
+            full_title: None,
+            new_order: None,
+            removed: vec![],
         };
         assert_eq!(deck_name(&meta), "tiankong::A:B C");
     }

@@ -92,6 +92,9 @@ pub fn import(text: &str, file: &str, deck_id: &str) -> Result<Imported, ImportE
         source: None,
         date: None,
         exam: None,
+        full_title: None,
+        new_order: None,
+        removed: vec![],
     };
     let notes = cx.finish(&meta, pending);
     if notes.is_empty() && !cx.has_errors() {
@@ -508,6 +511,8 @@ impl Cx<'_> {
                 passage: None,
                 tags: p.tags,
                 generated: None,
+                heading: vec![],
+                priority: None,
             };
             let one = Deck {
                 meta: meta.clone(),

@@ -293,6 +293,8 @@ fn cloze_prompts_show_answers_in_brackets() {
         passage: None,
         tags: vec![],
         generated: None,
+        heading: vec![],
+        priority: None,
     };
     assert_eq!(
         note_prompt(&n),

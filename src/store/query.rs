@@ -739,6 +739,8 @@ impl Store {
             source,
             passage,
             tags: json_vec(&tags),
+            heading: vec![],
+            priority: None,
             generated,
         }))
     }

@@ -3,7 +3,7 @@
 //! (or pruned) and reported. Pure: decks in, decks and a report out.
 use crate::deck::{Deck, Note, NoteBody};
 
-use super::notes::generated_hash;
+use crate::extract::notes::generated_hash;
 
 /// What happened to one deck.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -193,6 +193,8 @@ mod tests {
             source: None,
             passage: None,
             tags: vec![],
+            heading: vec![],
+            priority: None,
         }
     }
 
@@ -205,6 +207,9 @@ mod tests {
                 source: None,
                 date: None,
                 exam: None,
+                full_title: None,
+                new_order: None,
+                removed: vec![],
             },
             notes,
         }

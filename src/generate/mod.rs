@@ -1,0 +1,95 @@
+//! The corpus → decks pipeline behind `tiankong generate`: read the corpus, extract lists and
+//! key sentences, build one deck per document (`build_decks`), and merge a regenerated corpus
+//! into existing decks (`update`). Plain option structs; the command line lives in `cli`/`cmd`.
+pub mod keys;
+pub mod update;
+
+use std::path::PathBuf;
+
+use crate::deck::{Deck, DeckId};
+use crate::extract::{self, notes};
+
+pub use keys::KeyPass;
+
+/// What to generate from.
+#[derive(Debug, Clone, Default)]
+pub struct GenerateOptions {
+    /// Corpus files or folders of `.txt` files.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Why generation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error(transparent)]
+    Corpus(#[from] crate::corpus::CorpusError),
+    #[error("no documents found in {0}")]
+    NoDocuments(String),
+    #[error("cannot load the segmenter: {0}")]
+    Segmenter(String),
+    #[error("the key-sentence pass failed; no deck was written")]
+    KeyPass,
+}
+
+/// Read the corpus and build one deck per document (lists and key sentences).
+pub fn build_decks(opts: &GenerateOptions) -> Result<Vec<Deck>, GenerateError> {
+    let docs = crate::corpus::load(&opts.paths)?;
+    if docs.is_empty() {
+        return Err(GenerateError::NoDocuments(
+            opts.paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ));
+    }
+    let keys = KeyPass::new().map_err(|e| GenerateError::Segmenter(format!("{e:#}")))?;
+    let (found, clozes) = extract_all(&docs, &keys)?;
+    let mut decks: Vec<Deck> = Vec::new();
+    for (di, doc) in docs.iter().enumerate() {
+        let lists: Vec<_> = found
+            .iter()
+            .filter(|(d, _)| *d == di)
+            .map(|(_, l)| l.clone())
+            .collect();
+        let cl: Vec<notes::ClozeNote> = clozes
+            .iter()
+            .filter(|(d, _)| *d == di)
+            .map(|(_, c)| c.clone())
+            .collect();
+        if lists.is_empty() && cl.is_empty() {
+            continue;
+        }
+        let mut id = notes::deck_id(doc);
+        // Two documents of one date and title: number the later ones.
+        let mut n = 2;
+        let base = id.0.clone();
+        while decks.iter().any(|d| d.meta.id == id) {
+            id = DeckId(format!("{base}-{n}"));
+            n += 1;
+        }
+        decks.push(notes::build_deck(doc, id, &lists, &cl));
+    }
+    Ok(decks)
+}
+
+/// Lists and cloze notes, each with the index of its document.
+pub type Found = (
+    Vec<(usize, extract::FoundList)>,
+    Vec<(usize, notes::ClozeNote)>,
+);
+
+/// Lists and key sentences of the documents. The two passes are independent, so they run on
+/// two threads (the machines this runs on have at least two cores). A failed key pass is an
+/// error: decks without their cloze notes must never be written as if complete.
+pub fn extract_all(
+    docs: &[crate::corpus::Document],
+    keys: &KeyPass,
+) -> Result<Found, GenerateError> {
+    std::thread::scope(|s| {
+        let clozes = s.spawn(|| keys.run(docs));
+        let lists = extract::find_all(docs);
+        let clozes = clozes.join().map_err(|_| GenerateError::KeyPass)?;
+        Ok((lists, clozes))
+    })
+}
