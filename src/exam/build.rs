@@ -448,3 +448,126 @@ pub fn build_paper(pool: &Pool<'_>, spec: &PaperSpec) -> Result<Paper, ExamError
         questions: out,
     })
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::deck::{DeckMeta, NoteId};
+
+    fn list(id: &str, prompt: &str, items: &[&str]) -> Note {
+        Note {
+            id: NoteId(id.into()),
+            body: NoteBody::List(ListNote {
+                prompt: prompt.into(),
+                items: items.iter().map(|s| s.to_string()).collect(),
+                ordered: true,
+                context: vec![],
+                item_lines: vec![],
+            }),
+            source: None,
+            passage: None,
+            tags: vec![],
+            heading: vec![],
+            priority: None,
+            generated: None,
+        }
+    }
+
+    fn deck(id: &str, notes: Vec<Note>) -> Deck {
+        Deck {
+            meta: DeckMeta {
+                id: DeckId(id.into()),
+                title: id.into(),
+                version: None,
+                source: None,
+                date: None,
+                exam: None,
+                full_title: None,
+                new_order: None,
+                removed: vec![],
+            },
+            notes,
+        }
+    }
+
+    /// The example: 中国式现代化的五个特征 borrows from 各国现代化的共同特征 before an
+    /// unrelated list of the same deck; a true item is never a distractor even when another
+    /// list shares it.
+    #[test]
+    fn distractors_come_from_the_most_confusable_list() {
+        let decks = vec![
+            deck(
+                "a",
+                vec![
+                    list(
+                        "tezheng",
+                        "中国式现代化的五个特征",
+                        &[
+                            "人口规模巨大的现代化",
+                            "全体人民共同富裕的现代化",
+                            "物质文明和精神文明相协调的现代化",
+                            "人与自然和谐共生的现代化",
+                            "走和平发展道路的现代化",
+                        ],
+                    ),
+                    list(
+                        "jingyan",
+                        "就业工作的八条经验",
+                        &["坚持就业优先", "稳定市场主体", "扩大就业容量"],
+                    ),
+                ],
+            ),
+            deck(
+                "b",
+                vec![list(
+                    "gongtong",
+                    "各国现代化的五个共同特征",
+                    &[
+                        "工业化的现代化",
+                        "城镇化的现代化",
+                        "信息化的现代化",
+                        "人口规模巨大的现代化",
+                    ],
+                )],
+            ),
+        ];
+        let pool = Pool::new(&decks);
+        let lists: Vec<ListInfo<'_>> = pool.entries.iter().filter_map(|e| list_info(*e)).collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(1);
+        let got = distractors(&lists[0], &lists, &mut rng, 2);
+        assert_eq!(got.len(), 2);
+        for d in &got {
+            assert!(
+                ["工业化的现代化", "城镇化的现代化", "信息化的现代化"].contains(&d.as_str()),
+                "{d}"
+            );
+        }
+        // Asked for more than the neighbour has, the rest comes from the next list.
+        let more = distractors(&lists[0], &lists, &mut rng, 5);
+        assert!(!more.iter().any(|d| d == "人口规模巨大的现代化"));
+        assert!(more
+            .iter()
+            .any(|d| d == "坚持就业优先" || d == "稳定市场主体" || d == "扩大就业容量"));
+    }
+
+    #[test]
+    fn the_category_is_the_word_after_the_count() {
+        assert_eq!(category("中国式现代化的五个特征"), "特征");
+        assert_eq!(category("构建新发展格局的六个重要着力点"), "重要着力点");
+        assert_eq!(category("关键要素（三项）"), "");
+    }
+
+    #[test]
+    fn a_paper_needs_questions_and_notes() {
+        let decks = vec![deck("a", vec![])];
+        let pool = Pool::new(&decks);
+        let spec = PaperSpec {
+            questions: 3,
+            ..PaperSpec::default()
+        };
+        assert_eq!(build_paper(&pool, &spec), Err(ExamError::NoNotes));
+        let spec = PaperSpec::default();
+        assert_eq!(build_paper(&pool, &spec), Err(ExamError::ZeroQuestions));
+    }
+}

@@ -241,7 +241,12 @@ impl Scheduler {
         };
         // The exam plan places reviews on exact days: fuzz would move a securing review.
         let fuzz = fuzz.filter(|_| days_left.is_none());
-        let ivls = Intervals { raw, fuzz, max_ivl };
+        let ivls = Intervals {
+            raw,
+            fuzz,
+            max_ivl,
+            ordered: days_left.is_none(),
+        };
 
         let mut next = CardState {
             reps: card.reps.saturating_add(1),
@@ -456,9 +461,22 @@ struct Intervals {
     raw: [f32; 4],
     fuzz: Option<f32>,
     max_ivl: u32,
+    /// Hard < Good < Easy is enforced (steady retention). The exam plan gives each rating
+    /// its own day: a weaker memory may wait longer for an interim review than a stronger one
+    /// for its securing review.
+    ordered: bool,
 }
 
 impl Intervals {
+    /// The floor of a rating's interval given the interval of the rating below it.
+    fn above(&self, below: u32) -> u32 {
+        if self.ordered {
+            below + 1
+        } else {
+            1
+        }
+    }
+
     fn constrain(&self, interval: f32, minimum: u32) -> u32 {
         // An interval that reaches the cap (the exam day) lands on it: fuzz would pull a
         // review the policy meant to save back before the exam.
@@ -474,7 +492,7 @@ impl Intervals {
     fn graduate(&self, rating: Rating) -> u32 {
         let good = self.constrain(self.raw[2], 1);
         match rating {
-            Rating::Easy => self.constrain(self.raw[3], good + 1),
+            Rating::Easy => self.constrain(self.raw[3], self.above(good)),
             Rating::Again => self.again(),
             Rating::Hard => self.constrain(self.raw[1], 1),
             Rating::Good => good,
@@ -483,8 +501,8 @@ impl Intervals {
 
     fn review(&self, rating: Rating) -> u32 {
         let hard = self.constrain(self.raw[1], 1);
-        let good = self.constrain(self.raw[2], hard + 1);
-        let easy = self.constrain(self.raw[3], good + 1);
+        let good = self.constrain(self.raw[2], self.above(hard));
+        let easy = self.constrain(self.raw[3], self.above(good));
         match rating {
             Rating::Again => self.again(),
             Rating::Hard => hard,
