@@ -219,3 +219,155 @@ fn an_unknown_deck_is_an_error_not_an_empty_paper() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-deck"));
 }
+
+mod book {
+    use std::path::PathBuf;
+
+    use tiankong::cloze::Slot;
+    use tiankong::deck::{Deck, DeckId, DeckMeta, ListNote, Note, NoteBody, NoteId};
+    use tiankong::sched::{CardState, DayCtx, Phase, Rating, SchedConfig, Scheduler};
+    use tiankong::store::{FileMeta, LogRow, NewMistake, Store, SyncDeck};
+
+    const NOW: i64 = 1_704_110_400_000;
+    const DAY: i64 = 86_400_000;
+
+    fn deck() -> Deck {
+        Deck {
+            meta: DeckMeta {
+                id: DeckId("d".into()),
+                title: "d".into(),
+                version: None,
+                source: None,
+                date: None,
+                exam: None,
+                full_title: None,
+                new_order: None,
+                removed: vec![],
+            },
+            notes: vec![Note {
+                id: NoteId("n".into()),
+                body: NoteBody::List(ListNote {
+                    prompt: "三个要点".into(),
+                    items: vec!["甲甲".into(), "乙乙".into(), "丙丙".into()],
+                    ordered: true,
+                    context: vec![],
+                    item_lines: vec![],
+                }),
+                source: None,
+                passage: None,
+                tags: vec![],
+                heading: vec![],
+                priority: None,
+                generated: None,
+            }],
+        }
+    }
+
+    fn mistake(slot: Slot) -> NewMistake {
+        NewMistake {
+            deck: DeckId("d".into()),
+            note: NoteId("n".into()),
+            slot,
+            kind: "single".into(),
+            stem: "下列哪一项属于「三个要点」？".into(),
+            answer: "B 乙乙".into(),
+            given: "A 丁丁".into(),
+        }
+    }
+
+    /// Practice writes only the book; sending back answers Again through the review log,
+    /// once per card.
+    #[test]
+    fn the_book_keeps_mistakes_and_sends_cards_back_only_when_asked() {
+        let mut store = Store::open_in_memory().unwrap();
+        let d = deck();
+        let meta = FileMeta {
+            path: PathBuf::from("d.toml"),
+            size: 1,
+            mtime_ns: 1,
+            hash: 1,
+        };
+        store
+            .sync(
+                &[SyncDeck {
+                    file: &meta,
+                    deck: &d,
+                }],
+                NOW,
+            )
+            .unwrap();
+        let item = |store: &Store, i| {
+            store
+                .note_cards(&DeckId("d".into()), &NoteId("n".into()))
+                .unwrap()
+                .into_iter()
+                .find(|c| c.slot == Slot::Item(i))
+                .unwrap()
+        };
+        // Put item 1 in review, as if studied 10 days ago.
+        let card = item(&store, 1);
+        let reviewed = CardState {
+            phase: Phase::Review,
+            due: NOW,
+            stability: 10.0,
+            difficulty: 5.0,
+            reps: 3,
+            lapses: 0,
+            step: 0,
+            last_review: Some(NOW - 10 * DAY),
+            scheduled_days: 10,
+        };
+        let log = LogRow {
+            time_ms: NOW - 10 * DAY,
+            rating: Rating::Good,
+            phase_before: Phase::Learning,
+            phase_after: Phase::Review,
+            elapsed_days: 0,
+            scheduled_days: 10,
+            interval_secs: 10 * 86_400,
+            duration_ms: 1000,
+            stability: 10.0,
+            difficulty: 5.0,
+        };
+        store
+            .record_answer(card.id, &card.state, &reviewed, &log)
+            .unwrap();
+        let reviews_before = store.all_reviews().unwrap().len();
+
+        store
+            .add_mistakes(&[mistake(Slot::Item(1)), mistake(Slot::Item(1))], NOW)
+            .unwrap();
+        let book = store.mistakes(Some(&DeckId("d".into()))).unwrap();
+        assert_eq!(book.len(), 2);
+        assert_eq!(book[0].entry.given, "A 丁丁");
+        assert_eq!(book[0].date.len(), 10);
+        assert!(book.iter().all(|m| m.sent_back_ms.is_none()));
+        assert!(store
+            .mistakes(Some(&DeckId("other".into())))
+            .unwrap()
+            .is_empty());
+        // Recording mistakes changed no card and no review.
+        assert_eq!(item(&store, 1).state, reviewed);
+        assert_eq!(store.all_reviews().unwrap().len(), reviews_before);
+
+        let sched = Scheduler::new(SchedConfig::default()).unwrap();
+        let ids: Vec<i64> = book.iter().map(|m| m.id).collect();
+        let sent = store
+            .send_back_as_lapses(&ids, &sched, NOW + 1000, &|_| DayCtx::default())
+            .unwrap();
+        assert_eq!((sent.cards, sent.missing), (1, 0));
+        let after = item(&store, 1).state;
+        assert_eq!(after.phase, Phase::Relearning);
+        assert_eq!(after.lapses, 1);
+        let log = store.all_reviews().unwrap();
+        assert_eq!(log.len(), reviews_before + 1);
+        assert_eq!(log.last().unwrap().log.rating, Rating::Again);
+        assert!(store
+            .mistakes(None)
+            .unwrap()
+            .iter()
+            .all(|m| m.sent_back_ms == Some(NOW + 1000)));
+        // The other items were not touched.
+        assert_eq!(item(&store, 0).state.phase, Phase::New);
+    }
+}
