@@ -51,6 +51,11 @@ impl Kind {
         }
     }
 
+    /// The type named by [`Kind::as_str`].
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// The name on a Chinese exam paper.
     pub fn zh(self) -> &'static str {
         match self {

@@ -1,0 +1,330 @@
+//! Drawing the exam screens. Views only read state; widths are terminal cells and Chinese
+//! text is wrapped by `tui::text::wrap`.
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+use super::state::{answer_text, response_text, Book, Cram, ExamApp, Result, Screen, Sitting};
+use crate::exam::{letter, Kind};
+use crate::tui::text::{truncate, width, wrap};
+use crate::tui::theme::Theme;
+
+/// Everything a view needs besides the state.
+pub struct ViewCtx {
+    pub theme: Theme,
+    pub now_ms: i64,
+}
+
+fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, style: Style) {
+    for l in wrap(text, w.max(4)) {
+        out.push(Line::styled(l, style));
+    }
+}
+
+fn clock(deadline: Option<i64>, now: i64) -> String {
+    match deadline {
+        Some(d) => {
+            let secs = ((d - now).max(0) + 999) / 1000;
+            format!(" · 剩余 {:02}:{:02}", secs / 60, secs % 60)
+        }
+        None => String::new(),
+    }
+}
+
+/// Draw the current screen.
+pub fn draw(f: &mut Frame<'_>, app: &ExamApp, cx: &ViewCtx) {
+    let area = f.area();
+    let [body, foot] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let (lines, keys, cursor) = match &app.screen {
+        Screen::Sitting(s) if s.handing_in => hand_in(s, body, cx),
+        Screen::Sitting(s) => sitting(s, body, cx),
+        Screen::Marked(r) => marked(r, body, cx),
+        Screen::Book(b) => book(b, body, cx),
+        Screen::Cram(c) => cram(c, body, cx),
+    };
+    let block = cx.theme.block(title(app));
+    let inner = block.inner(body);
+    f.render_widget(Paragraph::new(lines).block(block), body);
+    f.render_widget(Paragraph::new(Line::styled(keys, cx.theme.key())), foot);
+    if let Some((x, y)) = cursor {
+        let (x, y) = (inner.x + x, inner.y + y);
+        if x < inner.right() && y < inner.bottom() {
+            f.set_cursor_position(Position::new(x, y));
+        }
+    }
+}
+
+fn title(app: &ExamApp) -> String {
+    match &app.screen {
+        Screen::Sitting(_) => " 模拟考试 ".to_string(),
+        Screen::Marked(_) => " 阅卷 ".to_string(),
+        Screen::Book(_) => " 错题本 ".to_string(),
+        Screen::Cram(_) => " 考前突击 ".to_string(),
+    }
+}
+
+type Drawn = (Vec<Line<'static>>, String, Option<(u16, u16)>);
+
+fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
+    let w = usize::from(area.width.saturating_sub(2));
+    let t = &cx.theme;
+    let mut out = Vec::new();
+    let n = s.paper.questions.len();
+    let Some(q) = s.paper.questions.get(s.cur) else {
+        return (out, String::new(), None);
+    };
+    out.push(Line::styled(
+        format!(
+            "第 {}/{} 题 · {} · 已答 {}{}",
+            s.cur + 1,
+            n,
+            q.kind.zh(),
+            s.answered(),
+            clock(s.deadline_ms, cx.now_ms)
+        ),
+        t.title(),
+    ));
+    out.push(Line::raw(""));
+    push_wrapped(&mut out, &q.stem, w, t.base());
+    out.push(Line::raw(""));
+    let chosen = s.chosen.get(s.cur).cloned().unwrap_or_default();
+    let mut cursor = None;
+    let keys;
+    match q.kind {
+        Kind::Blank | Kind::List => {
+            let lines = s.typed.get(s.cur).cloned().unwrap_or_default();
+            for (i, l) in lines.iter().enumerate() {
+                let label = if q.kind == Kind::Blank {
+                    format!("空{} ", i + 1)
+                } else {
+                    format!("{:>2}. ", i + 1)
+                };
+                let style = if i == s.line { t.selected() } else { t.base() };
+                let text = truncate(l, w.saturating_sub(width(&label) + 1));
+                if i == s.line {
+                    cursor = Some(((width(&label) + width(&text)) as u16, out.len() as u16));
+                }
+                out.push(Line::from(vec![
+                    Span::styled(label, t.dim()),
+                    Span::styled(text, style),
+                ]));
+            }
+            keys = if q.kind == Kind::List {
+                "输入答案 · Enter 下一项（空行 Enter 下一题）· ↑↓ 换行 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷"
+            } else {
+                "输入答案 · Enter 下一题 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷"
+            };
+        }
+        _ => {
+            for (i, o) in s.options(s.cur).iter().enumerate() {
+                let on = chosen.contains(&i);
+                let mark = match q.kind {
+                    Kind::Order => match chosen.iter().position(|&c| c == i) {
+                        Some(p) => format!("[{}]", p + 1),
+                        None => "[ ]".to_string(),
+                    },
+                    Kind::Multi => if on { "[x]" } else { "[ ]" }.to_string(),
+                    _ => if on { "(•)" } else { "( )" }.to_string(),
+                };
+                let style = if on { t.selected() } else { t.base() };
+                push_wrapped(&mut out, &format!("{mark} {}. {o}", letter(i)), w, style);
+            }
+            if q.kind == Kind::Order && !chosen.is_empty() {
+                out.push(Line::raw(""));
+                let seq: Vec<String> = chosen.iter().map(|&c| letter(c).to_string()).collect();
+                out.push(Line::styled(
+                    format!("你的顺序：{}", seq.join(" → ")),
+                    t.answer(),
+                ));
+            }
+            keys = match q.kind {
+                Kind::Multi => "字母 选/取消 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                Kind::Order => "按顺序按字母 · Backspace 撤回 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                _ => "字母 选择 · Enter 下一题 · ← 上一题 · Esc 交卷",
+            };
+        }
+    }
+    (out, keys.to_string(), cursor)
+}
+
+fn hand_in(s: &Sitting, _area: Rect, cx: &ViewCtx) -> Drawn {
+    let t = &cx.theme;
+    let n = s.paper.questions.len();
+    let answered = s.answered();
+    let mut out = vec![
+        Line::styled(
+            format!(
+                "交卷？已答 {answered}/{n} 题{}",
+                clock(s.deadline_ms, cx.now_ms)
+            ),
+            t.title(),
+        ),
+        Line::raw(""),
+    ];
+    if answered < n {
+        out.push(Line::styled(
+            format!("还有 {} 题没有作答。", n - answered),
+            t.notice(),
+        ));
+    }
+    (
+        out,
+        "Enter 交卷 · Esc 返回检查 · q 放弃（不交卷）".to_string(),
+        None,
+    )
+}
+
+fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
+    let w = usize::from(area.width.saturating_sub(2));
+    let t = &cx.theme;
+    let mut out = vec![Line::styled(
+        format!("成绩：{:.0} 分（满分 100）", r.overall),
+        t.title(),
+    )];
+    let per: Vec<String> = r
+        .per_type
+        .iter()
+        .map(|(k, s)| format!("{} {}/{}", k.zh(), s.right, s.questions))
+        .collect();
+    push_wrapped(&mut out, &per.join(" · "), w, t.base());
+    out.push(Line::raw(""));
+    for (i, q) in r.paper.questions.iter().enumerate().skip(r.scroll) {
+        let m = r.marks.get(i);
+        let right = m.is_some_and(|m| m.right);
+        let (mark, style) = if right {
+            ("✓", t.right())
+        } else {
+            ("✗", t.wrong())
+        };
+        let credit = m.map_or(0.0, |m| m.credit);
+        let part = if !right && credit > 0.0 {
+            format!("（得 {:.0}%）", credit * 100.0)
+        } else {
+            String::new()
+        };
+        push_wrapped(
+            &mut out,
+            &format!("{mark} {}. [{}]{part} {}", i + 1, q.kind.zh(), q.stem),
+            w,
+            style,
+        );
+        let options = if q.kind == Kind::Judge {
+            vec!["对".to_string(), "错".to_string()]
+        } else {
+            q.options.clone()
+        };
+        if matches!(q.kind, Kind::Single | Kind::Multi | Kind::Order) {
+            for (k, o) in options.iter().enumerate() {
+                push_wrapped(&mut out, &format!("   {}. {o}", letter(k)), w, t.dim());
+            }
+        }
+        push_wrapped(
+            &mut out,
+            &format!("   正确答案：{}", answer_text(&r.paper, i, &options)),
+            w,
+            t.answer(),
+        );
+        if !right {
+            let given = r
+                .responses
+                .get(i)
+                .map(|x| response_text(q.kind, x, &options))
+                .unwrap_or_default();
+            push_wrapped(&mut out, &format!("   你的答案：{given}"), w, t.wrong());
+            if let Some(p) = &q.passage {
+                let p = p.replace('\n', " ");
+                push_wrapped(
+                    &mut out,
+                    &format!("   原文：{}", truncate(&p, w.saturating_mul(2))),
+                    w,
+                    t.dim(),
+                );
+            }
+        }
+    }
+    (out, "↑↓ 翻看 · m 错题本 · q 退出".to_string(), None)
+}
+
+fn book(b: &Book, area: Rect, cx: &ViewCtx) -> Drawn {
+    let w = usize::from(area.width.saturating_sub(2));
+    let t = &cx.theme;
+    let pending = b.rows.iter().filter(|m| m.sent_back_ms.is_none()).count();
+    let mut out = vec![Line::styled(
+        format!("共 {} 道错题 · {} 道未送回复习", b.rows.len(), pending),
+        t.title(),
+    )];
+    if let Some(n) = &b.notice {
+        out.push(Line::styled(n.clone(), t.notice()));
+    }
+    out.push(Line::raw(""));
+    if b.rows.is_empty() {
+        out.push(Line::styled("错题本是空的。", t.dim()));
+    }
+    for (i, m) in b.rows.iter().enumerate().skip(b.sel.saturating_sub(2)) {
+        let e = &m.entry;
+        let sent = if m.sent_back_ms.is_some() {
+            " [已送回]"
+        } else {
+            ""
+        };
+        let style = if i == b.sel { t.selected() } else { t.base() };
+        let kind = Kind::parse(&e.kind).map_or_else(|| e.kind.clone(), |k| k.zh().to_string());
+        push_wrapped(
+            &mut out,
+            &format!("{} {} · {kind}{sent}  {}", m.date, e.deck, e.stem),
+            w,
+            style,
+        );
+        push_wrapped(&mut out, &format!("   你的答案：{}", e.given), w, t.wrong());
+        push_wrapped(
+            &mut out,
+            &format!("   正确答案：{}", e.answer),
+            w,
+            t.answer(),
+        );
+    }
+    let keys = if b.confirm {
+        format!("把 {pending} 道错题的卡作为遗忘送回复习计划？y 确定 · 其他键取消")
+    } else {
+        "↑↓ 移动 · r 送回复习（记为遗忘）· Esc 返回 · q 退出".to_string()
+    };
+    (out, keys, None)
+}
+
+fn cram(c: &Cram, area: Rect, cx: &ViewCtx) -> Drawn {
+    let w = usize::from(area.width.saturating_sub(2));
+    let t = &cx.theme;
+    let mut out = Vec::new();
+    let Some(card) = c.cards.get(c.cur) else {
+        out.push(Line::styled("没有可突击的卡。", t.dim()));
+        return (out, "q 退出".to_string(), None);
+    };
+    out.push(Line::styled(
+        format!(
+            "第 {}/{} 张 · 现在记得的概率 {:.0}% · 不计入复习",
+            c.cur + 1,
+            c.cards.len(),
+            card.recall * 100.0
+        ),
+        t.title(),
+    ));
+    out.push(Line::raw(""));
+    push_wrapped(&mut out, &card.prompt, w, t.dim());
+    for l in card.front.lines() {
+        push_wrapped(&mut out, l, w, t.base());
+    }
+    if c.revealed {
+        out.push(Line::raw(""));
+        for l in card.back.lines() {
+            push_wrapped(&mut out, l, w, t.answer());
+        }
+    }
+    let keys = if c.revealed {
+        "Space 下一张 · ← 上一张 · q 退出"
+    } else {
+        "Space 显示答案 · q 退出"
+    };
+    (out, keys.to_string(), None)
+}
