@@ -543,3 +543,127 @@ impl ExamApp {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::cloze::Slot;
+    use crate::deck::{DeckId, NoteId};
+    use crate::exam::Question;
+
+    fn q(kind: Kind, options: &[&str], answer: Answer) -> Question {
+        Question {
+            kind,
+            deck: DeckId("d".into()),
+            note: NoteId(kind.as_str().to_string()),
+            slot: Slot::Whole,
+            stem: format!("{}题", kind.zh()),
+            options: options.iter().map(|s| s.to_string()).collect(),
+            answer,
+            ordered: false,
+            passage: None,
+        }
+    }
+
+    fn paper() -> Paper {
+        Paper {
+            deck: None,
+            seed: 1,
+            questions: vec![
+                q(
+                    Kind::Single,
+                    &["甲", "乙", "丙", "丁"],
+                    Answer::Options(vec![1]),
+                ),
+                q(
+                    Kind::Order,
+                    &["二", "一", "三"],
+                    Answer::Options(vec![1, 0, 2]),
+                ),
+                q(
+                    Kind::List,
+                    &[],
+                    Answer::Texts(vec!["甲甲".into(), "乙乙".into()]),
+                ),
+            ],
+        }
+    }
+
+    fn keys(app: &mut ExamApp, ks: &[Key]) -> Vec<Effect> {
+        ks.iter().filter_map(|k| app.key(*k)).collect()
+    }
+
+    fn typed(s: &str) -> Vec<Key> {
+        s.chars().map(Key::Char).collect()
+    }
+
+    #[test]
+    fn answers_can_be_changed_after_moving_back() {
+        let mut app = ExamApp::sitting(paper(), None);
+        keys(&mut app, &[Key::Char('a'), Key::Enter]);
+        // Back to question 1, change the answer to B.
+        keys(&mut app, &[Key::Left, Key::Char('b'), Key::Enter]);
+        keys(
+            &mut app,
+            &[Key::Char('b'), Key::Char('a'), Key::Char('c'), Key::Enter],
+        );
+        let mut k = typed("甲甲");
+        k.push(Key::Enter);
+        k.extend(typed("乙乙"));
+        k.extend([Key::Enter, Key::Enter]);
+        keys(&mut app, &k);
+        let Screen::Sitting(s) = &app.screen else {
+            panic!("still sitting")
+        };
+        assert!(s.handing_in);
+        assert_eq!(s.response(0), Response::Options(vec![1]));
+        assert_eq!(s.response(1), Response::Options(vec![1, 0, 2]));
+        assert_eq!(
+            s.response(2),
+            Response::Texts(vec!["甲甲".into(), "乙乙".into()])
+        );
+        // All right: nothing for the mistake book.
+        assert_eq!(app.key(Key::Enter), None);
+        let Screen::Marked(r) = &app.screen else {
+            panic!("marked")
+        };
+        assert!((r.overall - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_clock_hands_the_paper_in_and_keeps_the_mistakes() {
+        let mut app = ExamApp::sitting(paper(), Some(1_000));
+        keys(&mut app, &[Key::Char('a')]);
+        assert_eq!(app.tick(999), None);
+        let Some(Effect::SaveMistakes(m)) = app.tick(1_000) else {
+            panic!("handed in with mistakes")
+        };
+        // Wrong single, unanswered order and list.
+        assert_eq!(m.len(), 3);
+        assert_eq!(m[0].given, "A 甲");
+        assert_eq!(m[0].answer, "B 乙");
+        assert_eq!(m[1].given, "（未答）");
+        assert!(matches!(app.screen, Screen::Marked(_)));
+    }
+
+    #[test]
+    fn paste_goes_into_a_typed_answer_only() {
+        let mut app = ExamApp::sitting(paper(), None);
+        app.paste("甲");
+        keys(&mut app, &[Key::Tab, Key::Tab]);
+        app.paste("甲甲\n");
+        let Screen::Sitting(s) = &app.screen else {
+            panic!()
+        };
+        assert_eq!(s.response(0), Response::Blank);
+        assert_eq!(s.response(2), Response::Texts(vec!["甲甲".into()]));
+    }
+
+    #[test]
+    fn the_book_sends_back_only_after_yes() {
+        let mut app = ExamApp::book(vec![]);
+        assert_eq!(app.key(Key::Char('r')), None);
+        assert_eq!(app.key(Key::Esc), Some(Effect::Quit));
+    }
+}

@@ -328,3 +328,93 @@ fn cram(c: &Cram, area: Rect, cx: &ViewCtx) -> Drawn {
     };
     (out, keys.to_string(), None)
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+
+    use super::*;
+    use crate::cloze::Slot;
+    use crate::deck::{DeckId, NoteId};
+    use crate::exam::{Answer, Paper, Question};
+    use crate::tui::msg::Key;
+
+    fn screen(app: &ExamApp, w: u16, h: u16) -> String {
+        let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+        let cx = ViewCtx {
+            theme: Theme {
+                color: false,
+                ascii: false,
+            },
+            now_ms: 0,
+        };
+        term.draw(|f| draw(f, app, &cx)).unwrap();
+        let buf = term.backend().buffer().clone();
+        let mut s = String::new();
+        for y in 0..h {
+            let mut x = 0;
+            while x < w {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                // A wide character covers the next cell too.
+                x += width(sym).max(1) as u16;
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    fn paper() -> Paper {
+        Paper {
+            deck: None,
+            seed: 1,
+            questions: vec![Question {
+                kind: Kind::Single,
+                deck: DeckId("d".into()),
+                note: NoteId("n".into()),
+                slot: Slot::Item(0),
+                stem: "下列哪一项属于「中国式现代化的五个特征」？".into(),
+                options: vec![
+                    "人口规模巨大的现代化".into(),
+                    "工业化的现代化".into(),
+                    "城镇化的现代化".into(),
+                    "信息化的现代化".into(),
+                ],
+                answer: Answer::Options(vec![0]),
+                ordered: false,
+                passage: Some("中国式现代化是人口规模巨大的现代化。".into()),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_question_its_options_keys_and_clock_are_on_screen() {
+        let app = ExamApp::sitting(paper(), Some(75_000));
+        let s = screen(&app, 80, 24);
+        assert!(s.contains("第 1/1 题 · 单选 · 已答 0 · 剩余 01:15"), "{s}");
+        assert!(s.contains("( ) A. 人口规模巨大的现代化"), "{s}");
+        assert!(s.contains("字母 选择"), "{s}");
+        // Narrow: the stem wraps, nothing panics.
+        let s = screen(&app, 30, 12);
+        assert!(s.contains("下列哪一项属于"), "{s}");
+    }
+
+    #[test]
+    fn the_marked_paper_shows_the_right_answer_yours_and_the_source() {
+        let mut app = ExamApp::sitting(paper(), None);
+        for k in [Key::Char('b'), Key::Enter, Key::Enter] {
+            app.key(k);
+        }
+        let s = screen(&app, 80, 24);
+        assert!(s.contains("成绩：0 分"), "{s}");
+        assert!(s.contains("✗ 1. [单选]"), "{s}");
+        assert!(s.contains("正确答案：A 人口规模巨大的现代化"), "{s}");
+        assert!(s.contains("你的答案：B 工业化的现代化"), "{s}");
+        assert!(
+            s.contains("原文：中国式现代化是人口规模巨大的现代化。"),
+            "{s}"
+        );
+    }
+}
