@@ -66,7 +66,9 @@ fn weighted(rng: &mut ChaCha8Rng, w: &[f32]) -> usize {
 pub fn simulate(spec: &SimSpec, policy: Policy) -> Result<SimResult, SchedError> {
     let sim = fsrs::SimulatorConfig::default();
     let sched = Scheduler::new(SchedConfig::default())?;
-    let mut rng = ChaCha8Rng::seed_from_u64(spec.seed);
+    // One random stream per card (common random numbers): a card's k-th answer draws the
+    // same numbers under both policies, so their difference is the policy's, not luck's.
+    let mut streams: Vec<ChaCha8Rng> = Vec::with_capacity(spec.cards);
     let exam_day = sched.day_index(T0, &DayCtx::default()) + i64::from(spec.days_to_exam);
     let ctx = DayCtx {
         utc_offset_secs: 0,
@@ -101,19 +103,27 @@ pub fn simulate(spec: &SimSpec, policy: Policy) -> Result<SimResult, SchedError>
                 Some((i, d)) if d <= now => (i, now),
                 _ if cards.len() < spec.cards => {
                     cards.push(CardState::new_card(now));
+                    let stream = spec
+                        .seed
+                        .wrapping_mul(0x9E37_79B9)
+                        .wrapping_add(cards.len() as u64);
+                    streams.push(ChaCha8Rng::seed_from_u64(stream));
                     (cards.len() - 1, now)
                 }
                 Some((i, d)) => (i, d),
                 None => break,
             };
             let card = cards[idx];
+            let Some(rng) = streams.get_mut(idx) else {
+                break;
+            };
             let rating = match card.phase {
-                Phase::New => Rating::from_u8(weighted(&mut rng, &sim.first_rating_prob) as u8 + 1),
+                Phase::New => Rating::from_u8(weighted(rng, &sim.first_rating_prob) as u8 + 1),
                 Phase::Learning | Phase::Relearning => Some(Rating::Good),
                 Phase::Review => {
                     let r = sched.retrievability(&card, at, &ctx);
                     if rng.random::<f32>() < r {
-                        Rating::from_u8(weighted(&mut rng, &sim.review_rating_prob) as u8 + 2)
+                        Rating::from_u8(weighted(rng, &sim.review_rating_prob) as u8 + 2)
                     } else {
                         Some(Rating::Again)
                     }
@@ -124,6 +134,7 @@ pub fn simulate(spec: &SimSpec, policy: Policy) -> Result<SimResult, SchedError>
             if spent + secs > budget {
                 if card.phase == Phase::New {
                     cards.pop();
+                    streams.pop();
                 }
                 break;
             }
