@@ -112,13 +112,18 @@ impl Edge {
 
 /// The screen loop: draw, wait for a key (or a second, while a clock runs), update, perform.
 fn run_loop(mut app: ExamApp, edge: &mut Edge, theme: Theme) -> anyhow::Result<()> {
+    let lang = edge.lang;
     let mut screen = term::enter()?;
     loop {
         let now = store::now_ms();
         if let Some(e) = app.tick(now) {
             edge.perform(&mut app, e)?;
         }
-        let cx = view::ViewCtx { theme, now_ms: now };
+        let cx = view::ViewCtx {
+            theme,
+            lang,
+            now_ms: now,
+        };
         screen
             .term
             .draw(|f| view::draw(f, &app, &cx))

@@ -8,12 +8,15 @@ use ratatui::Frame;
 
 use super::state::{answer_text, response_text, Book, Cram, ExamApp, Result, Screen, Sitting};
 use crate::exam::{letter, Kind};
+use crate::i18n::{t as tl, Lang};
+use crate::tr;
 use crate::tui::text::{truncate, width, wrap};
 use crate::tui::theme::Theme;
 
 /// Everything a view needs besides the state.
 pub struct ViewCtx {
     pub theme: Theme,
+    pub lang: Lang,
     pub now_ms: i64,
 }
 
@@ -23,11 +26,22 @@ fn push_wrapped(out: &mut Vec<Line<'static>>, text: &str, w: usize, style: Style
     }
 }
 
-fn clock(deadline: Option<i64>, now: i64) -> String {
+/// A question type's name: 单选 on a Chinese paper, `single` otherwise.
+fn kind_name(k: Kind, lang: Lang) -> &'static str {
+    tl(lang, k.zh(), k.as_str())
+}
+
+fn clock(deadline: Option<i64>, now: i64, lang: Lang) -> String {
     match deadline {
         Some(d) => {
             let secs = ((d - now).max(0) + 999) / 1000;
-            format!(" · 剩余 {:02}:{:02}", secs / 60, secs % 60)
+            tr!(
+                lang,
+                " · 剩余 {:02}:{:02}",
+                " · {:02}:{:02} left",
+                secs / 60,
+                secs % 60
+            )
         }
         None => String::new(),
     }
@@ -44,7 +58,7 @@ pub fn draw(f: &mut Frame<'_>, app: &ExamApp, cx: &ViewCtx) {
         Screen::Book(b) => book(b, body, cx),
         Screen::Cram(c) => cram(c, body, cx),
     };
-    let block = cx.theme.block(title(app));
+    let block = cx.theme.block(title(app, cx.lang));
     let inner = block.inner(body);
     f.render_widget(Paragraph::new(lines).block(block), body);
     f.render_widget(Paragraph::new(Line::styled(keys, cx.theme.key())), foot);
@@ -56,13 +70,14 @@ pub fn draw(f: &mut Frame<'_>, app: &ExamApp, cx: &ViewCtx) {
     }
 }
 
-fn title(app: &ExamApp) -> String {
-    match &app.screen {
-        Screen::Sitting(_) => " 模拟考试 ".to_string(),
-        Screen::Marked(_) => " 阅卷 ".to_string(),
-        Screen::Book(_) => " 错题本 ".to_string(),
-        Screen::Cram(_) => " 考前突击 ".to_string(),
-    }
+fn title(app: &ExamApp, lang: Lang) -> String {
+    let name = match &app.screen {
+        Screen::Sitting(_) => tl(lang, "模拟考试", "Mock exam"),
+        Screen::Marked(_) => tl(lang, "阅卷", "Marked paper"),
+        Screen::Book(_) => tl(lang, "错题本", "Mistake book"),
+        Screen::Cram(_) => tl(lang, "考前突击", "Cram"),
+    };
+    format!(" {name} ")
 }
 
 type Drawn = (Vec<Line<'static>>, String, Option<(u16, u16)>);
@@ -76,13 +91,15 @@ fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
         return (out, String::new(), None);
     };
     out.push(Line::styled(
-        format!(
+        tr!(
+            cx.lang,
             "第 {}/{} 题 · {} · 已答 {}{}",
+            "Question {}/{} · {} · {} answered{}",
             s.cur + 1,
             n,
-            q.kind.zh(),
+            kind_name(q.kind, cx.lang),
             s.answered(),
-            clock(s.deadline_ms, cx.now_ms)
+            clock(s.deadline_ms, cx.now_ms, cx.lang)
         ),
         t.title(),
     ));
@@ -97,7 +114,7 @@ fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
             let lines = s.typed.get(s.cur).cloned().unwrap_or_default();
             for (i, l) in lines.iter().enumerate() {
                 let label = if q.kind == Kind::Blank {
-                    format!("空{} ", i + 1)
+                    tr!(cx.lang, "空{} ", "blank {} ", i + 1)
                 } else {
                     format!("{:>2}. ", i + 1)
                 };
@@ -112,9 +129,17 @@ fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
                 ]));
             }
             keys = if q.kind == Kind::List {
-                "输入答案 · Enter 下一项（空行 Enter 下一题）· ↑↓ 换行 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷"
+                tl(
+                    cx.lang,
+                    "输入答案 · Enter 下一项（空行 Enter 下一题）· ↑↓ 换行 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷",
+                    "type · Enter next item (on an empty line: next question) · ↑↓ lines · Tab next · Shift+Tab previous · Esc hand in",
+                )
             } else {
-                "输入答案 · Enter 下一题 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷"
+                tl(
+                    cx.lang,
+                    "输入答案 · Enter 下一题 · Tab 下一题 · Shift+Tab 上一题 · Esc 交卷",
+                    "type · Enter next · Tab next · Shift+Tab previous · Esc hand in",
+                )
             };
         }
         _ => {
@@ -135,14 +160,26 @@ fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
                 out.push(Line::raw(""));
                 let seq: Vec<String> = chosen.iter().map(|&c| letter(c).to_string()).collect();
                 out.push(Line::styled(
-                    format!("你的顺序：{}", seq.join(" → ")),
+                    tr!(cx.lang, "你的顺序：{}", "your order: {}", seq.join(" → ")),
                     t.answer(),
                 ));
             }
             keys = match q.kind {
-                Kind::Multi => "字母 选/取消 · Enter 下一题 · ← 上一题 · Esc 交卷",
-                Kind::Order => "按顺序按字母 · Backspace 撤回 · Enter 下一题 · ← 上一题 · Esc 交卷",
-                _ => "字母 选择 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                Kind::Multi => tl(
+                    cx.lang,
+                    "字母 选/取消 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                    "letters choose/unchoose · Enter next · ← previous · Esc hand in",
+                ),
+                Kind::Order => tl(
+                    cx.lang,
+                    "按顺序按字母 · Backspace 撤回 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                    "letters in order · Backspace take back · Enter next · ← previous · Esc hand in",
+                ),
+                _ => tl(
+                    cx.lang,
+                    "字母 选择 · Enter 下一题 · ← 上一题 · Esc 交卷",
+                    "letters choose · Enter next · ← previous · Esc hand in",
+                ),
             };
         }
     }
@@ -155,9 +192,13 @@ fn hand_in(s: &Sitting, _area: Rect, cx: &ViewCtx) -> Drawn {
     let answered = s.answered();
     let mut out = vec![
         Line::styled(
-            format!(
-                "交卷？已答 {answered}/{n} 题{}",
-                clock(s.deadline_ms, cx.now_ms)
+            tr!(
+                cx.lang,
+                "交卷？已答 {}/{} 题{}",
+                "Hand in? {}/{} answered{}",
+                answered,
+                n,
+                clock(s.deadline_ms, cx.now_ms, cx.lang)
             ),
             t.title(),
         ),
@@ -165,13 +206,23 @@ fn hand_in(s: &Sitting, _area: Rect, cx: &ViewCtx) -> Drawn {
     ];
     if answered < n {
         out.push(Line::styled(
-            format!("还有 {} 题没有作答。", n - answered),
+            tr!(
+                cx.lang,
+                "还有 {} 题没有作答。",
+                "{} questions are not answered.",
+                n - answered
+            ),
             t.notice(),
         ));
     }
     (
         out,
-        "Enter 交卷 · Esc 返回检查 · q 放弃（不交卷）".to_string(),
+        tl(
+            cx.lang,
+            "Enter 交卷 · Esc 返回检查 · q 放弃（不交卷）",
+            "Enter hand in · Esc back to check · q leave (not handed in)",
+        )
+        .to_string(),
         None,
     )
 }
@@ -180,13 +231,18 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
     let w = usize::from(area.width.saturating_sub(2));
     let t = &cx.theme;
     let mut out = vec![Line::styled(
-        format!("成绩：{:.0} 分（满分 100）", r.overall),
+        tr!(
+            cx.lang,
+            "成绩：{:.0} 分（满分 100）",
+            "Score: {:.0} of 100",
+            r.overall
+        ),
         t.title(),
     )];
     let per: Vec<String> = r
         .per_type
         .iter()
-        .map(|(k, s)| format!("{} {}/{}", k.zh(), s.right, s.questions))
+        .map(|(k, s)| format!("{} {}/{}", kind_name(*k, cx.lang), s.right, s.questions))
         .collect();
     push_wrapped(&mut out, &per.join(" · "), w, t.base());
     out.push(Line::raw(""));
@@ -200,13 +256,18 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
         };
         let credit = m.map_or(0.0, |m| m.credit);
         let part = if !right && credit > 0.0 {
-            format!("（得 {:.0}%）", credit * 100.0)
+            tr!(cx.lang, "（得 {:.0}%）", " ({:.0}% credit)", credit * 100.0)
         } else {
             String::new()
         };
         push_wrapped(
             &mut out,
-            &format!("{mark} {}. [{}]{part} {}", i + 1, q.kind.zh(), q.stem),
+            &format!(
+                "{mark} {}. [{}]{part} {}",
+                i + 1,
+                kind_name(q.kind, cx.lang),
+                q.stem
+            ),
             w,
             style,
         );
@@ -222,7 +283,12 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
         }
         push_wrapped(
             &mut out,
-            &format!("   正确答案：{}", answer_text(&r.paper, i, &options)),
+            &tr!(
+                cx.lang,
+                "   正确答案：{}",
+                "   right answer: {}",
+                answer_text(&r.paper, i, &options)
+            ),
             w,
             t.answer(),
         );
@@ -232,19 +298,34 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
                 .get(i)
                 .map(|x| response_text(q.kind, x, &options))
                 .unwrap_or_default();
-            push_wrapped(&mut out, &format!("   你的答案：{given}"), w, t.wrong());
+            push_wrapped(
+                &mut out,
+                &tr!(cx.lang, "   你的答案：{}", "   your answer: {}", given),
+                w,
+                t.wrong(),
+            );
             if let Some(p) = &q.passage {
                 let p = p.replace('\n', " ");
                 push_wrapped(
                     &mut out,
-                    &format!("   原文：{}", truncate(&p, w.saturating_mul(2))),
+                    &tr!(
+                        cx.lang,
+                        "   原文：{}",
+                        "   source: {}",
+                        truncate(&p, w.saturating_mul(2))
+                    ),
                     w,
                     t.dim(),
                 );
             }
         }
     }
-    (out, "↑↓ 翻看 · m 错题本 · q 退出".to_string(), None)
+    let keys = tl(
+        cx.lang,
+        "↑↓ 翻看 · m 错题本 · q 退出",
+        "↑↓ scroll · m mistake book · q quit",
+    );
+    (out, keys.to_string(), None)
 }
 
 fn book(b: &Book, area: Rect, cx: &ViewCtx) -> Drawn {
@@ -252,7 +333,13 @@ fn book(b: &Book, area: Rect, cx: &ViewCtx) -> Drawn {
     let t = &cx.theme;
     let pending = b.rows.iter().filter(|m| m.sent_back_ms.is_none()).count();
     let mut out = vec![Line::styled(
-        format!("共 {} 道错题 · {} 道未送回复习", b.rows.len(), pending),
+        tr!(
+            cx.lang,
+            "共 {} 道错题 · {} 道未送回复习",
+            "{} mistakes · {} not sent back",
+            b.rows.len(),
+            pending
+        ),
         t.title(),
     )];
     if let Some(n) = &b.notice {
@@ -260,7 +347,10 @@ fn book(b: &Book, area: Rect, cx: &ViewCtx) -> Drawn {
     }
     out.push(Line::raw(""));
     if b.rows.is_empty() {
-        out.push(Line::styled("错题本是空的。", t.dim()));
+        out.push(Line::styled(
+            tl(cx.lang, "错题本是空的。", "The mistake book is empty."),
+            t.dim(),
+        ));
     }
     for (i, m) in b.rows.iter().enumerate().skip(b.sel.saturating_sub(2)) {
         let e = &m.entry;
@@ -270,25 +360,41 @@ fn book(b: &Book, area: Rect, cx: &ViewCtx) -> Drawn {
             ""
         };
         let style = if i == b.sel { t.selected() } else { t.base() };
-        let kind = Kind::parse(&e.kind).map_or_else(|| e.kind.clone(), |k| k.zh().to_string());
+        let kind = Kind::parse(&e.kind)
+            .map_or_else(|| e.kind.clone(), |k| kind_name(k, cx.lang).to_string());
         push_wrapped(
             &mut out,
             &format!("{} {} · {kind}{sent}  {}", m.date, e.deck, e.stem),
             w,
             style,
         );
-        push_wrapped(&mut out, &format!("   你的答案：{}", e.given), w, t.wrong());
         push_wrapped(
             &mut out,
-            &format!("   正确答案：{}", e.answer),
+            &tr!(cx.lang, "   你的答案：{}", "   your answer: {}", e.given),
+            w,
+            t.wrong(),
+        );
+        push_wrapped(
+            &mut out,
+            &tr!(cx.lang, "   正确答案：{}", "   right answer: {}", e.answer),
             w,
             t.answer(),
         );
     }
     let keys = if b.confirm {
-        format!("把 {pending} 道错题的卡作为遗忘送回复习计划？y 确定 · 其他键取消")
+        tr!(
+            cx.lang,
+            "把 {} 道错题的卡作为遗忘送回复习计划？y 确定 · 其他键取消",
+            "Send the cards of {} mistakes back as lapses? y yes · any other key no",
+            pending
+        )
     } else {
-        "↑↓ 移动 · r 送回复习（记为遗忘）· Esc 返回 · q 退出".to_string()
+        tl(
+            cx.lang,
+            "↑↓ 移动 · r 送回复习（记为遗忘）· Esc 返回 · q 退出",
+            "↑↓ move · r send back (as lapses) · Esc back · q quit",
+        )
+        .to_string()
     };
     (out, keys, None)
 }
@@ -298,12 +404,17 @@ fn cram(c: &Cram, area: Rect, cx: &ViewCtx) -> Drawn {
     let t = &cx.theme;
     let mut out = Vec::new();
     let Some(card) = c.cards.get(c.cur) else {
-        out.push(Line::styled("没有可突击的卡。", t.dim()));
-        return (out, "q 退出".to_string(), None);
+        out.push(Line::styled(
+            tl(cx.lang, "没有可突击的卡。", "No cards to cram."),
+            t.dim(),
+        ));
+        return (out, tl(cx.lang, "q 退出", "q quit").to_string(), None);
     };
     out.push(Line::styled(
-        format!(
+        tr!(
+            cx.lang,
             "第 {}/{} 张 · 现在记得的概率 {:.0}% · 不计入复习",
+            "Card {}/{} · recall now {:.0}% · not a review",
             c.cur + 1,
             c.cards.len(),
             card.recall * 100.0
@@ -322,9 +433,17 @@ fn cram(c: &Cram, area: Rect, cx: &ViewCtx) -> Drawn {
         }
     }
     let keys = if c.revealed {
-        "Space 下一张 · ← 上一张 · q 退出"
+        tl(
+            cx.lang,
+            "Space 下一张 · ← 上一张 · q 退出",
+            "Space next · ← previous · q quit",
+        )
     } else {
-        "Space 显示答案 · q 退出"
+        tl(
+            cx.lang,
+            "Space 显示答案 · q 退出",
+            "Space show the answer · q quit",
+        )
     };
     (out, keys.to_string(), None)
 }
@@ -348,6 +467,7 @@ mod tests {
                 color: false,
                 ascii: false,
             },
+            lang: Lang::Zh,
             now_ms: 0,
         };
         term.draw(|f| draw(f, app, &cx)).unwrap();
