@@ -558,6 +558,32 @@ mod tests {
         assert_eq!(category("关键要素（三项）"), "");
     }
 
+    /// `--tag` limits what is asked; the same seed gives the same paper.
+    #[test]
+    fn a_tag_limits_the_questions_and_a_seed_repeats_the_paper() {
+        let mut tagged = list("t", "五个特征", &["甲甲甲", "乙乙乙", "丙丙丙", "丁丁丁"]);
+        tagged.tags = vec!["key".into()];
+        let decks = vec![deck(
+            "a",
+            vec![
+                tagged,
+                list("u", "三条经验", &["戊戊戊", "己己己", "庚庚庚"]),
+                list("v", "三个方面", &["辛辛辛", "壬壬壬", "癸癸癸"]),
+            ],
+        )];
+        let pool = Pool::new(&decks);
+        let spec = PaperSpec {
+            tag: Some("key".into()),
+            questions: 10,
+            seed: 4,
+            ..PaperSpec::default()
+        };
+        let p = build_paper(&pool, &spec).unwrap();
+        assert!(!p.questions.is_empty());
+        assert!(p.questions.iter().all(|q| q.note.0 == "t"));
+        assert_eq!(p, build_paper(&pool, &spec).unwrap());
+    }
+
     #[test]
     fn a_paper_needs_questions_and_notes() {
         let decks = vec![deck("a", vec![])];
