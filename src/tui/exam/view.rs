@@ -292,32 +292,31 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
             w,
             t.answer(),
         );
-        if !right {
-            let given = r
-                .responses
-                .get(i)
-                .map(|x| response_text(q.kind, x, &options))
-                .unwrap_or_default();
+        // Every question shows the student's answer and its source passage, right or not.
+        let given = r
+            .responses
+            .get(i)
+            .map(|x| response_text(q.kind, x, &options))
+            .unwrap_or_default();
+        push_wrapped(
+            &mut out,
+            &tr!(cx.lang, "   你的答案：{}", "   your answer: {}", given),
+            w,
+            if right { t.right() } else { t.wrong() },
+        );
+        if let Some(p) = &q.passage {
+            let p = p.replace('\n', " ");
             push_wrapped(
                 &mut out,
-                &tr!(cx.lang, "   你的答案：{}", "   your answer: {}", given),
+                &tr!(
+                    cx.lang,
+                    "   原文：{}",
+                    "   source: {}",
+                    truncate(&p, w.saturating_mul(2))
+                ),
                 w,
-                t.wrong(),
+                t.dim(),
             );
-            if let Some(p) = &q.passage {
-                let p = p.replace('\n', " ");
-                push_wrapped(
-                    &mut out,
-                    &tr!(
-                        cx.lang,
-                        "   原文：{}",
-                        "   source: {}",
-                        truncate(&p, w.saturating_mul(2))
-                    ),
-                    w,
-                    t.dim(),
-                );
-            }
         }
     }
     let keys = tl(
