@@ -460,13 +460,17 @@ mod tests {
     use crate::tui::msg::Key;
 
     fn screen(app: &ExamApp, w: u16, h: u16) -> String {
+        screen_in(app, w, h, Lang::Zh)
+    }
+
+    fn screen_in(app: &ExamApp, w: u16, h: u16, lang: Lang) -> String {
         let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
         let cx = ViewCtx {
             theme: Theme {
                 color: false,
                 ascii: false,
             },
-            lang: Lang::Zh,
+            lang,
             now_ms: 0,
         };
         term.draw(|f| draw(f, app, &cx)).unwrap();
@@ -515,6 +519,12 @@ mod tests {
         assert!(s.contains("第 1/1 题 · 单选 · 已答 0 · 剩余 01:15"), "{s}");
         assert!(s.contains("( ) A. 人口规模巨大的现代化"), "{s}");
         assert!(s.contains("字母 选择"), "{s}");
+        let en = screen_in(&app, 80, 24, Lang::En);
+        assert!(
+            en.contains("Question 1/1 · single · 0 answered · 01:15 left"),
+            "{en}"
+        );
+        assert!(en.contains("letters choose"), "{en}");
         // Narrow: the stem wraps, nothing panics.
         let s = screen(&app, 30, 12);
         assert!(s.contains("下列哪一项属于"), "{s}");
