@@ -71,6 +71,11 @@ pub enum Command {
     Import(ImportArgs),
     /// A student's progress report, or the class view with --merge.
     Report(ReportArgs),
+    /// A mock exam paper from the decks (single, multi, judge, blank, list, order), or the
+    /// mistake book with --mistakes.
+    Exam(ExamArgs),
+    /// Simulate a student before an exam: fixed retention against the exam-day policy.
+    Simulate(SimulateArgs),
 }
 
 #[derive(Debug, Clone, Args, Default)]
@@ -78,6 +83,57 @@ pub struct StudyArgs {
     /// Start studying this deck at once.
     #[arg(long)]
     pub deck: Option<String>,
+    /// Cram: the cards least likely to be recalled now, outside the schedule (nothing is
+    /// written).
+    #[arg(long)]
+    pub cram: bool,
+    /// With --cram: how many cards (default: the whole deck).
+    #[arg(short = 'n', requires = "cram")]
+    pub n: Option<usize>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExamArgs {
+    /// Ask about this deck only.
+    #[arg(long)]
+    pub deck: Option<String>,
+    /// Ask about notes with this tag only.
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Number of questions.
+    #[arg(short = 'n', default_value_t = 30)]
+    pub n: usize,
+    /// Time limit in minutes (a clock on screen; the paper is handed in when it runs out).
+    #[arg(long)]
+    pub minutes: Option<u32>,
+    /// Seed: the same seed gives the same paper (default: from the clock).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print the paper as JSON and exit.
+    #[arg(long)]
+    pub json: bool,
+    /// Open the mistake book (错题本); with --json, print it.
+    #[arg(long)]
+    pub mistakes: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SimulateArgs {
+    /// Cards to learn before the exam.
+    #[arg(long, default_value_t = 1000)]
+    pub cards: usize,
+    /// Days from the first study day to the exam.
+    #[arg(long, default_value_t = 30)]
+    pub days_to_exam: u32,
+    /// Study minutes per day.
+    #[arg(long, default_value_t = 20.0)]
+    pub minutes_per_day: f64,
+    /// Seed of the simulated recalls.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -223,5 +279,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Export(a)) => cmd::export::run(&global, &a),
         Some(Command::Import(a)) => cmd::import::run(&global, &a),
         Some(Command::Report(a)) => cmd::report::run(&global, &a),
+        Some(Command::Exam(a)) => cmd::exam::run(&global, &a),
+        Some(Command::Simulate(a)) => cmd::simulate::run(&global, &a),
     }
 }

@@ -9,6 +9,7 @@ pub mod cmd;
 pub mod config;
 pub mod corpus;
 pub mod deck;
+pub mod exam;
 pub mod extract;
 pub mod fsutil;
 pub mod generate;

@@ -162,7 +162,7 @@ fn migrations_from_empty_and_private_modes() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(strict, 5);
+    assert_eq!(strict, 6); // 0001: decks, notes, cards, review_log, settings; 0002: mistakes
     let jm: String = conn
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();

@@ -16,6 +16,9 @@ use crate::tui::db_engine::change_lines;
 use crate::tui::{self, App, DbEngine, Effect, Runner};
 
 pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
+    if args.cram {
+        return crate::tui::exam::run_cram(global, args);
+    }
     tui::term::require_terminal()?;
     let path = config_path(&process_env).ok();
     let mut config = match &path {

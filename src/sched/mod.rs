@@ -7,11 +7,13 @@
 //! of a review card walks the relearning steps. FSRS memory state is updated on every answer,
 //! same-day answers through FSRS's short-term stability (elapsed days 0).
 pub mod day;
+pub mod exam;
 pub mod fuzz;
 pub mod optimize;
+pub mod simulate;
 pub mod types;
 
-use fsrs::{MemoryState, NextStates, FSRS};
+use fsrs::{MemoryState, FSRS};
 
 pub use day::{date_to_day, day_index, day_start_ms, format_interval, Lang, DAY_MS};
 pub use types::{CardState, Phase, Rating};
@@ -218,10 +220,32 @@ impl Scheduler {
         };
         let fuzz = self.cfg.fuzz.then(|| fuzz::fuzz_factor(seed, card.reps));
         let max_ivl = self.max_interval(today, ctx);
+        let days_left = ctx
+            .exam_day
+            .and_then(|e| u32::try_from(e - today).ok())
+            .filter(|&d| d >= 1);
+        let each = [&states.again, &states.hard, &states.good, &states.easy];
+        // Before an exam, intervals aim at recall on exam day (see `exam`); else at the
+        // desired retention.
+        let raw = match days_left {
+            Some(d) => each.map(|s| {
+                exam::exam_interval(
+                    &self.fsrs,
+                    s.memory,
+                    d,
+                    self.cfg.desired_retention,
+                    self.decay,
+                )
+            }),
+            None => each.map(|s| s.interval),
+        };
+        // The exam plan places reviews on exact days: fuzz would move a securing review.
+        let fuzz = fuzz.filter(|_| days_left.is_none());
         let ivls = Intervals {
-            states: &states,
+            raw,
             fuzz,
             max_ivl,
+            ordered: days_left.is_none(),
         };
 
         let mut next = CardState {
@@ -432,36 +456,53 @@ fn step_move(steps: &[u32], step: u32, rating: Rating) -> StepMove {
 /// Interval choices for one answer, constrained as Anki does: review intervals are at least a
 /// day, Hard < Good < Easy (unless capped by the maximum or the exam), fuzzed within Anki's
 /// ranges, and never beyond `max_ivl`.
-struct Intervals<'a> {
-    states: &'a NextStates,
+struct Intervals {
+    /// Unconstrained intervals (days) for Again, Hard, Good, Easy.
+    raw: [f32; 4],
     fuzz: Option<f32>,
     max_ivl: u32,
+    /// Hard < Good < Easy is enforced (steady retention). The exam plan gives each rating
+    /// its own day: a weaker memory may wait longer for an interim review than a stronger one
+    /// for its securing review.
+    ordered: bool,
 }
 
-impl Intervals<'_> {
+impl Intervals {
+    /// The floor of a rating's interval given the interval of the rating below it.
+    fn above(&self, below: u32) -> u32 {
+        if self.ordered {
+            below + 1
+        } else {
+            1
+        }
+    }
+
     fn constrain(&self, interval: f32, minimum: u32) -> u32 {
-        fuzz::constrain_interval(interval, minimum, self.max_ivl, self.fuzz)
+        // An interval that reaches the cap (the exam day) lands on it: fuzz would pull a
+        // review the policy meant to save back before the exam.
+        let fuzz = self.fuzz.filter(|_| interval < self.max_ivl as f32);
+        fuzz::constrain_interval(interval, minimum, self.max_ivl, fuzz)
     }
 
     fn again(&self) -> u32 {
-        self.constrain(self.states.again.interval, 1)
+        self.constrain(self.raw[0], 1)
     }
 
     /// Graduation from (re)learning: Good, or Easy at least a day beyond Good.
     fn graduate(&self, rating: Rating) -> u32 {
-        let good = self.constrain(self.states.good.interval, 1);
+        let good = self.constrain(self.raw[2], 1);
         match rating {
-            Rating::Easy => self.constrain(self.states.easy.interval, good + 1),
+            Rating::Easy => self.constrain(self.raw[3], self.above(good)),
             Rating::Again => self.again(),
-            Rating::Hard => self.constrain(self.states.hard.interval, 1),
+            Rating::Hard => self.constrain(self.raw[1], 1),
             Rating::Good => good,
         }
     }
 
     fn review(&self, rating: Rating) -> u32 {
-        let hard = self.constrain(self.states.hard.interval, 1);
-        let good = self.constrain(self.states.good.interval, hard + 1);
-        let easy = self.constrain(self.states.easy.interval, good + 1);
+        let hard = self.constrain(self.raw[1], 1);
+        let good = self.constrain(self.raw[2], self.above(hard));
+        let easy = self.constrain(self.raw[3], self.above(good));
         match rating {
             Rating::Again => self.again(),
             Rating::Hard => hard,

@@ -15,9 +15,11 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub mod backup;
 pub mod check;
+mod mistakes;
 mod query;
 mod sync;
 
+pub use mistakes::{Mistake, NewMistake, SentBack};
 pub use query::{
     BrowseFilter, BrowseSort, BrowseState, CardRow, DayReviews, DeckSummary, LogRow, Queue,
     ReviewEntry, Stats,
@@ -25,7 +27,10 @@ pub use query::{
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
 /// The migrations, in order: migration `i` (0-based) takes `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0002_mistakes.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

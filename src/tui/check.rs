@@ -32,26 +32,8 @@ pub struct Check {
     pub suggested: Rating,
 }
 
-/// Spaces and punctuation do not count: students type 、 or ， or nothing between words.
-pub fn normalize(s: &str) -> Vec<char> {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !is_punct(*c))
-        .map(fold_width)
-        .collect()
-}
-
-fn is_punct(c: char) -> bool {
-    c.is_ascii_punctuation() || "，。、；：？！“”‘’「」『』（）《》〈〉【】—…·".contains(c)
-}
-
-/// Full-width ASCII (ＡＢ１２) to half-width, and ASCII letters to lower case.
-fn fold_width(c: char) -> char {
-    let c = match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    c.to_ascii_lowercase()
-}
+pub use crate::exam::normalize;
+use crate::exam::{fold_width, is_punct};
 
 /// Character diff of one typed line against one expected answer.
 pub fn diff(typed: &str, expected: &str) -> ItemCheck {

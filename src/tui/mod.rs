@@ -9,6 +9,7 @@ pub mod check;
 pub mod data;
 pub mod db_engine;
 pub mod engine;
+pub mod exam;
 pub mod fixtures;
 pub mod input;
 pub mod keymap;

@@ -166,19 +166,41 @@ pub fn to_key(k: KeyEvent) -> Option<Key> {
     })
 }
 
-/// Run the TUI until quit. `first` is the effect to start with (home, or a deck's session).
-pub fn run(mut app: App, runner: &mut Runner, first: Effect) -> Result<(), TuiError> {
+/// The real terminal set up for a screen loop (raw mode, alternate screen, bracketed paste,
+/// signals, the tty watcher); restored when dropped.
+pub struct Screen {
+    pub term: Terminal<CrosstermBackend<std::io::Stdout>>,
+    _guard: Guard,
+}
+
+/// Set up the terminal for a screen loop (the study interface, the exam screens).
+pub fn enter() -> Result<Screen, TuiError> {
     require_terminal()?;
     install_panic_hook();
     install_signal_thread()?;
     install_tty_watcher()?;
     terminal::enable_raw_mode().map_err(|e| TuiError::Io(e.to_string()))?;
-    let _guard = Guard;
+    let guard = Guard;
     let mut out = std::io::stdout();
     crossterm::execute!(out, EnterAlternateScreen, EnableBracketedPaste)
         .map_err(|e| TuiError::Io(e.to_string()))?;
-    let mut term =
+    let term =
         Terminal::new(CrosstermBackend::new(out)).map_err(|e| TuiError::Io(e.to_string()))?;
+    Ok(Screen {
+        term,
+        _guard: guard,
+    })
+}
+
+/// Hold while writing to the database from a screen loop (see [`WORK`]).
+pub fn hold_work() -> MutexGuard<'static, ()> {
+    work_lock()
+}
+
+/// Run the TUI until quit. `first` is the effect to start with (home, or a deck's session).
+pub fn run(mut app: App, runner: &mut Runner, first: Effect) -> Result<(), TuiError> {
+    let mut screen = enter()?;
+    let term = &mut screen.term;
     {
         let _held = work_lock();
         let msg = runner.perform(first);
