@@ -94,6 +94,12 @@ pub struct GenerateArgs {
     /// With --update: remove notes whose list vanished from the corpus.
     #[arg(long, requires = "update")]
     pub prune: bool,
+    /// With --out: overwrite deck files that already exist (hand edits are lost).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -245,7 +245,8 @@ impl Cx<'_> {
         root: &DeTable<'_>,
         deck_id: &mut Option<(DeckId, Pos)>,
     ) -> Option<Deck> {
-        self.unknown_fields(root, &["deck", "note"], &[], "the file");
+        // `[generator]` is written by `generate` for `generate --update` (generate::update).
+        self.unknown_fields(root, &["deck", "note", "generator"], &[], "the file");
         let meta = match root.get("deck") {
             None => {
                 self.err(&(0..0), "missing `[deck]` table".to_string());
