@@ -190,6 +190,12 @@ pub struct ReportArgs {
     /// Merge students' JSON reports into the class view.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub merge: Vec<PathBuf>,
+    /// With --merge: the class list, one name a line; names without a report are `missing`.
+    #[arg(long, value_name = "FILE", requires = "merge")]
+    pub roster: Option<PathBuf>,
+    /// With --merge: one CSV row per student, for a spreadsheet.
+    #[arg(long, requires = "merge", conflicts_with = "json")]
+    pub csv: bool,
 }
 
 /// Parse the command line and run; errors print one line (or a few) on stderr.
