@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Global, LintArgs};
-use crate::deck::fs::{read_text, scan, scan_paths, SearchPath};
+use crate::deck::fs::{duplicate_id, read_text, scan, scan_paths, wins, SearchPath};
 use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
 
 pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
@@ -64,14 +64,16 @@ struct Report {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Check each file in order; `scan_diags` (missing paths, skipped files) come first. Deck ids
-/// repeated across files are reported at the later file, even if that file has other errors.
+/// Check each file in order; `scan_diags` (missing paths, skipped files) come first. A deck id
+/// repeated across files is a warning at the file that loses (`deck::fs::wins`: the higher
+/// version, then the newer file), even if that file has other errors.
 fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
     let mut report = Report {
         files: 0,
         diagnostics: scan_diags,
     };
-    let mut ids: HashMap<DeckId, (String, Pos)> = HashMap::new();
+    // Per deck id, the file that wins so far: path, id position, version, mtime.
+    let mut ids: HashMap<DeckId, (String, Pos, Option<u32>, i64)> = HashMap::new();
     for path in files {
         report.files += 1;
         let shown = path.display().to_string();
@@ -85,18 +87,28 @@ fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
         let checked = check(&text.text, &shown);
         report.diagnostics.extend(checked.diagnostics);
         if let Some((id, at)) = checked.deck_id {
-            match ids.get(&id) {
-                Some((first, first_at)) => report.diagnostics.push(Diagnostic::at(
-                    &shown,
-                    at,
-                    Severity::Error,
-                    format!(
-                        "deck id `{id}` is already used by {first}:{}:{}",
-                        first_at.line, first_at.col
-                    ),
-                )),
+            let version = checked.deck.as_ref().and_then(|d| d.meta.version);
+            let this = (shown, at, version, text.stamp.mtime_ns);
+            match ids.get_mut(&id) {
+                Some(first) => {
+                    // The same rule as loading: the higher version, then the newer file.
+                    if wins((first.2, first.3), (this.2, this.3)) {
+                        report.diagnostics.push(duplicate_id(
+                            &id,
+                            (&this.0, this.1, this.2),
+                            (&first.0, first.1, first.2),
+                        ));
+                    } else {
+                        report.diagnostics.push(duplicate_id(
+                            &id,
+                            (&first.0, first.1, first.2),
+                            (&this.0, this.1, this.2),
+                        ));
+                        *first = this;
+                    }
+                }
                 None => {
-                    ids.insert(id, (shown, at));
+                    ids.insert(id, this);
                 }
             }
         }

@@ -64,12 +64,11 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
     let (existing, diagnostics) = existing_decks(dir)?;
     let problems: Vec<String> = diagnostics
         .iter()
-        .filter(|d| d.is_error() || d.message.contains("deck id `"))
+        .filter(|d| d.is_error())
         .map(ToString::to_string)
         .collect();
     if !problems.is_empty() {
-        // Never rewrite a folder we cannot read whole, or one where two files claim one deck:
-        // an edit could be lost.
+        // Never rewrite a folder we cannot read whole: an edit could be lost.
         anyhow::bail!(
             "{}\n{}",
             problems.join("\n"),
@@ -79,6 +78,10 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
                 "fix these deck files first; nothing was written"
             )
         );
+    }
+    // Warnings (a deck id in two files: which one is updated) are said, not fatal.
+    for d in &diagnostics {
+        eprintln!("{d}");
     }
     let (fresh, bad) = super::generate::build(lang, args)?;
     let mut claimed = vec![false; existing.len()];
