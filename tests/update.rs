@@ -260,3 +260,36 @@ fn a_teachers_edits_survive_generate_and_update() {
         .unwrap()
         .contains("教师修订"));
 }
+
+#[test]
+fn a_corpus_folder_with_bad_files_generates_the_good_ones_and_names_the_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy("tests/fixtures/extract/families.txt", corpus.join("a.txt")).unwrap();
+    // A PDF saved as .txt, with no NUL byte in it; a real .pdf; a UTF-16 file.
+    std::fs::write(
+        corpus.join("b.txt"),
+        "%PDF-1.5\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("c.pdf"), b"%PDF-1.7\n\x00\x01binary").unwrap();
+    std::fs::write(corpus.join("d.txt"), b"\xff\xfe\x2c\x7b").unwrap();
+    let out = dir.path().join("decks");
+    let (ok, stdout, err) = tk(&["generate", "--out"], &[&out, &corpus]);
+    assert!(!ok, "bad files make the run fail");
+    assert!(err.contains("b.txt: a PDF file"), "{err}");
+    assert!(err.contains("pdftotext -layout"), "{err}");
+    assert!(err.contains("c.pdf: a PDF file"), "{err}");
+    assert!(err.contains("d.txt: UTF-16"), "{err}");
+    assert!(err.contains("3 files could not be read"), "{err}");
+    assert!(stdout.contains("total: 1 decks"), "{stdout}");
+    assert_eq!(deck_files(&out).len(), 1);
+
+    // Only bad files: an error, and no deck folder.
+    let out2 = dir.path().join("none");
+    let (ok, _, err) = tk(&["generate", "--out"], &[&out2, &corpus.join("c.pdf")]);
+    assert!(!ok);
+    assert!(err.contains("no deck was generated"), "{err}");
+    assert!(!out2.exists());
+}
