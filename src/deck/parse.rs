@@ -527,6 +527,9 @@ impl Cx<'_> {
                 );
             }
         }
+        if context.len() == items.len() {
+            self.context_holds_items(&items, &context);
+        }
         let item_lines = self.uints(t, "item_lines").unwrap_or_default();
         if !item_lines.is_empty() && item_lines.len() != items.len() {
             if let Some(v) = t.get("item_lines") {
@@ -550,6 +553,40 @@ impl Cx<'_> {
             context: context.into_iter().map(|c| c.0).collect(),
             item_lines,
         })
+    }
+
+    /// Each item must be in its own `context` entry (the 原文 line the study screen shows under
+    /// it); items reordered without their context show another item's sentence. Punctuation
+    /// and spaces are ignored.
+    fn context_holds_items(
+        &mut self,
+        items: &[(String, Range<usize>)],
+        context: &[(String, Range<usize>)],
+    ) {
+        let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+        let ctx: Vec<String> = context.iter().map(|(c, _)| norm(c)).collect();
+        for (i, (item, at)) in items.iter().enumerate() {
+            let it = norm(item);
+            if it.is_empty() || ctx[i].contains(&it) {
+                continue;
+            }
+            let elsewhere = ctx.iter().position(|c| c.contains(&it));
+            let hint = match elsewhere {
+                Some(j) => format!(
+                    "; it is in entry {} — were the items reordered without their context?",
+                    j + 1
+                ),
+                None => String::new(),
+            };
+            self.warn(
+                at,
+                format!(
+                    "item {} {item:?} is not in its `context` entry ({}){hint}",
+                    i + 1,
+                    i + 1
+                ),
+            );
+        }
     }
 
     fn cloze(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<NoteBody> {
