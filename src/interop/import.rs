@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::anki::{group_of, html_to_text, implicit_group_one, DECK_PREFIX, GUID_PREFIX};
-use super::csv::HEADER;
+use super::csv::{HEADER, HEADER_V1};
 use super::delimited::{read_records, Field, Record, SyntaxError};
 use super::parse_source_line;
 use crate::deck::fs::fnv1a64;
@@ -76,9 +76,16 @@ pub fn import(text: &str, file: &str, deck_id: &str) -> Result<Imported, ImportE
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("").trim_end_matches('\r');
-    let (format, title, pending) = if first_line == HEADER.join(",") {
+    let columns = if first_line == HEADER.join(",") {
+        Some(HEADER.len())
+    } else if first_line == HEADER_V1.join(",") {
+        Some(HEADER_V1.len())
+    } else {
+        None
+    };
+    let (format, title, pending) = if let Some(columns) = columns {
         let start = text.find('\n').map_or(text.len(), |i| i + 1);
-        (Format::Csv, None, cx.csv(text, start))
+        (Format::Csv, None, cx.csv(text, start, columns))
     } else {
         let (title, pending) = cx.anki(text);
         (Format::Anki, title, pending)
@@ -182,7 +189,7 @@ impl Cx<'_> {
         );
     }
 
-    fn csv(&mut self, text: &str, start: usize) -> Vec<Pending> {
+    fn csv(&mut self, text: &str, start: usize, columns: usize) -> Vec<Pending> {
         let records = match read_records(text, start, 2, ',', false) {
             Ok(r) => r,
             Err(e) => {
@@ -192,21 +199,45 @@ impl Cx<'_> {
         };
         let mut out = Vec::new();
         for rec in records {
-            if rec.fields.len() != HEADER.len() {
+            if rec.fields.len() != columns {
                 self.err(
                     pos_of_record(&rec),
                     format!(
-                        "expected {} fields ({}), found {}",
-                        HEADER.len(),
-                        HEADER.join(","),
+                        "expected {columns} fields ({}), found {}",
+                        HEADER[..columns].join(","),
                         rec.fields.len()
                     ),
                 );
                 continue;
             }
-            let [_deck, note, kind, main, items, source] = &rec.fields[..] else {
+            let [_deck, note, kind, main, items, source, rest @ ..] = &rec.fields[..] else {
                 continue;
             };
+            let (ordered, tags) = match rest {
+                [o, t] => (Some(o), Some(t)),
+                _ => (None, None),
+            };
+            let ordered = match ordered.map(|o| o.text.trim().to_ascii_lowercase()) {
+                None => true,
+                Some(o) if o.is_empty() || o == "true" => true,
+                Some(o) if o == "false" => false,
+                Some(o) => {
+                    if let Some(f) = ordered {
+                        self.err(pos(f), format!("`ordered` is true or false, not {o:?}"));
+                    }
+                    continue;
+                }
+            };
+            let tags: Vec<String> = tags
+                .map(|t| {
+                    t.text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
             let id = Some(note)
                 .filter(|n| !n.text.trim().is_empty())
                 .map(|n| (n.text.trim().to_string(), pos(n)));
@@ -220,7 +251,7 @@ impl Cx<'_> {
                         .filter(|l| !l.is_empty())
                         .map(String::from)
                         .collect(),
-                    ordered: true,
+                    ordered,
                     context: Vec::new(),
                     item_lines: Vec::new(),
                 }),
@@ -245,7 +276,7 @@ impl Cx<'_> {
             };
             out.push(Pending {
                 body,
-                tags: Vec::new(),
+                tags,
                 id,
                 strict_id: true,
                 at: pos(main),
@@ -321,7 +352,7 @@ impl Cx<'_> {
                     deck_names.push(name);
                 }
             }
-            // The Back Extra field (the second regular column) holds the source line.
+            // The Back Extra field (the second regular column) ends with the source line.
             let back = rec
                 .fields
                 .iter()
@@ -358,7 +389,10 @@ impl Cx<'_> {
                 // Anki's own Back Extra is free text: taken as a source only when it has our
                 // shape (a date or a file:line at the end).
                 source: back
-                    .and_then(|b| parse_source_line(tidy(&b).as_str()))
+                    .and_then(|b| {
+                        let b = tidy(&b);
+                        parse_source_line(b.lines().last().unwrap_or(""))
+                    })
                     .filter(|s| s.file.is_some() || s.line.is_some() || s.date.is_some()),
             });
         }
@@ -553,8 +587,9 @@ fn tidy(s: &str) -> String {
     lines.join("\n").trim().to_string()
 }
 
-/// A prompt line followed by at least two lines that are each exactly `{{cN::item}}` with N
-/// counting 1, 2, 3 … — the shape `export --format anki` gives a list note.
+/// A prompt line followed by at least two lines that each hold exactly one `{{cN::…}}` with N
+/// counting 1, 2, 3 … — the shape `export --format anki` gives a list note (`{{c1::人口规模巨大}}的
+/// 现代化`: the item is the whole line without the braces).
 fn list_shape(text: &str) -> Option<(String, Vec<String>)> {
     let mut lines = text.lines();
     let prompt = lines.next()?.trim();
@@ -563,17 +598,22 @@ fn list_shape(text: &str) -> Option<(String, Vec<String>)> {
     }
     let mut items = Vec::new();
     for (i, line) in lines.enumerate() {
-        let inner = line.trim().strip_prefix("{{")?.strip_suffix("}}")?;
-        let (n, item) = group_of(inner)?;
+        let line = line.trim();
+        let open = line.find("{{")?;
+        let close = open + 2 + line[open + 2..].find("}}")?;
+        let (before, inner, after) = (&line[..open], &line[open + 2..close], &line[close + 2..]);
+        let (n, blank) = group_of(inner)?;
+        let braces = |s: &str| s.contains("{{") || s.contains("}}");
         if usize::try_from(n).ok()? != i + 1
-            || item.trim().is_empty()
-            || item.contains("::")
-            || item.contains("{{")
-            || item.contains("}}")
+            || blank.trim().is_empty()
+            || blank.contains("::")
+            || braces(blank)
+            || braces(before)
+            || braces(after)
         {
             return None;
         }
-        items.push(item.trim().to_string());
+        items.push(format!("{before}{blank}{after}").trim().to_string());
     }
     (items.len() >= 2).then(|| (prompt.to_string(), items))
 }
