@@ -172,11 +172,14 @@ pub struct ImportArgs {
     /// An Anki cloze text export or a CSV file.
     pub file: PathBuf,
     /// The id of the deck to write.
-    #[arg(long)]
-    pub deck: String,
+    #[arg(long, required_unless_present = "update")]
+    pub deck: Option<String>,
     /// Where to write the deck file (default: ./decks).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Merge into this existing deck (a deck file, or a deck id on the deck path) by note id.
+    #[arg(long, value_name = "DECK", conflicts_with_all = ["deck", "out"])]
+    pub update: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -223,7 +223,9 @@ fn every_list_item_is_its_own_cloze() {
 }
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tiankong"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tiankong"));
+    c.args(["--lang", "en"]);
+    c
 }
 
 fn run(cmd: &mut Command) -> (i32, String, String) {
@@ -320,6 +322,96 @@ fn commands_export_and_import() {
         "{err}"
     );
     assert_eq!(files_in(&dir), ["class-a.toml"]);
+}
+
+#[test]
+fn import_update_merges_a_spreadsheet_edit_into_the_deck_file_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let decks = tmp.path().join("decks");
+    std::fs::create_dir(&decks).unwrap();
+    let file = decks.join("small.toml");
+    let original =
+        std::fs::read_to_string(root().join("tests/fixtures/interop/small.toml")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let csv = tmp.path().join("small.csv");
+    let (code, _, err) = run(bin()
+        .arg("--decks")
+        .arg(&decks)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&csv));
+    assert_eq!(code, 0, "{err}");
+    // In the spreadsheet: a prompt reworded, a tag added, the unordered list made ordered, and
+    // a new row.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let edited = text
+        .replacen(
+            "构建新发展格局要把握好的三个重要着力点",
+            "构建新发展格局的三个着力点",
+            1,
+        )
+        .replacen(
+            "\"marker:第一\nhand edited\"",
+            "\"marker:第一\nhand edited\n期中\"",
+            1,
+        )
+        .replacen(",false,", ",true,", 1)
+        + "xin-fazhan-geju,xin,cloze,{{高质量发展}}是首要任务。,,,,\r\n";
+    assert_ne!(edited, text);
+    std::fs::write(&csv, &edited).unwrap();
+
+    let (code, out, err) = run(bin().arg("import").arg(&csv).arg("--update").arg(&file));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 updated, 1 added"), "{out}");
+    assert!(out.contains("(version bumped)"), "{out}");
+    let after = std::fs::read_to_string(&file).unwrap();
+    // The file's comments stay; only the changed lines change.
+    assert!(
+        after.starts_with("# tiankong deck, format v1\n# A small hand-written deck"),
+        "{after}"
+    );
+    let (deck, _) = deck::parse(&after, "small.toml").unwrap();
+    assert_eq!(deck.meta.version, Some(3));
+    let by_id = |id: &str| deck.notes.iter().find(|n| n.id.0 == id).unwrap();
+    let NoteBody::List(z) = &by_id("zhuolidian").body else {
+        panic!()
+    };
+    assert_eq!(z.prompt, "构建新发展格局的三个着力点");
+    assert_eq!(
+        by_id("zhuolidian").tags,
+        ["marker:第一", "hand edited", "期中"]
+    );
+    // What the CSV does not carry stays: heading and passage.
+    assert_eq!(by_id("zhuolidian").heading.len(), 2);
+    assert!(by_id("zhuolidian").passage.is_some());
+    let NoteBody::List(t) = &by_id("tezheng").body else {
+        panic!()
+    };
+    assert!(t.ordered);
+    assert_eq!(deck.notes.last().unwrap().id.0, "xin");
+    assert_eq!(deck.notes.len(), 5);
+    // Only the changed lines went: version, prompt, tags, `ordered = false`.
+    let gone: Vec<&str> = original
+        .lines()
+        .filter(|l| !after.lines().any(|a| a == *l))
+        .collect();
+    assert_eq!(gone.len(), 4, "{gone:?}");
+    assert!(gone.contains(&"ordered = false"), "{gone:?}");
+
+    // The same file again changes nothing.
+    let (code, out, err) = run(bin().arg("import").arg(&csv).arg("--update").arg(&file));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("5 unchanged, 0 updated, 0 added"), "{out}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), after);
+
+    // An unknown deck: nothing written.
+    let (code, _, err) = run(bin()
+        .arg("--decks")
+        .arg(&decks)
+        .arg("import")
+        .arg(&csv)
+        .args(["--update", "nope"]));
+    assert_ne!(code, 0);
+    assert!(err.contains("no deck `nope`"), "{err}");
 }
 
 mod props {

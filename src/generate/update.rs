@@ -313,12 +313,34 @@ pub fn apply(
     existing: &Deck,
     merged: &Merged,
 ) -> Result<String, UpdateError> {
+    edit_in_place(
+        text,
+        file,
+        existing,
+        &merged.deck,
+        GENERATED_FIELDS,
+        Some(&merged.generated),
+    )
+}
+
+/// Edit the text of `existing`'s file into `target` (the same notes in the same order, some
+/// changed, some removed, new ones at the end): a changed note gets the `fields` that differ
+/// rewritten, every other line stays as it is. `generated` replaces the `[generator]` list.
+/// The result is parsed back and must give `target`, else nothing is returned to write.
+pub fn edit_in_place(
+    text: &str,
+    file: &str,
+    existing: &Deck,
+    target: &Deck,
+    fields: &[&str],
+    generated: Option<&[String]>,
+) -> Result<String, UpdateError> {
     let fail = |message: String| UpdateError::Edit {
         file: file.to_string(),
         message,
     };
     let mut doc: DocumentMut = text.parse().map_err(|e| fail(format!("{e}")))?;
-    let meta = &merged.deck.meta;
+    let meta = &target.meta;
     {
         let deck = doc
             .get_mut("deck")
@@ -347,14 +369,10 @@ pub fn apply(
             .ok_or_else(|| fail("`note` is not an array of tables".into()))?;
         let keep = |t: &Table| {
             let id = t.get("id").and_then(Item::as_str);
-            merged
-                .deck
-                .notes
-                .iter()
-                .any(|n| Some(n.id.0.as_str()) == id)
+            target.notes.iter().any(|n| Some(n.id.0.as_str()) == id)
         };
         notes.retain(keep);
-        for m in &merged.deck.notes {
+        for m in &target.notes {
             let old = existing.notes.iter().find(|e| e.id == m.id);
             let at = notes
                 .iter()
@@ -364,7 +382,7 @@ pub fn apply(
                 (Some(e), Some(i)) => {
                     let (before, after) = (render_note(e)?, render_note(m)?);
                     if let Some(t) = notes.get_mut(i) {
-                        rewrite_generated(t, &before, &after);
+                        rewrite_fields(t, fields, &before, &after);
                     }
                 }
                 (None, None) => notes.push(render_note(m)?),
@@ -372,21 +390,23 @@ pub fn apply(
             }
         }
     }
-    match doc.get_mut(GENERATOR_TABLE).and_then(Item::as_table_mut) {
-        Some(t) => set_value(t, "notes", id_array(&merged.generated)),
-        None => {
-            let mut t = Table::new();
-            t.decor_mut().set_prefix(GENERATOR_COMMENT);
-            t.insert("notes", toml_edit::value(id_array(&merged.generated)));
-            doc.insert(GENERATOR_TABLE, Item::Table(t));
+    if let Some(ids) = generated {
+        match doc.get_mut(GENERATOR_TABLE).and_then(Item::as_table_mut) {
+            Some(t) => set_value(t, "notes", id_array(ids)),
+            None => {
+                let mut t = Table::new();
+                t.decor_mut().set_prefix(GENERATOR_COMMENT);
+                t.insert("notes", toml_edit::value(id_array(ids)));
+                doc.insert(GENERATOR_TABLE, Item::Table(t));
+            }
         }
     }
     let out = doc.to_string();
-    // The edit must mean exactly the merged deck: never write a file that says otherwise.
+    // The edit must mean exactly the target deck: never write a file that says otherwise.
     match crate::deck::parse(&out, file) {
-        Ok((deck, _)) if deck == merged.deck => Ok(out),
+        Ok((deck, _)) if deck == *target => Ok(out),
         Ok(_) => Err(fail(
-            "the edited file would not hold the merged deck".into(),
+            "the edited file would not hold the intended deck".into(),
         )),
         Err(e) => Err(fail(format!("the edited file would not parse: {e}"))),
     }
@@ -424,11 +444,10 @@ fn render_note(note: &Note) -> Result<Table, UpdateError> {
     Ok(t)
 }
 
-/// Rewrite the generated fields of `t` that differ between `before` (the note as it was) and
-/// `after` (as regenerated). Keys keep their place and comments; a value keeps its trailing
-/// comment.
-fn rewrite_generated(t: &mut Table, before: &Table, after: &Table) {
-    for key in GENERATED_FIELDS {
+/// Rewrite the `fields` of `t` that differ between `before` (the note as it was) and `after`
+/// (as it is to be). Keys keep their place and comments; a value keeps its trailing comment.
+fn rewrite_fields(t: &mut Table, fields: &[&str], before: &Table, after: &Table) {
+    for key in fields {
         let (b, a) = (before.get(key), after.get(key));
         if b.map(ToString::to_string) == a.map(ToString::to_string) {
             continue;

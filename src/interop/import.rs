@@ -567,6 +567,78 @@ impl Cx<'_> {
     }
 }
 
+/// What `import --update` did to a deck.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportChanges {
+    pub unchanged: usize,
+    pub updated: Vec<String>,
+    pub added: Vec<String>,
+    /// Notes of the deck the file does not have: kept as they are.
+    pub not_in_file: Vec<String>,
+}
+
+/// Merge an imported deck into an existing one by note id (`import FILE --update DECK`): a
+/// note of the file whose id the deck has replaces that note's content (prompt, items, text,
+/// tags, and `ordered` when the format carries it, `keep_ordered` false) and keeps the rest (its
+/// place, heading, passage, source; context and item lines while the items are the same); a
+/// note with a new id is added at the end; notes the file lacks are kept. The version moves
+/// up when anything changed. Pure.
+pub fn merge_into(existing: &Deck, imported: &Deck, keep_ordered: bool) -> (Deck, ImportChanges) {
+    let mut changes = ImportChanges::default();
+    let mut notes = existing.notes.clone();
+    for n in &imported.notes {
+        let Some(e) = notes.iter_mut().find(|e| e.id == n.id) else {
+            changes.added.push(n.id.0.clone());
+            notes.push(n.clone());
+            continue;
+        };
+        let mut new = e.clone();
+        new.body = match (&e.body, &n.body) {
+            (NoteBody::List(old), NoteBody::List(l)) => {
+                let same_items = old.items == l.items;
+                NoteBody::List(ListNote {
+                    prompt: l.prompt.clone(),
+                    items: l.items.clone(),
+                    ordered: if keep_ordered { old.ordered } else { l.ordered },
+                    // The source text of each item stays only while the items do.
+                    context: if same_items {
+                        old.context.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    item_lines: if same_items {
+                        old.item_lines.clone()
+                    } else {
+                        Vec::new()
+                    },
+                })
+            }
+            (_, body) => body.clone(),
+        };
+        new.tags = n.tags.clone();
+        if new.source.is_none() {
+            new.source = n.source.clone();
+        }
+        if new == *e {
+            changes.unchanged += 1;
+        } else {
+            changes.updated.push(n.id.0.clone());
+            *e = new;
+        }
+    }
+    changes.not_in_file = existing
+        .notes
+        .iter()
+        .filter(|e| !imported.notes.iter().any(|n| n.id == e.id))
+        .map(|e| e.id.0.clone())
+        .collect();
+    let mut meta = existing.meta.clone();
+    if !changes.updated.is_empty() || !changes.added.is_empty() {
+        meta.version = Some(existing.meta.version.unwrap_or(1) + 1);
+    }
+    (Deck { meta, notes }, changes)
+}
+
 fn pos(f: &Field) -> Pos {
     Pos {
         line: f.line,
