@@ -288,8 +288,15 @@ fn a_corpus_folder_with_bad_files_generates_the_good_ones_and_names_the_bad() {
 
     // Only bad files: an error, and no deck folder.
     let out2 = dir.path().join("none");
-    let (ok, _, err) = tk(&["generate", "--out"], &[&out2, &corpus.join("c.pdf")]);
+    let (ok, _, err) = tk(
+        &["generate", "--out"],
+        &[&out2, &corpus.join("c.pdf"), &corpus.join("b.txt")],
+    );
     assert!(!ok);
     assert!(err.contains("no deck was generated"), "{err}");
+    let (ok, _, err) = tk(&["generate", "--out"], &[&out2, &corpus.join("c.pdf")]);
+    assert!(!ok);
+    assert_eq!(err.lines().count(), 1, "one file, one message: {err}");
+    assert!(err.contains("c.pdf: a PDF file"), "{err}");
     assert!(!out2.exists());
 }

@@ -136,15 +136,22 @@ pub fn run(global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
 pub fn build(lang: Lang, args: &GenerateArgs) -> anyhow::Result<(Vec<Deck>, usize)> {
     let files = collect_files(&args.paths)?;
     let mut good = Vec::new();
-    let mut bad = 0;
+    let mut errors = Vec::new();
     for f in files {
         match read_text(&f) {
             Ok(_) => good.push(f),
-            Err(e) => {
-                eprintln!("{}", tr!(lang, "{e}（已跳过）", "{e} (skipped)"));
-                bad += 1;
-            }
+            Err(e) => errors.push(e),
         }
+    }
+    let bad = errors.len();
+    if good.is_empty() {
+        if let [one] = errors.as_slice() {
+            // One file, unreadable: its reason is the whole message.
+            anyhow::bail!("{one}");
+        }
+    }
+    for e in &errors {
+        eprintln!("{}", tr!(lang, "{e}（已跳过）", "{e} (skipped)"));
     }
     if good.is_empty() && bad > 0 {
         anyhow::bail!(

@@ -823,7 +823,7 @@ kind = "list"
 prompt = "构建新发展格局的三个重要着力点"
 items = ["加快培育完整内需体系", "加快科技自立自强", "推动产业链供应链优化升级"]
 ordered = false
-context = ["a", "b", "c"]
+context = ["第一，加快培育完整内需体系。", "第二，加快科技自立自强。", "第三，推动产业链供应链优化升级。"]
 item_lines = [10, 11, 12]
 source = { file = "corpus/a.txt", line = 9, doc = "讲话", date = "2020-10-29" }
 passage = "第一段\n第二段"

@@ -757,7 +757,16 @@ mod tests {
         assert!(list_shape("p\n{{c1::a}}\n{{c3::b}}").is_none());
         assert!(list_shape("p\n{{c1::a}}\n{{c2::b::hint}}").is_none());
         assert!(list_shape("p\n{{c1::a}}").is_none());
-        assert!(list_shape("p\n{{c1::a}}x\n{{c2::b}}").is_none());
+        assert!(list_shape("p\n{{c1::a}}{{c1::x}}\n{{c2::b}}").is_none());
+        assert!(list_shape("p\n{{c1::a}}\nplain\n{{c2::b}}").is_none());
+        // Text around the blank is part of the item (a frame left visible, as export writes).
+        assert_eq!(
+            list_shape("p\n{{c1::人口规模巨大}}的现代化\n{{c2::共同富裕}}的现代化"),
+            Some((
+                "p".into(),
+                vec!["人口规模巨大的现代化".into(), "共同富裕的现代化".into()]
+            ))
+        );
         assert_eq!(
             list_shape("p\n{{c1::a}}\n{{c2::b}}"),
             Some(("p".into(), vec!["a".into(), "b".into()]))
