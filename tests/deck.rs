@@ -396,7 +396,7 @@ fn lint(args: &[&str]) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_tiankong"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("TIANKONG_DECKS")
-        .arg("lint")
+        .args(["--lang", "en", "lint"])
         .args(args)
         .output()
         .unwrap();
@@ -549,7 +549,7 @@ fn the_higher_version_of_a_deck_id_wins_then_the_newer_file() {
 
     // lint says the same.
     let out = Command::new(env!("CARGO_BIN_EXE_tiankong"))
-        .arg("lint")
+        .args(["--lang", "en", "lint"])
         .arg(dir)
         .output()
         .unwrap();

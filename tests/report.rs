@@ -186,7 +186,10 @@ fn a_students_report_from_a_real_database() {
     assert_eq!(r.decks[1].reviews, 0);
 
     insta::assert_snapshot!("student_json", serde_json::to_string_pretty(&r).unwrap());
-    insta::assert_snapshot!("student_table", tiankong::report::student_table(&r));
+    insta::assert_snapshot!(
+        "student_table",
+        tiankong::report::student_table(&r, tiankong::config::Lang::Zh)
+    );
 }
 
 #[test]
@@ -245,7 +248,7 @@ fn report_json_from_the_command_line_shows_the_studied_notes() {
         decks.to_str().unwrap(),
     ]);
     assert!(ok, "{err}");
-    assert!(table.starts_with("tiankong report · 小王 · "), "{table}");
+    assert!(table.starts_with("tiankong 学习报告 · 小王 · "), "{table}");
     assert!(table.contains("zhuolidian"), "{table}");
 }
 

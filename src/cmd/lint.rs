@@ -9,8 +9,11 @@ use std::process::ExitCode;
 use crate::cli::{Global, LintArgs};
 use crate::deck::fs::{duplicate_id, read_text, scan, scan_paths, wins, SearchPath};
 use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
+use crate::i18n::Lang;
+use crate::tr;
 
 pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
     let report = if args.paths.is_empty() {
         let search = SearchPath::from_env(&global.decks);
         let dirs = search.existing();
@@ -24,7 +27,12 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
             report.diagnostics.push(Diagnostic::file(
                 "tiankong lint",
                 Severity::Error,
-                format!("no deck folder found (searched {})", searched.join(", ")),
+                tr!(
+                    lang,
+                    "没有找到卡组文件夹（找过 {}）",
+                    "no deck folder found (searched {})",
+                    searched.join(", ")
+                ),
             ));
             report
         } else {
@@ -41,16 +49,17 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
-    writeln!(
-        out,
-        "{} {}, {} {}, {} {}",
-        report.files,
-        plural(report.files, "file", "files"),
-        errors,
-        plural(errors, "error", "errors"),
-        warnings,
-        plural(warnings, "warning", "warnings"),
-    )?;
+    let files = report.files;
+    let summary = match lang {
+        Lang::Zh => format!("{files} 个文件，{errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!(
+            "{files} {}, {errors} {}, {warnings} {}",
+            plural(files, "file", "files"),
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        ),
+    };
+    writeln!(out, "{summary}")?;
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {

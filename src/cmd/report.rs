@@ -35,7 +35,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let text = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&r)?)
     } else {
-        report::student_table(&r)
+        report::student_table(&r, lang)
     };
     emit(&text);
     Ok(ExitCode::SUCCESS)

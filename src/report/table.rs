@@ -59,56 +59,84 @@ fn col_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
 }
 
 /// A student's report as a readable table, one block per deck.
-pub fn student_table(r: &StudentReport) -> String {
+pub fn student_table(r: &StudentReport, lang: Lang) -> String {
     let mut o = String::new();
     let who = r
         .name
         .as_deref()
         .map(|n| format!(" · {n}"))
         .unwrap_or_default();
-    let _ = writeln!(o, "tiankong report{who} · {}", r.generated);
     let _ = writeln!(
         o,
-        "retention: answers rated Hard or better among answers to cards in review \
-         (learning steps left out); 30 days: the same over the last 30 days"
+        "{}",
+        tr!(
+            lang,
+            "tiankong 学习报告{who} · {}",
+            "tiankong report{who} · {}",
+            r.generated
+        )
+    );
+    let _ = writeln!(
+        o,
+        "{}",
+        t(
+            lang,
+            "保持率：复习阶段卡片的回答中评为“困难”及以上的比例（不含学习步骤）；30天：最近 30 天的同一比例；遗忘：评为“重来”的回答",
+            "retention: answers rated Hard or better among answers to cards in review \
+             (learning steps left out); 30 days: the same over the last 30 days; lapses: answers rated Again"
+        )
     );
     if r.decks.is_empty() {
-        let _ = writeln!(o, "\nno decks found");
+        let _ = writeln!(o, "\n{}", t(lang, "没有找到卡组", "no decks found"));
     }
     for d in &r.decks {
         let version = d.version.map(|v| format!(" v{v}")).unwrap_or_default();
         let _ = writeln!(o, "\n{}{version}  {}", d.id, d.title);
+        let (cards, reviewed, reviews, lapses) = (d.cards, d.reviewed, d.reviews, d.lapses);
+        let (ret, answers) = (pct(d.retention), d.review_answers);
+        let (ret30, answers30) = (pct(d.retention_30d), d.review_answers_30d);
+        let last = d.last_review.as_deref().unwrap_or(t(lang, "从未", "never"));
         let _ = writeln!(
             o,
-            "  {} cards, {} reviewed, {} answers, {} lapses; retention {} of {}, 30 days {} of {}; last review {}",
-            d.cards,
-            d.reviewed,
-            d.reviews,
-            d.lapses,
-            pct(d.retention),
-            d.review_answers,
-            pct(d.retention_30d),
-            d.review_answers_30d,
-            d.last_review.as_deref().unwrap_or("never"),
+            "{}",
+            tr!(
+                lang,
+                "  {cards} 张卡片，已学 {reviewed} 张，回答 {reviews} 次，遗忘 {lapses} 次；保持率 {ret}（{answers} 次复习），30天 {ret30}（{answers30} 次）；最近复习 {last}",
+                "  {cards} cards, {reviewed} reviewed, {reviews} answers, {lapses} lapses; retention {ret} of {answers}, 30 days {ret30} of {answers30}; last review {last}"
+            )
         );
-        let idw = col_width("note", d.notes.iter().map(|n| n.id.as_str()));
+        let note = t(lang, "笔记", "note");
+        let idw = col_width(note, d.notes.iter().map(|n| n.id.as_str()));
         let _ = writeln!(
             o,
-            "  {}  cards  reviewed  answers  lapses  retention  last review  prompt",
-            left("note", idw)
+            "  {}  {}",
+            left(note, idw),
+            t(
+                lang,
+                "卡片  已学  回答  遗忘  保持率  最近复习    提示",
+                "cards  reviewed  answers  lapses  retention  last review  prompt"
+            )
         );
+        let w = match lang {
+            Lang::Zh => [4, 4, 4, 4, 6, 10],
+            Lang::En => [5, 8, 7, 6, 9, 11],
+        };
         for n in &d.notes {
             let _ = writeln!(
                 o,
-                "  {}  {:>5}  {:>8}  {:>7}  {:>6}  {}  {}  {}",
+                "  {}  {:>a$}  {:>b$}  {:>c$}  {:>d$}  {}  {}  {}",
                 left(&n.id, idw),
                 n.cards,
                 n.reviewed,
                 n.reviews,
                 n.lapses,
-                right(&pct(n.retention), 9),
-                left(n.last_review.as_deref().unwrap_or("—"), 11),
+                right(&pct(n.retention), w[4]),
+                left(n.last_review.as_deref().unwrap_or("—"), w[5]),
                 cut(&n.prompt, PROMPT_CELLS),
+                a = w[0],
+                b = w[1],
+                c = w[2],
+                d = w[3],
             );
         }
     }
