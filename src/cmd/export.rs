@@ -89,7 +89,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
             "{}",
             tr!(
                 lang,
-                "已写入 {file}：{n} 个卡组，{lists} 条列表笔记，{clozes} 条填空笔记（{cards} 张{kind}卡片）",
+                "已写入 {file}：{n} 个卡组，{lists} 条列表笔记，{clozes} 条填空笔记（{kind}：{cards} 张卡片）",
                 "wrote {file}: {n} deck(s), {lists} list notes, {clozes} cloze notes ({cards} {kind} cards)"
             )
         );

@@ -220,6 +220,22 @@ fn print_step(lang: Lang, s: &Step, dry_run: bool) {
             )
         );
     }
+    let quiet = s.text.is_none()
+        && r.kept_edits.is_empty()
+        && r.kept_deleted.is_empty()
+        && r.vanished.is_empty();
+    if quiet {
+        let n = r.unchanged;
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "{file}：没有变化（{n} 条笔记）",
+                "{file}: no change ({n} notes)"
+            )
+        );
+        return;
+    }
     let bumped = if r.changed() {
         t(lang, "（版本号 +1）", " (version bumped)")
     } else {
@@ -264,12 +280,7 @@ fn print_step(lang: Lang, s: &Step, dry_run: bool) {
             )
         );
     }
-    if dry_run {
-        let what = if s.text.is_some() {
-            t(lang, "将改写", "would rewrite")
-        } else {
-            t(lang, "不变", "unchanged")
-        };
-        println!("  {what} {file}");
+    if dry_run && s.text.is_some() {
+        println!("  {} {file}", t(lang, "将改写", "would rewrite"));
     }
 }

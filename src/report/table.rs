@@ -58,6 +58,11 @@ fn col_width<'a>(header: &str, cells: impl Iterator<Item = &'a str>) -> usize {
         .fold(header.width(), usize::max)
 }
 
+/// Names as a list: `甲、乙` in Chinese, `a, b` in English.
+fn names(lang: Lang, v: &[String]) -> String {
+    v.join(t(lang, "、", ", "))
+}
+
 /// A student's report as a readable table, one block per deck.
 pub fn student_table(r: &StudentReport, lang: Lang) -> String {
     let mut o = String::new();
@@ -207,7 +212,7 @@ pub fn class_table(c: &ClassView, lang: Lang) -> String {
                 lang,
                 "  未交报告（名单上有）：{}",
                 "  missing (on the roster, no report): {}",
-                c.missing.join(", ")
+                names(lang, &c.missing)
             )
         );
     }
@@ -219,7 +224,7 @@ pub fn class_table(c: &ClassView, lang: Lang) -> String {
                 lang,
                 "  重复提交（只计最新一份）：{}",
                 "  handed in twice (the newest counted once): {}",
-                c.duplicates.join(", ")
+                names(lang, &c.duplicates)
             )
         );
     }
@@ -231,7 +236,7 @@ pub fn class_table(c: &ClassView, lang: Lang) -> String {
                 lang,
                 "  不在名单上：{}",
                 "  not on the roster: {}",
-                c.not_on_roster.join(", ")
+                names(lang, &c.not_on_roster)
             )
         );
     }
@@ -245,7 +250,7 @@ pub fn class_table(c: &ClassView, lang: Lang) -> String {
             if d.not_started.is_empty() {
                 "—".to_string()
             } else {
-                d.not_started.join(", ")
+                names(lang, &d.not_started)
             }
         })
         .collect();
