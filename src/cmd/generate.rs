@@ -46,17 +46,14 @@ pub fn run(global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     } else {
         Vec::new()
     };
-    let mut claimed = vec![false; existing.len()];
+    // The same deck under another file name, deck id or title (renamed by the instructor,
+    // found as `--update` finds it) is the same deck.
+    let targets = super::update::assign(&decks, &existing);
     let mut plan: Vec<(PathBuf, bool)> = Vec::new();
     let mut refused = Vec::new();
-    for deck in &decks {
-        // The same deck under another file name, deck id or title (renamed by the instructor,
-        // found as `--update` finds it) is the same deck.
-        let target = match super::update::find(deck, &existing, &claimed) {
-            Some(i) => {
-                claimed[i] = true;
-                existing[i].loaded.path.clone()
-            }
+    for (deck, found) in decks.iter().zip(&targets) {
+        let target = match found {
+            Some(i) => existing[*i].loaded.path.clone(),
             None => out.join(format!("{}.toml", deck.meta.id)),
         };
         let exists = std::fs::symlink_metadata(&target).is_ok();

@@ -84,10 +84,11 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
         eprintln!("{d}");
     }
     let (fresh, bad) = super::generate::build(lang, args)?;
+    let targets = assign(&fresh, &existing);
     let mut claimed = vec![false; existing.len()];
     let mut steps: Vec<Step> = Vec::new();
-    for deck in &fresh {
-        let Some(i) = find(deck, &existing, &claimed) else {
+    for (deck, target) in fresh.iter().zip(&targets) {
+        let Some(i) = *target else {
             let path = dir.join(format!("{}.toml", deck.meta.id));
             steps.push(Step {
                 text: Some(new_file(deck)),
@@ -115,6 +116,24 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
             changes: merged.changes,
             renamed_from: (old.loaded.deck.meta.id != deck.meta.id).then(|| deck.meta.id.0.clone()),
         });
+    }
+    // A new deck's file name taken by another deck (its id changed by hand): say so before
+    // anything is written.
+    let taken: Vec<String> = steps
+        .iter()
+        .filter(|s| s.new_file && std::fs::symlink_metadata(&s.path).is_ok())
+        .map(|s| s.path.display().to_string())
+        .collect();
+    if !taken.is_empty() {
+        anyhow::bail!(
+            "{}",
+            tr!(
+                lang,
+                "{} 已被另一个卡组占用，新卡组无法写入；请先改名。没有写入任何文件",
+                "{} is taken by another deck, so the new deck cannot be written there; rename it first. Nothing was written",
+                taken.join(", ")
+            )
+        );
     }
     if !args.dry_run {
         for s in &steps {
@@ -158,17 +177,35 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
     })
 }
 
-/// The existing deck a fresh deck belongs to: the same deck id, else the deck sharing most of
-/// its note ids (notes, deleted notes and notes generate made), at least half of the fresh
-/// deck's notes. Note ids come from the notes' content, so they survive a renamed file,
-/// deck id or document title.
-pub(super) fn find(deck: &Deck, existing: &[Existing], claimed: &[bool]) -> Option<usize> {
-    if let Some(i) = existing
+/// The existing deck each fresh deck belongs to, each existing deck to one fresh deck at most:
+/// first every deck with the same id, then by note ids ([`by_notes`]).
+pub(super) fn assign(fresh: &[Deck], existing: &[Existing]) -> Vec<Option<usize>> {
+    let mut claimed = vec![false; existing.len()];
+    let mut out: Vec<Option<usize>> = fresh
         .iter()
-        .position(|e| e.loaded.deck.meta.id == deck.meta.id)
-    {
-        return (!claimed[i]).then_some(i);
+        .map(|d| {
+            let i = existing
+                .iter()
+                .position(|e| e.loaded.deck.meta.id == d.meta.id)?;
+            claimed[i] = true;
+            Some(i)
+        })
+        .collect();
+    for (k, d) in fresh.iter().enumerate() {
+        if out[k].is_none() {
+            out[k] = by_notes(d, existing, &claimed);
+            if let Some(i) = out[k] {
+                claimed[i] = true;
+            }
+        }
     }
+    out
+}
+
+/// The unclaimed existing deck sharing most of `deck`'s note ids (its notes, deleted notes and
+/// notes generate made for it), at least half of them. Note ids come from the notes' content,
+/// so they survive a renamed file, deck id or document title.
+fn by_notes(deck: &Deck, existing: &[Existing], claimed: &[bool]) -> Option<usize> {
     let shared = |e: &Existing| {
         deck.notes
             .iter()
