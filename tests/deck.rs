@@ -560,3 +560,34 @@ fn the_higher_version_of_a_deck_id_wins_then_the_newer_file() {
         "{text}"
     );
 }
+
+/// A cached load (unchanged files are not parsed) applies the same rule: an unchanged old
+/// backup does not win over a newer version that sorts after it.
+#[test]
+fn a_cached_load_still_picks_the_higher_version() {
+    use tiankong::deck::fs::{load_cached, SearchPath};
+    use tiankong::deck::DeckId;
+    let dir = tempfile::tempdir().unwrap();
+    let deck = |v: u32| {
+        format!("[deck]\nid = \"a\"\ntitle = \"v{v}\"\nversion = {v}\n\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{{{空}}}}白\"\n")
+    };
+    std::fs::write(dir.path().join("0-backup.toml"), deck(1)).unwrap();
+    let search = SearchPath {
+        dirs: vec![dir.path().to_path_buf()],
+    };
+    let (first, _) = load_cached(&search, &|_, _| None);
+    let backup = first.decks[0].clone();
+    // The backup is known (as a student's database would know it); version 2 arrives.
+    std::fs::write(dir.path().join("a.toml"), deck(2)).unwrap();
+    let known = move |stamp: &tiankong::deck::fs::FileStamp, hash: u64| {
+        (stamp.path == backup.path && hash == backup.hash).then(|| DeckId("a".into()))
+    };
+    let (second, unchanged) = load_cached(&search, &known);
+    assert!(unchanged.is_empty(), "{unchanged:?}");
+    assert_eq!(second.decks.len(), 1);
+    assert_eq!(second.decks[0].deck.meta.title, "v2");
+    assert!(second
+        .diagnostics
+        .iter()
+        .any(|d| d.file.ends_with("0-backup.toml") && !d.is_error()));
+}
