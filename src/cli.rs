@@ -150,6 +150,12 @@ pub struct GenerateArgs {
     /// With --update: remove notes whose list vanished from the corpus.
     #[arg(long, requires = "update")]
     pub prune: bool,
+    /// With --out: overwrite deck files that already exist (hand edits are lost).
+    #[arg(long, requires = "out")]
+    pub force: bool,
+    /// Show what would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -222,11 +228,14 @@ pub struct ImportArgs {
     /// An Anki cloze text export or a CSV file.
     pub file: PathBuf,
     /// The id of the deck to write.
-    #[arg(long)]
-    pub deck: String,
+    #[arg(long, required_unless_present = "update")]
+    pub deck: Option<String>,
     /// Where to write the deck file (default: ./decks).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+    /// Merge into this existing deck (a deck file, or a deck id on the deck path) by note id.
+    #[arg(long, value_name = "DECK", conflicts_with_all = ["deck", "out"])]
+    pub update: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -240,6 +249,12 @@ pub struct ReportArgs {
     /// Merge students' JSON reports into the class view.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub merge: Vec<PathBuf>,
+    /// With --merge: the class list, one name a line; names without a report are `missing`.
+    #[arg(long, value_name = "FILE", requires = "merge")]
+    pub roster: Option<PathBuf>,
+    /// With --merge: one CSV row per student, for a spreadsheet.
+    #[arg(long, requires = "merge", conflicts_with = "json")]
+    pub csv: bool,
 }
 
 /// Parse the command line and run; errors print one line (or a few) on stderr.

@@ -250,6 +250,13 @@ fn hostile_folder_is_skipped_safely_and_left_untouched() {
     std::fs::write(dir.join("a-good.toml"), deck_text("good")).unwrap();
     std::fs::write(dir.join("b-broken.toml"), "[deck\n").unwrap();
     std::fs::write(dir.join("c-dup.toml"), deck_text("good")).unwrap();
+    // An older copy: the same version, so the newer a-good wins.
+    std::fs::File::options()
+        .write(true)
+        .open(dir.join("c-dup.toml"))
+        .unwrap()
+        .set_modified(std::time::SystemTime::now() - Duration::from_secs(3600))
+        .unwrap();
     std::os::unix::fs::symlink("/dev/zero", dir.join("d-zero.toml")).unwrap();
     std::os::unix::fs::symlink(&outside, dir.join("e-outside.toml")).unwrap();
     std::os::unix::fs::symlink("a-good.toml", dir.join("f-inside-link.toml")).unwrap();
@@ -292,7 +299,7 @@ fn hostile_folder_is_skipped_safely_and_left_untouched() {
     assert_eq!(
         ids,
         vec!["good", "nested2", "nested"],
-        "sorted, depth ≤ 2, first id wins"
+        "sorted, depth ≤ 2, the newer of one id (then the first)"
     );
     let msgs: Vec<String> = col
         .diagnostics
@@ -301,10 +308,10 @@ fn hostile_folder_is_skipped_safely_and_left_untouched() {
         .collect();
     let expect_prefixes = [
         "D/b-broken.toml:1:6: error: invalid TOML",
-        "D/c-dup.toml:2:6: error: deck id `good` is already used by D/a-good.toml:2:6",
+        "D/c-dup.toml:2:6: warning: deck id `good` is also in D/a-good.toml:2:6 (version 1 too, newer or first); that file is used and this one is skipped",
         "D/d-zero.toml: error: symlink points outside the deck folder (to /dev/zero), skipped",
         "D/e-outside.toml: error: symlink points outside the deck folder",
-        "D/f-inside-link.toml:2:6: error: deck id `good` is already used by D/a-good.toml:2:6",
+        "D/f-inside-link.toml:2:6: warning: deck id `good` is also in D/a-good.toml:2:6",
         "D/g-fifo.toml: error: a FIFO (named pipe), not a regular file, skipped",
         "D/h-huge.toml: error: too large (16777217 bytes; deck files are limited to 16 MiB), skipped",
         "D/i-dangling.toml: error: broken symlink, skipped",
@@ -389,7 +396,7 @@ fn lint(args: &[&str]) -> (String, i32) {
     let out = Command::new(env!("CARGO_BIN_EXE_tiankong"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("TIANKONG_DECKS")
-        .arg("lint")
+        .args(["--lang", "en", "lint"])
         .args(args)
         .output()
         .unwrap();
@@ -492,4 +499,95 @@ fn load_cached_parses_only_changed_files() {
     let (third, unchanged) = load_cached(&search, &known);
     assert_eq!(third.decks.len(), 2);
     assert!(unchanged.is_empty());
+}
+
+#[test]
+fn the_higher_version_of_a_deck_id_wins_then_the_newer_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let v = |n: u32, title: &str| {
+        GOOD.replace(
+            "title = \"好\"",
+            &format!("title = \"{title}\"\nversion = {n}"),
+        )
+    };
+    // An old backup sorts first; the published deck has version 2.
+    std::fs::write(dir.join("0-backup-old.toml"), v(1, "旧")).unwrap();
+    std::fs::write(dir.join("good.toml"), v(2, "新")).unwrap();
+    let old = std::time::SystemTime::now() - Duration::from_secs(86_400);
+    let set_mtime = |name: &str, t: std::time::SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(dir.join(name))
+            .unwrap()
+            .set_modified(t)
+            .unwrap();
+    };
+    // Even when the backup is the newer file.
+    set_mtime("good.toml", old);
+    let col = fs::load_dirs(&[dir.to_path_buf()]);
+    assert_eq!(col.decks.len(), 1);
+    assert_eq!(col.decks[0].deck.meta.title, "新");
+    let msgs: Vec<String> = col.diagnostics.iter().map(ToString::to_string).collect();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert!(
+        msgs[0].contains("0-backup-old.toml:2:6: warning: deck id `good` is also in"),
+        "{msgs:?}"
+    );
+    assert!(
+        msgs[0].contains("good.toml:2:6 (version 2 > 1)"),
+        "{msgs:?}"
+    );
+
+    // One version: the newer file.
+    std::fs::write(dir.join("0-backup-old.toml"), v(2, "较新")).unwrap();
+    let col = fs::load_dirs(&[dir.to_path_buf()]);
+    assert_eq!(col.decks[0].deck.meta.title, "较新");
+    set_mtime("0-backup-old.toml", old - Duration::from_secs(60));
+    let col = fs::load_dirs(&[dir.to_path_buf()]);
+    assert_eq!(col.decks[0].deck.meta.title, "新");
+
+    // lint says the same.
+    let out = Command::new(env!("CARGO_BIN_EXE_tiankong"))
+        .args(["--lang", "en", "lint"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "a warning, not an error: {text}");
+    assert!(
+        text.contains("0-backup-old.toml:2:6: warning: deck id `good` is also in"),
+        "{text}"
+    );
+}
+
+/// A cached load (unchanged files are not parsed) applies the same rule: an unchanged old
+/// backup does not win over a newer version that sorts after it.
+#[test]
+fn a_cached_load_still_picks_the_higher_version() {
+    use tiankong::deck::fs::{load_cached, SearchPath};
+    use tiankong::deck::DeckId;
+    let dir = tempfile::tempdir().unwrap();
+    let deck = |v: u32| {
+        format!("[deck]\nid = \"a\"\ntitle = \"v{v}\"\nversion = {v}\n\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{{{空}}}}白\"\n")
+    };
+    std::fs::write(dir.path().join("0-backup.toml"), deck(1)).unwrap();
+    let search = SearchPath {
+        dirs: vec![dir.path().to_path_buf()],
+    };
+    let (first, _) = load_cached(&search, &|_, _| None);
+    let backup = first.decks[0].clone();
+    // The backup is known (as a student's database would know it); version 2 arrives.
+    std::fs::write(dir.path().join("a.toml"), deck(2)).unwrap();
+    let known = move |stamp: &tiankong::deck::fs::FileStamp, hash: u64| {
+        (stamp.path == backup.path && hash == backup.hash).then(|| DeckId("a".into()))
+    };
+    let (second, unchanged) = load_cached(&search, &known);
+    assert!(unchanged.is_empty(), "{unchanged:?}");
+    assert_eq!(second.decks.len(), 1);
+    assert_eq!(second.decks[0].deck.meta.title, "v2");
+    assert!(second
+        .diagnostics
+        .iter()
+        .any(|d| d.file.ends_with("0-backup.toml") && !d.is_error()));
 }

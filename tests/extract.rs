@@ -153,7 +153,7 @@ mod cli {
     fn generate(input: &std::path::Path) -> (bool, String, String) {
         let out = tempfile::tempdir().unwrap();
         let o = Command::new(env!("CARGO_BIN_EXE_tiankong"))
-            .args(["generate"])
+            .args(["--lang", "en", "generate"])
             .arg(input)
             .arg("--out")
             .arg(out.path().join("decks"))

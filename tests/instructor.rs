@@ -20,7 +20,8 @@ const DAY: i64 = 86_400_000;
 
 fn tk(args: &[&str], env: &[(&str, &Path)]) -> (bool, String, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiankong"));
-    cmd.args(args)
+    cmd.args(["--lang", "en"])
+        .args(args)
         .env_remove("TIANKONG_DB")
         .env_remove("TIANKONG_DECKS");
     for (k, v) in env {

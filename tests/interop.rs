@@ -46,14 +46,33 @@ fn content(n: &Note) -> Content {
 }
 
 /// Every note of `decks` is in `back` under the same id with the same content, and nothing
-/// else is.
-fn assert_same_notes(decks: &[&Deck], back: &Deck) {
+/// else is. From CSV the source, `ordered` and tags come back whole; from Anki the source's
+/// document and date only (Back Extra never holds a file path) and lists come back ordered.
+fn assert_same_notes(decks: &[&Deck], back: &Deck, format: Format) {
     let originals: Vec<&Note> = decks.iter().flat_map(|d| &d.notes).collect();
     assert_eq!(originals.len(), back.notes.len());
     for (a, b) in originals.iter().zip(&back.notes) {
         assert_eq!(a.id, b.id);
         assert_eq!(content(a), content(b), "note {}", a.id);
-        assert_eq!(a.source, b.source, "note {}", a.id);
+        match format {
+            Format::Csv => {
+                assert_eq!(a.source, b.source, "note {}", a.id);
+                assert_eq!(a.tags, b.tags, "note {}", a.id);
+                if let (NoteBody::List(x), NoteBody::List(y)) = (&a.body, &b.body) {
+                    assert_eq!(x.ordered, y.ordered, "note {}", a.id);
+                }
+            }
+            Format::Anki => {
+                let doc_date =
+                    |n: &Note| n.source.as_ref().map(|s| (s.doc.clone(), s.date.clone()));
+                let (x, y) = (doc_date(a), doc_date(b));
+                // A source with neither document nor date has nothing to show.
+                if x.as_ref().is_some_and(|(d, t)| d.is_some() || t.is_some()) {
+                    assert_eq!(x, y, "note {}", a.id);
+                }
+                assert!(b.source.as_ref().is_none_or(|s| s.file.is_none()));
+            }
+        }
     }
 }
 
@@ -127,10 +146,14 @@ fn fixture_round_trips_through_both_formats() {
         (interop::to_csv(&[&d]).unwrap(), Format::Csv),
     ] {
         let back = reimport(&text, format);
-        assert_same_notes(&[&d], &back);
+        assert_same_notes(&[&d], &back, format);
     }
+    // Back Extra: heading path, passage, document and date; no file path.
+    let anki = interop::to_anki(&[&d]).unwrap();
+    assert!(!anki.contains("corpus/a.txt"), "{anki}");
+    assert!(anki.contains("\t习近平：新发展阶段贯彻新发展理念必然要求构建新发展格局 › 四、构建新发展格局要把握好几个重要着力点<br>构建新发展格局，要把握好以下几个重要着力点。<br>第一，加快培育完整内需体系。<br>习近平：新发展阶段贯彻新发展理念必然要求构建新发展格局 · 2020-10-29\t"), "{anki}");
     // Anki keeps tags (spaces become `_`) and the title from `#deck:`.
-    let back = reimport(&interop::to_anki(&[&d]).unwrap(), Format::Anki);
+    let back = reimport(&anki, Format::Anki);
     assert_eq!(back.meta.title, "加快构建新发展格局:测试");
     assert_eq!(back.notes[0].tags, ["marker:第一", "hand_edited"]);
     // The cloze text comes back in deck style, `{{x}}` for group 1.
@@ -150,18 +173,21 @@ fn shipped_decks_round_trip() {
     let refs: Vec<&Deck> = decks.iter().collect();
     let anki = interop::to_anki(&refs).unwrap();
     let csv = interop::to_csv(&refs).unwrap();
-    assert_same_notes(&refs, &reimport(&anki, Format::Anki));
-    assert_same_notes(&refs, &reimport(&csv, Format::Csv));
+    assert_same_notes(&refs, &reimport(&anki, Format::Anki), Format::Anki);
+    assert_same_notes(&refs, &reimport(&csv, Format::Csv), Format::Csv);
     // Each deck alone too (the `#deck:` header form), with its title.
     for d in &decks {
         let back = reimport(&interop::to_anki(&[d]).unwrap(), Format::Anki);
-        assert_same_notes(&[d], &back);
+        assert_same_notes(&[d], &back, Format::Anki);
         assert_eq!(back.meta.title, d.meta.title.replace("::", ":").trim());
     }
 }
 
+/// Each list item is its own cloze, and its blank is the one tiankong's item card shows.
 #[test]
 fn every_list_item_is_its_own_cloze() {
+    // Lists whose blanks leave a shared frame visible (…的现代化): the shipped decks have some.
+    let mut framed = 0;
     for d in shipped() {
         let text = interop::to_anki(&[&d]).unwrap();
         let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
@@ -174,14 +200,32 @@ fn every_list_item_is_its_own_cloze() {
             let lines: Vec<&str> = field.split("<br>").collect();
             assert_eq!(lines.len(), list.items.len() + 1, "{row}");
             for (i, item) in list.items.iter().enumerate() {
-                assert_eq!(lines[i + 1], format!("{{{{c{}::{item}}}}}", i + 1));
+                let card = tiankong::cloze::render(note, &tiankong::cloze::Slot::Item(i)).unwrap();
+                let open = format!("{{{{c{}::", i + 1);
+                let blank = format!("{open}{}}}}}", card.answers[0]);
+                assert!(lines[i + 1].contains(&blank), "{} vs {blank}", lines[i + 1]);
+                assert_eq!(
+                    lines[i + 1].replacen(&open, "", 1).replacen("}}", "", 1),
+                    *item
+                );
             }
+            framed += usize::from(
+                list.items
+                    .iter()
+                    .any(|i| !lines.iter().any(|l| l.contains(&format!("::{i}}}}}")))),
+            );
         }
     }
+    assert!(
+        framed > 0,
+        "no list with a shared frame in the shipped decks"
+    );
 }
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_tiankong"))
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tiankong"));
+    c.args(["--lang", "en"]);
+    c
 }
 
 fn run(cmd: &mut Command) -> (i32, String, String) {
@@ -250,7 +294,7 @@ fn commands_export_and_import() {
     let written = std::fs::read_to_string(dir.join("class-a.toml")).unwrap();
     let (back, warnings) = deck::parse(&written, "class-a.toml").unwrap();
     assert!(warnings.is_empty());
-    assert_same_notes(&refs.iter().collect::<Vec<_>>(), &back);
+    assert_same_notes(&refs.iter().collect::<Vec<_>>(), &back, Format::Anki);
     let before = written.clone();
     let (code, _, err) = run(bin()
         .arg("import")
@@ -278,6 +322,96 @@ fn commands_export_and_import() {
         "{err}"
     );
     assert_eq!(files_in(&dir), ["class-a.toml"]);
+}
+
+#[test]
+fn import_update_merges_a_spreadsheet_edit_into_the_deck_file_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let decks = tmp.path().join("decks");
+    std::fs::create_dir(&decks).unwrap();
+    let file = decks.join("small.toml");
+    let original =
+        std::fs::read_to_string(root().join("tests/fixtures/interop/small.toml")).unwrap();
+    std::fs::write(&file, &original).unwrap();
+    let csv = tmp.path().join("small.csv");
+    let (code, _, err) = run(bin()
+        .arg("--decks")
+        .arg(&decks)
+        .args(["export", "--format", "csv", "-o"])
+        .arg(&csv));
+    assert_eq!(code, 0, "{err}");
+    // In the spreadsheet: a prompt reworded, a tag added, the unordered list made ordered, and
+    // a new row.
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let edited = text
+        .replacen(
+            "构建新发展格局要把握好的三个重要着力点",
+            "构建新发展格局的三个着力点",
+            1,
+        )
+        .replacen(
+            "\"marker:第一\nhand edited\"",
+            "\"marker:第一\nhand edited\n期中\"",
+            1,
+        )
+        .replacen(",false,", ",true,", 1)
+        + "xin-fazhan-geju,xin,cloze,{{高质量发展}}是首要任务。,,,,\r\n";
+    assert_ne!(edited, text);
+    std::fs::write(&csv, &edited).unwrap();
+
+    let (code, out, err) = run(bin().arg("import").arg(&csv).arg("--update").arg(&file));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 updated, 1 added"), "{out}");
+    assert!(out.contains("(version bumped)"), "{out}");
+    let after = std::fs::read_to_string(&file).unwrap();
+    // The file's comments stay; only the changed lines change.
+    assert!(
+        after.starts_with("# tiankong deck, format v1\n# A small hand-written deck"),
+        "{after}"
+    );
+    let (deck, _) = deck::parse(&after, "small.toml").unwrap();
+    assert_eq!(deck.meta.version, Some(3));
+    let by_id = |id: &str| deck.notes.iter().find(|n| n.id.0 == id).unwrap();
+    let NoteBody::List(z) = &by_id("zhuolidian").body else {
+        panic!()
+    };
+    assert_eq!(z.prompt, "构建新发展格局的三个着力点");
+    assert_eq!(
+        by_id("zhuolidian").tags,
+        ["marker:第一", "hand edited", "期中"]
+    );
+    // What the CSV does not carry stays: heading and passage.
+    assert_eq!(by_id("zhuolidian").heading.len(), 2);
+    assert!(by_id("zhuolidian").passage.is_some());
+    let NoteBody::List(t) = &by_id("tezheng").body else {
+        panic!()
+    };
+    assert!(t.ordered);
+    assert_eq!(deck.notes.last().unwrap().id.0, "xin");
+    assert_eq!(deck.notes.len(), 5);
+    // Only the changed lines went: version, prompt, tags, `ordered = false`.
+    let gone: Vec<&str> = original
+        .lines()
+        .filter(|l| !after.lines().any(|a| a == *l))
+        .collect();
+    assert_eq!(gone.len(), 4, "{gone:?}");
+    assert!(gone.contains(&"ordered = false"), "{gone:?}");
+
+    // The same file again changes nothing.
+    let (code, out, err) = run(bin().arg("import").arg(&csv).arg("--update").arg(&file));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("5 unchanged, 0 updated, 0 added"), "{out}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), after);
+
+    // An unknown deck: nothing written.
+    let (code, _, err) = run(bin()
+        .arg("--decks")
+        .arg(&decks)
+        .arg("import")
+        .arg(&csv)
+        .args(["--update", "nope"]));
+    assert_ne!(code, 0);
+    assert!(err.contains("no deck `nope`"), "{err}");
 }
 
 mod props {

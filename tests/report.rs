@@ -186,7 +186,10 @@ fn a_students_report_from_a_real_database() {
     assert_eq!(r.decks[1].reviews, 0);
 
     insta::assert_snapshot!("student_json", serde_json::to_string_pretty(&r).unwrap());
-    insta::assert_snapshot!("student_table", tiankong::report::student_table(&r));
+    insta::assert_snapshot!(
+        "student_table",
+        tiankong::report::student_table(&r, tiankong::config::Lang::Zh)
+    );
 }
 
 #[test]
@@ -245,7 +248,7 @@ fn report_json_from_the_command_line_shows_the_studied_notes() {
         decks.to_str().unwrap(),
     ]);
     assert!(ok, "{err}");
-    assert!(table.starts_with("tiankong report · 小王 · "), "{table}");
+    assert!(table.starts_with("tiankong 学习报告 · 小王 · "), "{table}");
     assert!(table.contains("zhuolidian"), "{table}");
 }
 
@@ -261,7 +264,9 @@ fn the_class_view_of_three_students() {
     let v: tiankong::report::ClassView = serde_json::from_str(&out).unwrap();
 
     // By hand from the three files. b.json has no name: its file name stands in.
-    assert_eq!(v.students, ["甲", "b.json", "丙"]);
+    let names: Vec<&str> = v.students.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["甲", "b.json", "丙"]);
+    assert!(v.missing.is_empty() && v.duplicates.is_empty());
     let ids: Vec<&str> = v.decks.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["gongtong-fuyu", "xin-fazhan-geju"]);
     let gf = &v.decks[0];
@@ -327,6 +332,8 @@ fn bad_report_files_are_named_with_line_and_column_and_nothing_is_written() {
         not_json.to_str().unwrap(),
         missing.to_str().unwrap(),
         "--json",
+        "--lang",
+        "en",
     ]);
     assert!(!ok);
     assert_eq!(out, "", "nothing written on a bad input");
@@ -345,4 +352,87 @@ fn bad_report_files_are_named_with_line_and_column_and_nothing_is_written() {
     assert!(!ok);
     assert_eq!(out, "");
     assert!(err.contains("other.json:2:3: format is \"anki\""), "{err}");
+}
+
+#[test]
+fn the_class_view_knows_the_class() {
+    // 乙 presses Again five times while learning a card, then gets it.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, db, decks) = studied(dir.path());
+    let e = card(&store, "xf", "unused", "item:0");
+    let t0 = NOW - DAY;
+    answer(&mut store, e, t0, Rating::Again, Phase::New);
+    for k in 1..5 {
+        answer(&mut store, e, t0 + k * MIN, Rating::Again, Phase::Learning);
+    }
+    answer(&mut store, e, t0 + 5 * MIN, Rating::Good, Phase::Learning);
+    drop(store);
+    let (ok, yi, err) = tk(&[
+        "report",
+        "--json",
+        "--name",
+        "乙",
+        "--db",
+        db.to_str().unwrap(),
+        "--decks",
+        decks.to_str().unwrap(),
+    ]);
+    assert!(ok, "{err}");
+    let yi_file = dir.path().join("yi.json");
+    std::fs::write(&yi_file, &yi).unwrap();
+    let roster = dir.path().join("roster.txt");
+    std::fs::write(&roster, "甲\n乙\n丙\n").unwrap();
+
+    // Three reports, 甲's twice, and a roster of three names.
+    let a = fixture("a.json");
+    let args = [
+        "report",
+        "--merge",
+        &a,
+        yi_file.to_str().unwrap(),
+        &a,
+        "--roster",
+        roster.to_str().unwrap(),
+    ];
+    let (ok, out, err) = tk(&[&args[..], &["--json"]].concat());
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["students"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["甲", "乙"]);
+    assert_eq!(v["missing"], serde_json::json!(["丙"]));
+    assert_eq!(v["duplicates"], serde_json::json!(["甲"]));
+    // 甲 once: a.json has 4 + 37 answers and 1 + 7 lapses.
+    assert_eq!(v["students"][0]["reviews"], 41);
+    assert_eq!(v["students"][0]["lapses"], 8);
+    // 乙: the studied history's 2 review lapses and the 5 while learning.
+    assert_eq!(v["students"][1]["lapses"], 7);
+    assert_eq!(v["students"][1]["reviews"], 13 + 6);
+    assert_eq!(v["students"][1]["last_active"], "2025-02-28");
+
+    let (ok, table, err) = tk(&[&args[..], &["--lang", "en"]].concat());
+    assert!(ok, "{err}");
+    assert!(
+        table.contains("missing (on the roster, no report): 丙"),
+        "{table}"
+    );
+    assert!(
+        table.contains("handed in twice (the newest counted once): 甲"),
+        "{table}"
+    );
+    let (ok, csv, err) = tk(&[&args[..], &["--csv"]].concat());
+    assert!(ok, "{err}");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 4, "{csv}");
+    assert!(rows[0].starts_with("name,status,"), "{csv}");
+    assert!(
+        rows[1].starts_with("甲,duplicate,2025-03-01,2,20,11,41,8,"),
+        "{csv}"
+    );
+    assert!(rows[2].starts_with("乙,ok,"), "{csv}");
+    assert_eq!(rows[3], "丙,missing,,,,,,,,,");
 }

@@ -9,13 +9,23 @@ use anyhow::bail;
 use crate::cli::{ExportArgs, Global};
 use crate::deck::fs::{load, SearchPath};
 use crate::deck::{Deck, NoteBody};
+use crate::i18n::t;
 use crate::interop;
+use crate::tr;
 
 pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
     let anki = match args.format.to_ascii_lowercase().as_str() {
         "anki" => true,
         "csv" => false,
-        other => bail!("unknown export format `{other}`: use `anki` or `csv`"),
+        other => bail!(
+            "{}",
+            tr!(
+                lang,
+                "未知的导出格式 `{other}`：用 `anki` 或 `csv`",
+                "unknown export format `{other}`: use `anki` or `csv`"
+            )
+        ),
     };
     let collection = load(&SearchPath::from_env(&global.decks));
     // A broken deck file does not stop the export of the good ones, but it is said.
@@ -29,13 +39,35 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         decks.retain(|d| d.meta.id.0 == *id);
         if decks.is_empty() {
             if known.is_empty() {
-                bail!("no deck `{id}`: no decks are loaded");
+                bail!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "没有卡组 `{id}`：没有加载任何卡组",
+                        "no deck `{id}`: no decks are loaded"
+                    )
+                );
             }
-            bail!("no deck `{id}`; the loaded decks are: {}", known.join(", "));
+            let known = known.join(", ");
+            bail!(
+                "{}",
+                tr!(
+                    lang,
+                    "没有卡组 `{id}`；已加载的卡组：{known}",
+                    "no deck `{id}`; the loaded decks are: {known}"
+                )
+            );
         }
     }
     if decks.is_empty() {
-        bail!("no decks to export (no deck folder found, or every deck file is broken)");
+        bail!(
+            "{}",
+            t(
+                lang,
+                "没有可导出的卡组（没有找到卡组文件夹，或每个卡组文件都有错误）",
+                "no decks to export (no deck folder found, or every deck file is broken)"
+            )
+        );
     }
     let text = if anki {
         interop::to_anki(&decks)?
@@ -47,11 +79,19 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     } else {
         crate::fsutil::write_atomic(&args.out, &text)?;
         let (lists, clozes, cards) = counts(&decks);
+        let (file, n) = (args.out.display(), decks.len());
+        let kind = if anki {
+            "Anki"
+        } else {
+            t(lang, "条目/填空组", "item/group")
+        };
         eprintln!(
-            "wrote {}: {} deck(s), {lists} list notes, {clozes} cloze notes ({cards} {} cards)",
-            args.out.display(),
-            decks.len(),
-            if anki { "Anki" } else { "item/group" },
+            "{}",
+            tr!(
+                lang,
+                "已写入 {file}：{n} 个卡组，{lists} 条列表笔记，{clozes} 条填空笔记（{kind}：{cards} 张卡片）",
+                "wrote {file}: {n} deck(s), {lists} list notes, {clozes} cloze notes ({cards} {kind} cards)"
+            )
         );
     }
     Ok(ExitCode::SUCCESS)

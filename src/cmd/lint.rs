@@ -7,10 +7,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::cli::{Global, LintArgs};
-use crate::deck::fs::{read_text, scan, scan_paths, SearchPath};
+use crate::deck::fs::{duplicate_id, read_text, scan, scan_paths, wins, SearchPath};
 use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
+use crate::i18n::Lang;
+use crate::tr;
 
 pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
     let report = if args.paths.is_empty() {
         let search = SearchPath::from_env(&global.decks);
         let dirs = search.existing();
@@ -24,7 +27,12 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
             report.diagnostics.push(Diagnostic::file(
                 "tiankong lint",
                 Severity::Error,
-                format!("no deck folder found (searched {})", searched.join(", ")),
+                tr!(
+                    lang,
+                    "没有找到卡组文件夹（找过 {}）",
+                    "no deck folder found (searched {})",
+                    searched.join(", ")
+                ),
             ));
             report
         } else {
@@ -41,16 +49,17 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;
-    writeln!(
-        out,
-        "{} {}, {} {}, {} {}",
-        report.files,
-        plural(report.files, "file", "files"),
-        errors,
-        plural(errors, "error", "errors"),
-        warnings,
-        plural(warnings, "warning", "warnings"),
-    )?;
+    let files = report.files;
+    let summary = match lang {
+        Lang::Zh => format!("{files} 个文件，{errors} 个错误，{warnings} 个警告"),
+        Lang::En => format!(
+            "{files} {}, {errors} {}, {warnings} {}",
+            plural(files, "file", "files"),
+            plural(errors, "error", "errors"),
+            plural(warnings, "warning", "warnings"),
+        ),
+    };
+    writeln!(out, "{summary}")?;
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
@@ -64,14 +73,16 @@ struct Report {
     diagnostics: Vec<Diagnostic>,
 }
 
-/// Check each file in order; `scan_diags` (missing paths, skipped files) come first. Deck ids
-/// repeated across files are reported at the later file, even if that file has other errors.
+/// Check each file in order; `scan_diags` (missing paths, skipped files) come first. A deck id
+/// repeated across files is a warning at the file that loses (`deck::fs::wins`: the higher
+/// version, then the newer file), even if that file has other errors.
 fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
     let mut report = Report {
         files: 0,
         diagnostics: scan_diags,
     };
-    let mut ids: HashMap<DeckId, (String, Pos)> = HashMap::new();
+    // Per deck id, the file that wins so far: path, id position, version, mtime.
+    let mut ids: HashMap<DeckId, (String, Pos, Option<u32>, i64)> = HashMap::new();
     for path in files {
         report.files += 1;
         let shown = path.display().to_string();
@@ -85,18 +96,28 @@ fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
         let checked = check(&text.text, &shown);
         report.diagnostics.extend(checked.diagnostics);
         if let Some((id, at)) = checked.deck_id {
-            match ids.get(&id) {
-                Some((first, first_at)) => report.diagnostics.push(Diagnostic::at(
-                    &shown,
-                    at,
-                    Severity::Error,
-                    format!(
-                        "deck id `{id}` is already used by {first}:{}:{}",
-                        first_at.line, first_at.col
-                    ),
-                )),
+            let version = checked.deck.as_ref().and_then(|d| d.meta.version);
+            let this = (shown, at, version, text.stamp.mtime_ns);
+            match ids.get_mut(&id) {
+                Some(first) => {
+                    // The same rule as loading: the higher version, then the newer file.
+                    if wins((first.2, first.3), (this.2, this.3)) {
+                        report.diagnostics.push(duplicate_id(
+                            &id,
+                            (&this.0, this.1, this.2),
+                            (&first.0, first.1, first.2),
+                        ));
+                    } else {
+                        report.diagnostics.push(duplicate_id(
+                            &id,
+                            (&first.0, first.1, first.2),
+                            (&this.0, this.1, this.2),
+                        ));
+                        *first = this;
+                    }
+                }
                 None => {
-                    ids.insert(id, (shown, at));
+                    ids.insert(id, this);
                 }
             }
         }

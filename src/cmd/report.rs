@@ -9,15 +9,25 @@ use anyhow::Context;
 
 use crate::cli::{Global, ReportArgs};
 use crate::cmd::stats::{emit, open_synced};
+use crate::i18n::{t, Lang};
 use crate::report::{self, Answer, At, CardInput, DeckInput, NoteInput, StudentReport};
 use crate::store::{self, BrowseFilter, BrowseSort, BrowseState, Store};
+use crate::tr;
 
 pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let lang = global.lang();
     if !args.merge.is_empty() {
         if args.name.is_some() {
-            anyhow::bail!("--name names a student's own report; it does not go with --merge");
+            anyhow::bail!(
+                "{}",
+                t(
+                    lang,
+                    "--name 用于学生自己的报告，不能和 --merge 一起用",
+                    "--name names a student's own report; it does not go with --merge"
+                )
+            );
         }
-        return merge(&args.merge, args.json);
+        return merge(lang, args);
     }
     let now = store::now_ms();
     let (store, _) = open_synced(global, now)?;
@@ -25,7 +35,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     let text = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&r)?)
     } else {
-        report::student_table(&r)
+        report::student_table(&r, lang)
     };
     emit(&text);
     Ok(ExitCode::SUCCESS)
@@ -79,10 +89,7 @@ pub fn student(store: &Store, now_ms: i64, name: Option<&str>) -> anyhow::Result
                 at
             }
         };
-        decks[di].notes[ni].cards.push(CardInput {
-            id: c.id,
-            lapses: c.state.lapses,
-        });
+        decks[di].notes[ni].cards.push(CardInput { id: c.id });
     }
     let answers: Vec<Answer> = store
         .all_reviews()?
@@ -105,7 +112,8 @@ pub fn student(store: &Store, now_ms: i64, name: Option<&str>) -> anyhow::Result
 
 /// Read every file first; any bad one is reported (`file:line:col: message`) and nothing is
 /// printed on stdout.
-fn merge(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+fn merge(lang: Lang, args: &ReportArgs) -> anyhow::Result<ExitCode> {
+    let files = &args.merge;
     let mut reports = Vec::new();
     let mut bad = 0;
     for f in files {
@@ -119,19 +127,49 @@ fn merge(files: &[std::path::PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     }
     if bad > 0 {
         eprintln!(
-            "tiankong: {bad} of {} reports unreadable; nothing merged",
-            files.len()
+            "{}",
+            tr!(
+                lang,
+                "tiankong：{bad} 份报告无法读取（共 {} 份）；没有合并",
+                "tiankong: {bad} of {} reports unreadable; nothing merged",
+                files.len()
+            )
         );
         return Ok(ExitCode::from(1));
     }
-    let view = report::merge(&reports);
-    let text = if json {
+    let roster = match &args.roster {
+        None => None,
+        Some(path) => {
+            let bytes = std::fs::read(path)
+                .with_context(|| tr!(lang, "{}：无法读取", "{}: cannot read", path.display()))?;
+            // UTF-8, or GBK as a spreadsheet on a Chinese system saves a name list.
+            let text = crate::corpus::read::decode(&bytes)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            let names = report::parse_roster(&text);
+            if names.is_empty() {
+                anyhow::bail!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "{}：名单里没有名字（每行一个名字）",
+                        "{}: no names in the roster (one name a line)",
+                        path.display()
+                    )
+                );
+            }
+            Some(names)
+        }
+    };
+    let view = report::merge(&reports, roster.as_deref());
+    let text = if args.json {
         format!(
             "{}\n",
             serde_json::to_string_pretty(&view).context("writing the class view")?
         )
+    } else if args.csv {
+        report::class_csv(&view)
     } else {
-        report::class_table(&view)
+        report::class_table(&view, lang)
     };
     emit(&text);
     Ok(ExitCode::SUCCESS)

@@ -9,7 +9,9 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Expand files and folders into the `.txt` files to read, sorted, without duplicates.
 /// Folders are walked recursively; files that are not `.txt` are passed over, and so is a
-/// `.txt` file that is a word list (a domain dictionary: `word freq [tag]` lines).
+/// `.txt` file that is a word list (a domain dictionary: `word freq [tag]` lines). Documents
+/// an instructor may drop in by mistake (PDF, Word, images: [`DOCUMENT_EXTENSIONS`]) are kept,
+/// so that [`read_text`] refuses them by name with a hint instead of passing them over.
 pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CorpusError> {
     let mut out = Vec::new();
     for path in paths {
@@ -41,11 +43,17 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), CorpusEr
         let Ok(meta) = fs::metadata(&p) else { continue };
         if meta.is_dir() {
             walk(&p, out, depth + 1)?;
-        } else if meta.is_file()
-            && p.extension().and_then(|e| e.to_str()) == Some("txt")
-            && !looks_like_dictionary(&p)
-        {
-            out.push(p);
+        } else if meta.is_file() {
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            let doc = ext
+                .as_deref()
+                .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e));
+            if doc || (ext.as_deref() == Some("txt") && !looks_like_dictionary(&p)) {
+                out.push(p);
+            }
         }
     }
     Ok(())
@@ -78,6 +86,39 @@ fn looks_like_dictionary(path: &Path) -> bool {
     dict_like * 10 >= lines.len() * 8
 }
 
+/// Extensions of documents that are not plain text but may sit in a corpus folder.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "doc", "docx", "wps", "odt", "rtf", "epub", "png", "jpg", "jpeg", "gif", "tif", "tiff",
+    "webp", "bmp", "heic", "caj", "zip",
+];
+
+/// What a file is by its first bytes, when it is a known non-text format: the reason to give
+/// and how to get text out of it.
+fn not_text_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF-", "a PDF file, not a text: extract its text first, e.g. `pdftotext -layout FILE.pdf FILE.txt`"),
+        (b"PK\x03\x04", "a Word (.docx), WPS or other zipped document, not a text: save it as plain text (UTF-8 .txt), or `pandoc FILE.docx -t plain -o FILE.txt`"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Word (.doc) or WPS document, not a text: save it as plain text (UTF-8 .txt), or `antiword FILE.doc > FILE.txt`"),
+        (b"{\\rtf", "an RTF document, not a text: save it as plain text (UTF-8 .txt)"),
+        (b"\x89PNG", "a PNG image, not a text: run OCR on it first, e.g. `tesseract FILE.png FILE -l chi_sim`"),
+        (b"\xFF\xD8\xFF", "a JPEG image, not a text: run OCR on it first, e.g. `tesseract FILE.jpg FILE -l chi_sim`"),
+        (b"GIF8", "a GIF image, not a text"),
+        (b"II*\0", "a TIFF image, not a text: run OCR on it first (`tesseract`)"),
+        (b"MM\0*", "a TIFF image, not a text: run OCR on it first (`tesseract`)"),
+        (b"BM", "a BMP image, not a text"),
+    ];
+    let head = bytes.get(..16).unwrap_or(bytes);
+    if head.len() >= 12 && &head[..4] == b"RIFF" && &head[8..12] == b"WEBP" {
+        return Some("a WebP image, not a text");
+    }
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| {
+            head.starts_with(sig) && !(*sig == b"BM" && std::str::from_utf8(bytes).is_ok())
+        })
+        .map(|(_, why)| *why)
+}
+
 /// Read and decode one file. Empty, binary and undecodable files are errors.
 pub fn read_text(path: &Path) -> Result<String, CorpusError> {
     let name = path.display().to_string();
@@ -106,6 +147,10 @@ pub fn read_text(path: &Path) -> Result<String, CorpusError> {
 
 /// Decode bytes as UTF-8 (BOM tolerated), else GB18030 (which covers GBK and GB2312).
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    // By signature first: a PDF without NUL bytes would otherwise decode as (odd) text.
+    if let Some(why) = not_text_signature(bytes) {
+        return Err(why.to_string());
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("the file is empty".into());
@@ -153,5 +198,26 @@ mod tests {
         assert!(decode(b" \n\n").unwrap_err().contains("empty"));
         assert!(decode(b"ab\0cd").unwrap_err().contains("binary"));
         assert!(decode(&[0xff, 0xff, 0xff, 0x41]).is_err());
+    }
+
+    #[test]
+    fn refuses_documents_by_signature_with_a_hint() {
+        // A PDF whose bytes are all text (no NUL, valid UTF-8) is still a PDF.
+        let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n\xe4\xb8\xad\n";
+        assert!(decode(pdf).unwrap_err().contains("pdftotext -layout"));
+        let docx = b"PK\x03\x04\x14\x00\x06\x00word/document.xml";
+        assert!(decode(docx).unwrap_err().contains("Word"));
+        let doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest";
+        assert!(decode(doc).unwrap_err().contains(".doc"));
+        assert!(decode(b"\x89PNG\r\n\x1a\nIHDR")
+            .unwrap_err()
+            .contains("PNG"));
+        assert!(decode(b"\xFF\xD8\xFF\xE0JFIF")
+            .unwrap_err()
+            .contains("JPEG"));
+        assert!(decode(b"{\\rtf1\\ansi hello}").unwrap_err().contains("RTF"));
+        // Text that happens to start like a signature is still text.
+        assert_eq!(decode("BM是缩写。".as_bytes()).unwrap(), "BM是缩写。");
+        assert_eq!(decode("PDF 文件".as_bytes()).unwrap(), "PDF 文件");
     }
 }

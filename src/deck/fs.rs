@@ -30,7 +30,8 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_decks.rs"));
 }
 
-/// The deck folders to look in, in priority order (the first deck with a given id wins).
+/// The deck folders to look in, in order. Of two decks with one id, the higher version wins,
+/// then the newer file, then the earlier one ([`wins`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPath {
     pub dirs: Vec<PathBuf>,
@@ -134,24 +135,38 @@ pub fn load(search: &SearchPath) -> Collection {
     }
 }
 
-/// Load every deck under `dirs` (no built-in fallback). A deck id already loaded from an
-/// earlier file is reported at the later file's id and that file is skipped.
+/// Load every deck under `dirs` (no built-in fallback). Two files with one deck id: the one
+/// [`wins`] is loaded, the other is skipped with a warning naming both.
 pub fn load_dirs(dirs: &[PathBuf]) -> Collection {
     load_dirs_cached(dirs, &|_, _| None).0
 }
 
-/// The diagnostic for a deck whose id an earlier file already uses.
-pub fn duplicate_id(later: &LoadedDeck, first: &LoadedDeck) -> Diagnostic {
+/// Of two files with one deck id, `a` wins when its `version` is higher (a missing version is
+/// 1), then when it is newer (modification time); on a tie the first (`a`, in path order).
+/// An old backup such as `0-backup-old.toml` must never be served over the published deck.
+pub fn wins(a: (Option<u32>, i64), b: (Option<u32>, i64)) -> bool {
+    (a.0.unwrap_or(1), a.1) >= (b.0.unwrap_or(1), b.1)
+}
+
+/// The warning for a deck file skipped because `winner` has its deck id.
+pub fn duplicate_id(
+    id: &DeckId,
+    loser: (&str, Pos, Option<u32>),
+    winner: (&str, Pos, Option<u32>),
+) -> Diagnostic {
+    let (lv, wv) = (loser.2.unwrap_or(1), winner.2.unwrap_or(1));
+    let why = if wv > lv {
+        format!("version {wv} > {lv}")
+    } else {
+        format!("version {wv} too, newer or first")
+    };
     Diagnostic::at(
-        &later.path.display().to_string(),
-        later.id_at,
-        Severity::Error,
+        loser.0,
+        loser.1,
+        Severity::Warning,
         format!(
-            "deck id `{}` is already used by {}:{}:{}; this file is skipped",
-            later.deck.meta.id,
-            first.path.display(),
-            first.id_at.line,
-            first.id_at.col
+            "deck id `{id}` is also in {}:{}:{} ({why}); that file is used and this one is skipped",
+            winner.0, winner.1.line, winner.1.col
         ),
     )
 }
@@ -273,9 +288,12 @@ fn load_dirs_cached(
     known: &dyn Fn(&FileStamp, u64) -> Option<DeckId>,
 ) -> (Collection, Vec<Unchanged>) {
     let (entries, mut diagnostics) = scan_entries(dirs);
-    let mut decks: Vec<LoadedDeck> = Vec::new();
-    let mut unchanged: Vec<Unchanged> = Vec::new();
-    let mut ids: HashMap<DeckId, usize> = HashMap::new();
+    // First every file once: unchanged ones by the id the caller knows, the others parsed.
+    enum Slot {
+        Known(Entry, DeckId, i64),
+        Parsed(LoadedDeck),
+    }
+    let mut slots: Vec<Slot> = Vec::new();
     for entry in entries {
         let read = match read_checked(&entry.stamp.path, &entry.target) {
             Ok(r) => r,
@@ -285,35 +303,76 @@ fn load_dirs_cached(
             }
         };
         if let Some(id) = known(&read.stamp, read.hash) {
-            if !unchanged.iter().any(|u| u.id == id) && !ids.contains_key(&id) {
+            let mtime = read.stamp.mtime_ns;
+            slots.push(Slot::Known(entry, id, mtime));
+            continue;
+        }
+        let (loaded, diags) = parse_read(&entry, read);
+        diagnostics.extend(diags);
+        if let Some(loaded) = loaded {
+            slots.push(Slot::Parsed(loaded));
+        }
+    }
+    let id_of = |s: &Slot| match s {
+        Slot::Known(_, id, _) => id.clone(),
+        Slot::Parsed(l) => l.deck.meta.id.clone(),
+    };
+    let mut count: HashMap<DeckId, usize> = HashMap::new();
+    for s in &slots {
+        *count.entry(id_of(s)).or_default() += 1;
+    }
+    // A repeated id needs every candidate's version: parse the unchanged ones among them.
+    let slots: Vec<Slot> = slots
+        .into_iter()
+        .filter_map(|s| match s {
+            Slot::Known(entry, id, mtime) if count.get(&id).copied().unwrap_or(0) > 1 => {
+                let (loaded, diags) = load_entry(&entry);
+                diagnostics.extend(diags);
+                loaded.map(|mut l| {
+                    l.mtime_ns = mtime;
+                    Slot::Parsed(l)
+                })
+            }
+            s => Some(s),
+        })
+        .collect();
+    let mut decks: Vec<LoadedDeck> = Vec::new();
+    let mut unchanged: Vec<Unchanged> = Vec::new();
+    let mut at: HashMap<DeckId, usize> = HashMap::new();
+    for slot in slots {
+        let loaded = match slot {
+            Slot::Known(entry, id, _) => {
                 unchanged.push(Unchanged {
-                    path: entry.stamp.path.clone(),
+                    path: entry.stamp.path,
                     id,
                 });
                 continue;
             }
-        }
-        let (loaded, diags) = parse_read(&entry, read);
-        diagnostics.extend(diags);
-        let Some(loaded) = loaded else { continue };
-        if unchanged.iter().any(|u| u.id == loaded.deck.meta.id) {
-            diagnostics.push(Diagnostic::at(
-                &loaded.path.display().to_string(),
-                loaded.id_at,
-                Severity::Error,
-                format!(
-                    "deck id `{}` is already used by another file; this file is skipped",
-                    loaded.deck.meta.id
-                ),
-            ));
+            Slot::Parsed(l) => l,
+        };
+        let Some(&i) = at.get(&loaded.deck.meta.id) else {
+            at.insert(loaded.deck.meta.id.clone(), decks.len());
+            decks.push(loaded);
             continue;
+        };
+        let key = |l: &LoadedDeck| (l.deck.meta.version, l.mtime_ns);
+        let (winner, loser) = if wins(key(&decks[i]), key(&loaded)) {
+            (&decks[i], &loaded)
+        } else {
+            (&loaded, &decks[i])
+        };
+        let (wp, lp) = (
+            winner.path.display().to_string(),
+            loser.path.display().to_string(),
+        );
+        diagnostics.push(duplicate_id(
+            &loaded.deck.meta.id,
+            (&lp, loser.id_at, loser.deck.meta.version),
+            (&wp, winner.id_at, winner.deck.meta.version),
+        ));
+        if !wins(key(&decks[i]), key(&loaded)) {
+            decks[i] = loaded;
         }
-        if let Some(&first) = ids.get(&loaded.deck.meta.id) {
-            diagnostics.push(duplicate_id(&loaded, &decks[first]));
-            continue;
-        }
-        ids.insert(loaded.deck.meta.id.clone(), decks.len());
-        decks.push(loaded);
     }
     diagnostics.sort_by(|a, b| (&a.file, a.line, a.col).cmp(&(&b.file, b.line, b.col)));
     (

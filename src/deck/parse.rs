@@ -245,7 +245,8 @@ impl Cx<'_> {
         root: &DeTable<'_>,
         deck_id: &mut Option<(DeckId, Pos)>,
     ) -> Option<Deck> {
-        self.unknown_fields(root, &["deck", "note"], &[], "the file");
+        // `[generator]` is written by `generate` for `generate --update` (generate::update).
+        self.unknown_fields(root, &["deck", "note", "generator"], &[], "the file");
         let meta = match root.get("deck") {
             None => {
                 self.err(&(0..0), "missing `[deck]` table".to_string());
@@ -526,6 +527,9 @@ impl Cx<'_> {
                 );
             }
         }
+        if context.len() == items.len() {
+            self.context_holds_items(&items, &context);
+        }
         let item_lines = self.uints(t, "item_lines").unwrap_or_default();
         if !item_lines.is_empty() && item_lines.len() != items.len() {
             if let Some(v) = t.get("item_lines") {
@@ -549,6 +553,40 @@ impl Cx<'_> {
             context: context.into_iter().map(|c| c.0).collect(),
             item_lines,
         })
+    }
+
+    /// Each item must be in its own `context` entry (the 原文 line the study screen shows under
+    /// it); items reordered without their context show another item's sentence. Punctuation
+    /// and spaces are ignored.
+    fn context_holds_items(
+        &mut self,
+        items: &[(String, Range<usize>)],
+        context: &[(String, Range<usize>)],
+    ) {
+        let norm = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+        let ctx: Vec<String> = context.iter().map(|(c, _)| norm(c)).collect();
+        for (i, (item, at)) in items.iter().enumerate() {
+            let it = norm(item);
+            if it.is_empty() || ctx[i].contains(&it) {
+                continue;
+            }
+            let elsewhere = ctx.iter().position(|c| c.contains(&it));
+            let hint = match elsewhere {
+                Some(j) => format!(
+                    "; it is in entry {} — were the items reordered without their context?",
+                    j + 1
+                ),
+                None => String::new(),
+            };
+            self.warn(
+                at,
+                format!(
+                    "item {} {item:?} is not in its `context` entry ({}){hint}",
+                    i + 1,
+                    i + 1
+                ),
+            );
+        }
     }
 
     fn cloze(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<NoteBody> {
@@ -785,7 +823,7 @@ kind = "list"
 prompt = "构建新发展格局的三个重要着力点"
 items = ["加快培育完整内需体系", "加快科技自立自强", "推动产业链供应链优化升级"]
 ordered = false
-context = ["a", "b", "c"]
+context = ["第一，加快培育完整内需体系。", "第二，加快科技自立自强。", "第三，推动产业链供应链优化升级。"]
 item_lines = [10, 11, 12]
 source = { file = "corpus/a.txt", line = 9, doc = "讲话", date = "2020-10-29" }
 passage = "第一段\n第二段"

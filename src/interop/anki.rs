@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 
 use super::delimited::quote_field;
-use super::{source_line, ExportError};
+use super::ExportError;
 use crate::deck::{Deck, DeckMeta, Note, NoteBody};
 
 /// The Anki note type the export targets (Anki's stock cloze type; in a Chinese-language
@@ -46,7 +46,7 @@ pub fn to_anki(decks: &[&Deck]) -> Result<String, ExportError> {
                 fields.push(deck_name(&deck.meta));
             }
             fields.push(html(&note_text(deck, note)?));
-            fields.push(html(&source_line(note.source.as_ref())));
+            fields.push(html(&back_extra(note)));
             fields.push(tags(note));
             fields.push(format!("{GUID_PREFIX}{}/{}", deck.meta.id, note.id));
             let quoted: Vec<_> = fields.iter().map(|f| quote_field(f, '\t')).collect();
@@ -75,7 +75,9 @@ pub fn deck_name(meta: &DeckMeta) -> String {
 }
 
 /// A note as Anki cloze text (plain, before HTML escaping). A list: the prompt, then one line
-/// per item as `{{cN::item}}`, so every item is its own card. A cloze: groups made explicit.
+/// per item with its blank as `{{cN::…}}`, so every item is its own card; the blank covers what
+/// tiankong's item card blanks (the key phrase, the frame all items share left visible:
+/// `{{c1::人口规模巨大}}的现代化`). A cloze: groups made explicit.
 pub fn note_text(deck: &Deck, note: &Note) -> Result<String, ExportError> {
     match &note.body {
         NoteBody::List(list) => {
@@ -95,12 +97,58 @@ pub fn note_text(deck: &Deck, note: &Note) -> Result<String, ExportError> {
                         format!("item {item:?} contains a line break"),
                     ));
                 }
-                let _ = write!(text, "\n{{{{c{}::{item}}}}}", i + 1);
+                let (before, answer, after) = item_blank(note, &list.items, i, item);
+                let _ = write!(text, "\n{before}{{{{c{}::{answer}}}}}{after}", i + 1);
             }
             Ok(text)
         }
         NoteBody::Cloze { text } => Ok(explicit_groups(text)),
     }
+}
+
+/// Item `i` split around the blank tiankong's item card shows for it (the card's own answer,
+/// `cloze::render`, so both always agree): (visible before, blanked, visible after). The card
+/// blanks either the part inside the items' shared frame or the whole item.
+fn item_blank<'a>(
+    note: &Note,
+    items: &[String],
+    i: usize,
+    item: &'a str,
+) -> (&'a str, &'a str, &'a str) {
+    let whole = ("", item, "");
+    let Some(answer) = crate::cloze::render(note, &crate::cloze::Slot::Item(i))
+        .and_then(|view| view.answers.into_iter().next())
+    else {
+        return whole;
+    };
+    let frame = crate::cloze::frame(items);
+    let (p, s) = (frame.prefix.as_str(), frame.suffix.as_str());
+    match item.strip_prefix(p).and_then(|rest| rest.strip_suffix(s)) {
+        Some(mid) if mid == answer => (&item[..p.len()], mid, &item[item.len() - s.len()..]),
+        _ => whole,
+    }
+}
+
+/// Back Extra: what the student reads after answering — the heading path above the note, the
+/// source passage, and the document and date. Never a file path: an Anki deck is shared.
+pub fn back_extra(note: &Note) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if !note.heading.is_empty() {
+        lines.push(note.heading.join(" › "));
+    }
+    if let Some(p) = note.passage.as_deref().filter(|p| !p.trim().is_empty()) {
+        lines.push(p.trim().to_string());
+    }
+    let doc_date: Vec<&str> = note
+        .source
+        .iter()
+        .flat_map(|s| [s.doc.as_deref(), s.date.as_deref()])
+        .flatten()
+        .collect();
+    if !doc_date.is_empty() {
+        lines.push(doc_date.join(" · "));
+    }
+    lines.join("\n")
 }
 
 /// Make every blank's group explicit, as Anki requires: `{{x}}` → `{{c1::x}}`,

@@ -4,13 +4,26 @@
 //!
 //! Columns: `deck` (deck id), `note` (note id), `kind` (`list`|`cloze`), `prompt_or_text`
 //! (a list's prompt or a cloze text in deck syntax, `{{…}}`), `items` (a list's items, one
-//! per line inside the cell), `source` (`document · date · file:line`).
+//! per line inside the cell), `source` (`document · date · file:line`), `ordered` (a list's
+//! `true`/`false`, empty for cloze notes) and `tags` (one per line inside the cell). Files
+//! with the first six columns only (written before `ordered` and `tags`) still import.
 use super::delimited::quote_field;
 use super::{source_line, ExportError};
 use crate::deck::{Deck, NoteBody};
 
 /// The header row, which is also how the importer recognises a CSV written by us.
-pub const HEADER: [&str; 6] = ["deck", "note", "kind", "prompt_or_text", "items", "source"];
+pub const HEADER: [&str; 8] = [
+    "deck",
+    "note",
+    "kind",
+    "prompt_or_text",
+    "items",
+    "source",
+    "ordered",
+    "tags",
+];
+/// The header of CSV files written before `ordered` and `tags` were columns.
+pub const HEADER_V1: [&str; 6] = ["deck", "note", "kind", "prompt_or_text", "items", "source"];
 const BOM: &str = "\u{feff}";
 
 pub fn to_csv(decks: &[&Deck]) -> Result<String, ExportError> {
@@ -18,18 +31,24 @@ pub fn to_csv(decks: &[&Deck]) -> Result<String, ExportError> {
     row(&mut out, &HEADER.map(String::from));
     for deck in decks {
         for note in &deck.notes {
-            let (kind, main, items) = match &note.body {
+            let (kind, main, items, ordered) = match &note.body {
                 NoteBody::List(list) => {
-                    if let Some(bad) = list.items.iter().find(|i| i.contains(['\n', '\r'])) {
+                    if let Some(bad) = list
+                        .items
+                        .iter()
+                        .chain(&note.tags)
+                        .find(|i| i.contains(['\n', '\r']))
+                    {
                         return Err(ExportError::new(
                             deck,
                             note,
-                            format!("item {bad:?} contains a line break (items are one per line in the `items` cell)"),
+                            format!("{bad:?} contains a line break (items and tags are one per line in their cells)"),
                         ));
                     }
-                    ("list", list.prompt.clone(), list.items.join("\n"))
+                    let ordered = if list.ordered { "true" } else { "false" };
+                    ("list", list.prompt.clone(), list.items.join("\n"), ordered)
                 }
-                NoteBody::Cloze { text } => ("cloze", text.clone(), String::new()),
+                NoteBody::Cloze { text } => ("cloze", text.clone(), String::new(), ""),
             };
             row(
                 &mut out,
@@ -40,6 +59,8 @@ pub fn to_csv(decks: &[&Deck]) -> Result<String, ExportError> {
                     main,
                     items,
                     source_line(note.source.as_ref()),
+                    ordered.to_string(),
+                    note.tags.join("\n"),
                 ],
             );
         }

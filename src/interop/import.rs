@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use super::anki::{group_of, html_to_text, implicit_group_one, DECK_PREFIX, GUID_PREFIX};
-use super::csv::HEADER;
+use super::csv::{HEADER, HEADER_V1};
 use super::delimited::{read_records, Field, Record, SyntaxError};
 use super::parse_source_line;
 use crate::deck::fs::fnv1a64;
@@ -76,9 +76,16 @@ pub fn import(text: &str, file: &str, deck_id: &str) -> Result<Imported, ImportE
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().next().unwrap_or("").trim_end_matches('\r');
-    let (format, title, pending) = if first_line == HEADER.join(",") {
+    let columns = if first_line == HEADER.join(",") {
+        Some(HEADER.len())
+    } else if first_line == HEADER_V1.join(",") {
+        Some(HEADER_V1.len())
+    } else {
+        None
+    };
+    let (format, title, pending) = if let Some(columns) = columns {
         let start = text.find('\n').map_or(text.len(), |i| i + 1);
-        (Format::Csv, None, cx.csv(text, start))
+        (Format::Csv, None, cx.csv(text, start, columns))
     } else {
         let (title, pending) = cx.anki(text);
         (Format::Anki, title, pending)
@@ -182,7 +189,7 @@ impl Cx<'_> {
         );
     }
 
-    fn csv(&mut self, text: &str, start: usize) -> Vec<Pending> {
+    fn csv(&mut self, text: &str, start: usize, columns: usize) -> Vec<Pending> {
         let records = match read_records(text, start, 2, ',', false) {
             Ok(r) => r,
             Err(e) => {
@@ -192,21 +199,45 @@ impl Cx<'_> {
         };
         let mut out = Vec::new();
         for rec in records {
-            if rec.fields.len() != HEADER.len() {
+            if rec.fields.len() != columns {
                 self.err(
                     pos_of_record(&rec),
                     format!(
-                        "expected {} fields ({}), found {}",
-                        HEADER.len(),
-                        HEADER.join(","),
+                        "expected {columns} fields ({}), found {}",
+                        HEADER[..columns].join(","),
                         rec.fields.len()
                     ),
                 );
                 continue;
             }
-            let [_deck, note, kind, main, items, source] = &rec.fields[..] else {
+            let [_deck, note, kind, main, items, source, rest @ ..] = &rec.fields[..] else {
                 continue;
             };
+            let (ordered, tags) = match rest {
+                [o, t] => (Some(o), Some(t)),
+                _ => (None, None),
+            };
+            let ordered = match ordered.map(|o| o.text.trim().to_ascii_lowercase()) {
+                None => true,
+                Some(o) if o.is_empty() || o == "true" => true,
+                Some(o) if o == "false" => false,
+                Some(o) => {
+                    if let Some(f) = ordered {
+                        self.err(pos(f), format!("`ordered` is true or false, not {o:?}"));
+                    }
+                    continue;
+                }
+            };
+            let tags: Vec<String> = tags
+                .map(|t| {
+                    t.text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default();
             let id = Some(note)
                 .filter(|n| !n.text.trim().is_empty())
                 .map(|n| (n.text.trim().to_string(), pos(n)));
@@ -220,7 +251,7 @@ impl Cx<'_> {
                         .filter(|l| !l.is_empty())
                         .map(String::from)
                         .collect(),
-                    ordered: true,
+                    ordered,
                     context: Vec::new(),
                     item_lines: Vec::new(),
                 }),
@@ -245,7 +276,7 @@ impl Cx<'_> {
             };
             out.push(Pending {
                 body,
-                tags: Vec::new(),
+                tags,
                 id,
                 strict_id: true,
                 at: pos(main),
@@ -321,7 +352,7 @@ impl Cx<'_> {
                     deck_names.push(name);
                 }
             }
-            // The Back Extra field (the second regular column) holds the source line.
+            // The Back Extra field (the second regular column) ends with the source line.
             let back = rec
                 .fields
                 .iter()
@@ -358,7 +389,10 @@ impl Cx<'_> {
                 // Anki's own Back Extra is free text: taken as a source only when it has our
                 // shape (a date or a file:line at the end).
                 source: back
-                    .and_then(|b| parse_source_line(tidy(&b).as_str()))
+                    .and_then(|b| {
+                        let b = tidy(&b);
+                        parse_source_line(b.lines().last().unwrap_or(""))
+                    })
                     .filter(|s| s.file.is_some() || s.line.is_some() || s.date.is_some()),
             });
         }
@@ -533,6 +567,78 @@ impl Cx<'_> {
     }
 }
 
+/// What `import --update` did to a deck.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportChanges {
+    pub unchanged: usize,
+    pub updated: Vec<String>,
+    pub added: Vec<String>,
+    /// Notes of the deck the file does not have: kept as they are.
+    pub not_in_file: Vec<String>,
+}
+
+/// Merge an imported deck into an existing one by note id (`import FILE --update DECK`): a
+/// note of the file whose id the deck has replaces that note's content (prompt, items, text,
+/// tags, and `ordered` when the format carries it, `keep_ordered` false) and keeps the rest (its
+/// place, heading, passage, source; context and item lines while the items are the same); a
+/// note with a new id is added at the end; notes the file lacks are kept. The version moves
+/// up when anything changed. Pure.
+pub fn merge_into(existing: &Deck, imported: &Deck, keep_ordered: bool) -> (Deck, ImportChanges) {
+    let mut changes = ImportChanges::default();
+    let mut notes = existing.notes.clone();
+    for n in &imported.notes {
+        let Some(e) = notes.iter_mut().find(|e| e.id == n.id) else {
+            changes.added.push(n.id.0.clone());
+            notes.push(n.clone());
+            continue;
+        };
+        let mut new = e.clone();
+        new.body = match (&e.body, &n.body) {
+            (NoteBody::List(old), NoteBody::List(l)) => {
+                let same_items = old.items == l.items;
+                NoteBody::List(ListNote {
+                    prompt: l.prompt.clone(),
+                    items: l.items.clone(),
+                    ordered: if keep_ordered { old.ordered } else { l.ordered },
+                    // The source text of each item stays only while the items do.
+                    context: if same_items {
+                        old.context.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    item_lines: if same_items {
+                        old.item_lines.clone()
+                    } else {
+                        Vec::new()
+                    },
+                })
+            }
+            (_, body) => body.clone(),
+        };
+        new.tags = n.tags.clone();
+        if new.source.is_none() {
+            new.source = n.source.clone();
+        }
+        if new == *e {
+            changes.unchanged += 1;
+        } else {
+            changes.updated.push(n.id.0.clone());
+            *e = new;
+        }
+    }
+    changes.not_in_file = existing
+        .notes
+        .iter()
+        .filter(|e| !imported.notes.iter().any(|n| n.id == e.id))
+        .map(|e| e.id.0.clone())
+        .collect();
+    let mut meta = existing.meta.clone();
+    if !changes.updated.is_empty() || !changes.added.is_empty() {
+        meta.version = Some(existing.meta.version.unwrap_or(1) + 1);
+    }
+    (Deck { meta, notes }, changes)
+}
+
 fn pos(f: &Field) -> Pos {
     Pos {
         line: f.line,
@@ -553,8 +659,9 @@ fn tidy(s: &str) -> String {
     lines.join("\n").trim().to_string()
 }
 
-/// A prompt line followed by at least two lines that are each exactly `{{cN::item}}` with N
-/// counting 1, 2, 3 … — the shape `export --format anki` gives a list note.
+/// A prompt line followed by at least two lines that each hold exactly one `{{cN::…}}` with N
+/// counting 1, 2, 3 … — the shape `export --format anki` gives a list note (`{{c1::人口规模巨大}}的
+/// 现代化`: the item is the whole line without the braces).
 fn list_shape(text: &str) -> Option<(String, Vec<String>)> {
     let mut lines = text.lines();
     let prompt = lines.next()?.trim();
@@ -563,17 +670,22 @@ fn list_shape(text: &str) -> Option<(String, Vec<String>)> {
     }
     let mut items = Vec::new();
     for (i, line) in lines.enumerate() {
-        let inner = line.trim().strip_prefix("{{")?.strip_suffix("}}")?;
-        let (n, item) = group_of(inner)?;
+        let line = line.trim();
+        let open = line.find("{{")?;
+        let close = open + 2 + line[open + 2..].find("}}")?;
+        let (before, inner, after) = (&line[..open], &line[open + 2..close], &line[close + 2..]);
+        let (n, blank) = group_of(inner)?;
+        let braces = |s: &str| s.contains("{{") || s.contains("}}");
         if usize::try_from(n).ok()? != i + 1
-            || item.trim().is_empty()
-            || item.contains("::")
-            || item.contains("{{")
-            || item.contains("}}")
+            || blank.trim().is_empty()
+            || blank.contains("::")
+            || braces(blank)
+            || braces(before)
+            || braces(after)
         {
             return None;
         }
-        items.push(item.trim().to_string());
+        items.push(format!("{before}{blank}{after}").trim().to_string());
     }
     (items.len() >= 2).then(|| (prompt.to_string(), items))
 }
@@ -645,7 +757,16 @@ mod tests {
         assert!(list_shape("p\n{{c1::a}}\n{{c3::b}}").is_none());
         assert!(list_shape("p\n{{c1::a}}\n{{c2::b::hint}}").is_none());
         assert!(list_shape("p\n{{c1::a}}").is_none());
-        assert!(list_shape("p\n{{c1::a}}x\n{{c2::b}}").is_none());
+        assert!(list_shape("p\n{{c1::a}}{{c1::x}}\n{{c2::b}}").is_none());
+        assert!(list_shape("p\n{{c1::a}}\nplain\n{{c2::b}}").is_none());
+        // Text around the blank is part of the item (a frame left visible, as export writes).
+        assert_eq!(
+            list_shape("p\n{{c1::人口规模巨大}}的现代化\n{{c2::共同富裕}}的现代化"),
+            Some((
+                "p".into(),
+                vec!["人口规模巨大的现代化".into(), "共同富裕的现代化".into()]
+            ))
+        );
         assert_eq!(
             list_shape("p\n{{c1::a}}\n{{c2::b}}"),
             Some(("p".into(), vec!["a".into(), "b".into()]))

@@ -8,7 +8,7 @@ pub mod import;
 
 pub use anki::to_anki;
 pub use csv::to_csv;
-pub use import::{import, Format, ImportError, Imported};
+pub use import::{import, merge_into, Format, ImportChanges, ImportError, Imported};
 
 use crate::deck::parse::is_valid_partial_date;
 use crate::deck::{Deck, Note, SourceRef};

@@ -7,6 +7,8 @@
 //! relearning steps are left out: they test minutes-old memories, not what the scheduler
 //! predicted. `null` when there is no such answer. **True retention (30 days)** is the same
 //! share over the answers of the last 30 days (`now − 30 × 24 h`), Anki's "true retention".
+//! **Lapses** are the answers rated Again, in any phase: a card forgotten while still being
+//! learnt is a failure the instructor wants to see, though the scheduler does not count it.
 //!
 //! A report holds counts only: no review log, no card text beyond a note's prompt, and no
 //! personal data beyond the optional name the student chose to put in it.
@@ -19,7 +21,7 @@ use crate::deck::{Note, NoteBody};
 use crate::sched::{Phase, Rating};
 
 mod table;
-pub use table::{class_table, student_table};
+pub use table::{class_csv, class_table, student_table};
 
 /// The `format` of a student's report.
 pub const STUDENT_FORMAT: &str = "tiankong-report/1";
@@ -64,8 +66,6 @@ pub struct NoteInput {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CardInput {
     pub id: i64,
-    /// The card's lapse count (review answers rated Again, as the scheduler counted them).
-    pub lapses: u32,
 }
 
 /// One answer from the review log.
@@ -113,6 +113,7 @@ pub struct DeckReport {
     pub reviewed: u32,
     /// Answers in all.
     pub reviews: u32,
+    /// Answers rated Again, in any phase.
     pub lapses: u32,
     /// Answers to cards in review, and how many of them were rated ≥ 2.
     pub review_answers: u32,
@@ -178,6 +179,7 @@ pub fn note_prompt(note: &Note) -> String {
 #[derive(Debug, Default, Clone, Copy)]
 struct Tally {
     reviews: u32,
+    again: u32,
     review_answers: u32,
     review_passed: u32,
     review_answers_30d: u32,
@@ -188,6 +190,7 @@ struct Tally {
 impl Tally {
     fn add(&mut self, o: &Tally) {
         self.reviews += o.reviews;
+        self.again += o.again;
         self.review_answers += o.review_answers;
         self.review_passed += o.review_passed;
         self.review_answers_30d += o.review_answers_30d;
@@ -209,6 +212,7 @@ pub fn student(
     for a in answers {
         let t = per_card.entry(a.card_id).or_default();
         t.reviews += 1;
+        t.again += u32::from(a.rating == Rating::Again);
         t.last_ms = t.last_ms.max(Some(a.time_ms));
         if a.phase_before == Phase::Review {
             let passed = u32::from(a.rating >= Rating::Hard);
@@ -237,7 +241,7 @@ pub fn student(
                             note_reviewed += u32::from(ct.reviews > 0);
                         }
                     }
-                    let note_lapses: u32 = n.cards.iter().map(|c| c.lapses).sum();
+                    let note_lapses = t.again;
                     deck_tally.add(&t);
                     cards += n.cards.len() as u32;
                     reviewed += note_reviewed;
@@ -322,8 +326,14 @@ fn line_col(text: &str, at: usize) -> (usize, usize) {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClassView {
     pub format: String,
-    /// Every student, by report name (the caller fills in the file name when there is none).
-    pub students: Vec<String>,
+    /// One row per distinct student (a report handed in twice counts once), by name.
+    pub students: Vec<ClassStudent>,
+    /// Roster names without a report (empty without a roster).
+    pub missing: Vec<String>,
+    /// Names handed in more than once; the newest of their reports is counted.
+    pub duplicates: Vec<String>,
+    /// With a roster: students whose report name is not on it (counted all the same).
+    pub not_on_roster: Vec<String>,
     /// Every deck any student has, by id.
     pub decks: Vec<ClassDeck>,
     /// Notes someone has answered: lowest pooled retention first (notes without review answers
@@ -331,6 +341,29 @@ pub struct ClassView {
     pub weakest: Vec<ClassNote>,
     /// Notes nobody has answered, by deck then deck order.
     pub unreviewed: Vec<UnreviewedNote>,
+}
+
+/// One student's row: totals over the decks of their report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClassStudent {
+    pub name: String,
+    /// The date their report was made.
+    pub report_date: String,
+    /// Decks with at least one answer.
+    pub decks_started: u32,
+    pub cards: u32,
+    /// Cards with at least one answer.
+    pub reviewed: u32,
+    /// Answers in all.
+    pub reviews: u32,
+    /// Answers rated Again, learning and review alike.
+    pub lapses: u32,
+    pub review_answers: u32,
+    pub review_passed: u32,
+    pub retention: Option<f64>,
+    pub retention_30d: Option<f64>,
+    /// Local date of their latest answer.
+    pub last_active: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -362,6 +395,8 @@ pub struct ClassNote {
     pub prompt: String,
     /// Students who answered at least one of its cards.
     pub students: u32,
+    /// Students who answered one of its cards with Again at least once.
+    pub missed_by: u32,
     pub reviews: u32,
     pub lapses: u32,
     pub review_answers: u32,
@@ -380,18 +415,119 @@ pub struct UnreviewedNote {
 /// A student's name in the class view: the report's name, else `student N` (1-based).
 fn display_name(r: &StudentReport, i: usize) -> String {
     match &r.name {
-        Some(n) if !n.trim().is_empty() => n.clone(),
+        Some(n) if !n.trim().is_empty() => n.trim().to_string(),
         _ => format!("student {}", i + 1),
     }
 }
 
-/// Merge students' reports into the class view. Decks and notes are matched by id; a deck's
-/// title, version and card count come from the report with the highest version.
-pub fn merge(reports: &[StudentReport]) -> ClassView {
-    let students: Vec<String> = reports
+/// A roster file: one name a line (the first field of a CSV or tab-separated line, so a
+/// spreadsheet column saved as CSV works); blank lines, `#` comments and a `name`/`姓名`
+/// header are skipped; a name listed twice counts once.
+pub fn parse_roster(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let field = line
+            .split([',', '\t', '，'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"')
+            .trim();
+        let header = names.is_empty() && matches!(field.to_lowercase().as_str(), "name" | "姓名");
+        if field.is_empty() || field.starts_with('#') || header {
+            continue;
+        }
+        if !names.iter().any(|n| n == field) {
+            names.push(field.to_string());
+        }
+    }
+    names
+}
+
+/// One student's row from their report.
+fn student_row(name: &str, r: &StudentReport) -> ClassStudent {
+    let mut row = ClassStudent {
+        name: name.to_string(),
+        report_date: r.generated.clone(),
+        decks_started: 0,
+        cards: 0,
+        reviewed: 0,
+        reviews: 0,
+        lapses: 0,
+        review_answers: 0,
+        review_passed: 0,
+        retention: None,
+        retention_30d: None,
+        last_active: None,
+    };
+    let (mut answers_30d, mut passed_30d) = (0, 0);
+    for d in &r.decks {
+        row.decks_started += u32::from(d.reviews > 0);
+        row.cards += d.cards;
+        row.reviewed += d.reviewed;
+        row.reviews += d.reviews;
+        row.lapses += d.lapses;
+        row.review_answers += d.review_answers;
+        row.review_passed += d.review_passed;
+        answers_30d += d.review_answers_30d;
+        passed_30d += d.review_passed_30d;
+        // `YYYY-MM-DD` dates order as strings.
+        row.last_active = row.last_active.clone().max(d.last_review.clone());
+    }
+    row.retention = ratio(row.review_passed, row.review_answers);
+    row.retention_30d = ratio(passed_30d, answers_30d);
+    row
+}
+
+/// Merge students' reports into the class view. A student handing in more than once is
+/// counted once, with the newest report (latest `generated`, then most answers, then the
+/// later file). With a `roster`, its names without a report are `missing`. Decks and notes are
+/// matched by id; a deck's title, version and card count come from the report with the
+/// highest version.
+pub fn merge(all: &[StudentReport], roster: Option<&[String]>) -> ClassView {
+    // One report per name.
+    let mut names: Vec<String> = Vec::new();
+    let mut chosen: Vec<&StudentReport> = Vec::new();
+    let mut duplicates: Vec<String> = Vec::new();
+    for (i, r) in all.iter().enumerate() {
+        let name = display_name(r, i);
+        match names.iter().position(|n| *n == name) {
+            None => {
+                names.push(name);
+                chosen.push(r);
+            }
+            Some(k) => {
+                if !duplicates.contains(&name) {
+                    duplicates.push(name);
+                }
+                let total = |r: &StudentReport| r.decks.iter().map(|d| d.reviews).sum::<u32>();
+                let old = chosen[k];
+                if (&r.generated, total(r)) >= (&old.generated, total(old)) {
+                    chosen[k] = r;
+                }
+            }
+        }
+    }
+    let reports: Vec<StudentReport> = chosen.into_iter().cloned().collect();
+    let students: Vec<String> = names;
+    let (missing, not_on_roster) = match roster {
+        Some(list) => (
+            list.iter()
+                .filter(|n| !students.contains(n))
+                .cloned()
+                .collect(),
+            students
+                .iter()
+                .filter(|n| !list.contains(n))
+                .cloned()
+                .collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let rows: Vec<ClassStudent> = students
         .iter()
-        .enumerate()
-        .map(|(i, r)| display_name(r, i))
+        .zip(&reports)
+        .map(|(n, r)| student_row(n, r))
         .collect();
 
     struct NoteAcc {
@@ -474,6 +610,7 @@ pub fn merge(reports: &[StudentReport]) -> ClassView {
                         note: n.id.clone(),
                         prompt: String::new(),
                         students: 0,
+                        missed_by: 0,
                         reviews: 0,
                         lapses: 0,
                         review_answers: 0,
@@ -486,6 +623,7 @@ pub fn merge(reports: &[StudentReport]) -> ClassView {
                     e.version = d.version;
                 }
                 e.acc.students += u32::from(n.reviews > 0);
+                e.acc.missed_by += u32::from(n.lapses > 0);
                 e.acc.reviews += n.reviews;
                 e.acc.lapses += n.lapses;
                 e.acc.review_answers += n.review_answers;
@@ -534,7 +672,10 @@ pub fn merge(reports: &[StudentReport]) -> ClassView {
     });
     ClassView {
         format: CLASS_FORMAT.to_string(),
-        students,
+        students: rows,
+        missing,
+        duplicates,
+        not_on_roster,
         decks: out_decks,
         weakest,
         unreviewed,

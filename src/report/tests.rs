@@ -34,7 +34,7 @@ fn decks() -> Vec<DeckInput> {
             notes: vec![NoteInput {
                 id: "z1".into(),
                 prompt: "z".into(),
-                cards: vec![CardInput { id: 9, lapses: 0 }],
+                cards: vec![CardInput { id: 9 }],
             }],
         },
         DeckInput {
@@ -46,15 +46,15 @@ fn decks() -> Vec<DeckInput> {
                     id: "n1".into(),
                     prompt: "三项".into(),
                     cards: vec![
-                        CardInput { id: 1, lapses: 1 },
-                        CardInput { id: 2, lapses: 0 },
-                        CardInput { id: 3, lapses: 0 },
+                        CardInput { id: 1 },
+                        CardInput { id: 2 },
+                        CardInput { id: 3 },
                     ],
                 },
                 NoteInput {
                     id: "n2".into(),
                     prompt: "两项".into(),
-                    cards: vec![CardInput { id: 4, lapses: 0 }],
+                    cards: vec![CardInput { id: 4 }],
                 },
             ],
         },
@@ -90,7 +90,8 @@ fn retention_counts_review_phase_answers_rated_hard_or_better() {
     assert_eq!(n1.cards, 3);
     assert_eq!(n1.reviewed, 2);
     assert_eq!(n1.reviews, 8);
-    assert_eq!(n1.lapses, 1);
+    // Again while new and Again in review: both lapses.
+    assert_eq!(n1.lapses, 2);
     // Good, Again, Hard, Easy in review: 3 of 4.
     assert_eq!((n1.review_passed, n1.review_answers), (3, 4));
     assert_eq!(n1.retention, Some(0.75));
@@ -99,7 +100,7 @@ fn retention_counts_review_phase_answers_rated_hard_or_better() {
     assert_eq!((n2.reviewed, n2.reviews, n2.retention), (0, 0, None));
     assert_eq!(n2.last_review, None);
     let d = &r.decks[0];
-    assert_eq!((d.cards, d.reviewed, d.reviews, d.lapses), (4, 2, 8, 1));
+    assert_eq!((d.cards, d.reviewed, d.reviews, d.lapses), (4, 2, 8, 2));
     assert_eq!(d.retention, Some(0.75));
     // Last 30 days: Hard (10 days ago) and Easy (2 days ago).
     assert_eq!((d.review_passed_30d, d.review_answers_30d), (2, 2));
@@ -227,9 +228,15 @@ fn merge_pools_retention_orders_weakest_and_lists_who_has_not_started() {
             deck_report("e", None, vec![note("q", 0, 0, 0, 0)]),
         ],
     );
-    let c = merge(&[a, b]);
+    let c = merge(&[a, b], None);
     assert_eq!(c.format, CLASS_FORMAT);
-    assert_eq!(c.students, ["甲", "student 2"]);
+    let names: Vec<&str> = c.students.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["甲", "student 2"]);
+    assert!(c.missing.is_empty() && c.duplicates.is_empty());
+    // 甲: x, y answered (2 of 3 notes, one card each), 6 answers, 1 lapse, 5/6.
+    let s = &c.students[0];
+    assert_eq!((s.reviewed, s.reviews, s.lapses), (2, 6, 1));
+    assert_eq!(s.retention, Some(0.8333));
     let d = &c.decks[0];
     assert_eq!(d.id, "d");
     assert_eq!(d.title, "d vSome(2)", "title of the highest version");
@@ -258,6 +265,8 @@ fn merge_pools_retention_orders_weakest_and_lists_who_has_not_started() {
     );
     assert_eq!(c.weakest[0].students, 2);
     assert_eq!(c.weakest[1].students, 1);
+    // y: 甲 never missed it, student 2 did (3 lapses).
+    assert_eq!((c.weakest[2].students, c.weakest[2].missed_by), (2, 1));
     let unrev: Vec<(&str, &str)> = c
         .unreviewed
         .iter()
@@ -276,10 +285,43 @@ fn notes_answered_only_in_learning_come_after_those_with_retention() {
             vec![note("learning", 5, 0, 0, 0), note("good", 3, 0, 3, 3)],
         )],
     );
-    let c = merge(&[a]);
+    let c = merge(&[a], None);
     let order: Vec<&str> = c.weakest.iter().map(|n| n.note.as_str()).collect();
     assert_eq!(order, ["good", "learning"]);
     assert_eq!(c.weakest[1].retention, None);
+}
+
+#[test]
+fn a_student_twice_counts_once_with_the_newest_report_and_the_roster_names_the_missing() {
+    let old = report(
+        Some("甲"),
+        vec![deck_report("d", Some(1), vec![note("x", 2, 1, 1, 2)])],
+    );
+    let mut new = report(
+        Some(" 甲 "),
+        vec![deck_report("d", Some(1), vec![note("x", 5, 1, 3, 4)])],
+    );
+    new.generated = "2025-01-08".into();
+    let b = report(
+        Some("乙"),
+        vec![deck_report("d", Some(1), vec![note("x", 1, 0, 1, 1)])],
+    );
+    let stray = report(Some("丁"), vec![]);
+    let roster = parse_roster("姓名\n甲\n乙, 2班\n# 转学\n\n丙\n甲\n");
+    assert_eq!(roster, ["甲", "乙", "丙"]);
+    let c = merge(&[new.clone(), b, old.clone(), stray], Some(&roster));
+    let names: Vec<&str> = c.students.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["甲", "乙", "丁"]);
+    assert_eq!(c.duplicates, ["甲"]);
+    assert_eq!(c.missing, ["丙"]);
+    assert_eq!(c.not_on_roster, ["丁"]);
+    // The newer report counted, once: 5 answers, not 2 or 7.
+    assert_eq!(c.students[0].reviews, 5);
+    assert_eq!(c.decks[0].reviews, 5 + 1);
+    assert_eq!(c.weakest[0].students, 2);
+    // Whatever the order they come in.
+    let c2 = merge(&[old, new], None);
+    assert_eq!(c2.students[0].reviews, 5);
 }
 
 #[test]
