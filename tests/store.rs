@@ -545,18 +545,25 @@ fn answers_undo_queue_and_stats() {
     );
     sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
     let day = Day::new(T0 - 1000, T0 + DAY);
-    // New cards in deck order: items, whole list, then the cloze groups; capped.
+    // The day's new cards: each note's first card, in deck order (siblings wait for later
+    // days and do not use the limit).
     let q = s.due_cards(None, T0, &day, 4).unwrap();
     let keys: Vec<&str> = q.cards.iter().map(|c| c.key.as_str()).collect();
-    assert_eq!(keys, ["item:0", "item:1", "item:2", "whole"]);
+    assert_eq!(keys, ["item:0", "group:1"]);
     assert_eq!(q.new_available, 6);
     assert_eq!(q.new_today, 0);
-    let a = q.cards[0].id;
-    let b = q.cards[1].id;
+    let all = s
+        .note_cards(&DeckId("d".into()), &NoteId("l".into()))
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.key.clone(), c.id))
+        .collect::<std::collections::HashMap<_, _>>();
+    let a = all["item:0"];
+    let b = all["item:1"];
     let (log_a, before_a) = answer(&mut s, a, T0, Rating::Good);
     let (_log_b, _) = answer(&mut s, b, T0 + 10, Rating::Again);
-    s.set_suspended(q.cards[2].id, true).unwrap();
-    s.bury(q.cards[3].id, T0 + DAY).unwrap();
+    s.set_suspended(all["item:2"], true).unwrap();
+    s.bury(all["whole"], T0 + DAY).unwrap();
     let q = s.due_cards(None, T0 + 20, &day, 100).unwrap();
     assert_eq!(q.new_today, 2);
     assert_eq!(q.reviews_today, 0);
@@ -567,8 +574,9 @@ fn answers_undo_queue_and_stats() {
     let keys: Vec<&str> = q.cards.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(
         keys,
-        ["group:1", "group:2"],
-        "answered, suspended and buried cards are out"
+        ["group:1"],
+        "answered, suspended and buried cards are out; note l (answered today) is held \
+         back; the cloze note gives its first card"
     );
     let st = s.stats(T0 + 20, &day).unwrap();
     assert_eq!(

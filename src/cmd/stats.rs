@@ -4,87 +4,59 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
+use crate::app::{self, open::Location, Collection};
 use crate::cli::{Global, JsonArgs};
-use crate::deck::fs::{self as deckfs, SearchPath};
-use crate::deck::Diagnostic;
-use crate::store::{self, FileMeta, Store, SyncDeck, SyncReport};
+use crate::config::{config_path, process_env, Config};
+use crate::store::{self, Store, SyncReport};
+
+/// Where the data lives, from the global options.
+pub fn location(global: &Global) -> Location {
+    Location {
+        db: global.db.clone(),
+        decks: global.decks.clone(),
+    }
+}
 
 /// The database path: `--db` / `TIANKONG_DB`, else the default under the XDG data folder.
 pub fn db_path(global: &Global) -> anyhow::Result<PathBuf> {
-    if let Some(p) = &global.db {
-        return Ok(p.clone());
-    }
-    let xdg = std::env::var_os("XDG_DATA_HOME");
-    let home = std::env::var_os("HOME");
-    store::default_path(xdg.as_deref(), home.as_deref())
-        .context("no database path: set --db, TIANKONG_DB, XDG_DATA_HOME or HOME")
+    Ok(app::open::db_path(global.db.as_deref())?)
 }
 
 /// Open the database, load the decks of the search path (broken files reported on stderr and
 /// skipped) and sync them.
 pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncReport)> {
-    let path = db_path(global)?;
-    let mut store = Store::open(&path)?;
-    let (report, diagnostics) = sync_decks(global, &mut store, now_ms)?;
+    let (store, report, diagnostics) = app::open::open_synced(&location(global), now_ms)?;
     for d in &diagnostics {
         eprintln!("{d}");
     }
     Ok((store, report))
 }
 
-/// Load the decks of the search path into `store`: files unchanged since the last sync (path,
-/// size, mtime, hash) are read but not parsed; the others are parsed and synced. Returns what
-/// changed and the diagnostics of broken or skipped files (the good decks load regardless).
-pub fn sync_decks(
-    global: &Global,
-    store: &mut Store,
-    now_ms: i64,
-) -> anyhow::Result<(SyncReport, Vec<Diagnostic>)> {
-    let known = store.deck_files()?;
-    let is_known = |stamp: &deckfs::FileStamp, hash: u64| {
-        let p = stamp.path.to_string_lossy();
-        known
-            .iter()
-            .find(|(kp, size, mtime, h, _)| {
-                *kp == p && *size == stamp.size && *mtime == stamp.mtime_ns && *h == hash
-            })
-            .map(|k| k.4.clone())
+/// The settings file with the environment and this run's flags on top (nothing is saved).
+pub fn load_config(global: &Global) -> anyhow::Result<Config> {
+    let mut config = match config_path(&process_env) {
+        Ok(p) => Config::load(&p)?,
+        Err(_) => Config::default(),
     };
-    let (coll, unchanged) = deckfs::load_cached(&SearchPath::from_env(&global.decks), &is_known);
-    let unchanged: Vec<crate::deck::DeckId> = unchanged.into_iter().map(|u| u.id).collect();
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
-    let report = store
-        .sync_cached(&decks, &unchanged, now_ms)
-        .with_context(|| format!("syncing decks into {}", store.path().display()))?;
-    Ok((report, coll.diagnostics))
+    config
+        .apply_overrides(&process_env, global.lang.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    Ok(config)
+}
+
+/// The collection the commands read: opened, synced, with the user's settings.
+pub fn open_collection(global: &Global, now_ms: i64) -> anyhow::Result<(Collection, SyncReport)> {
+    let config = load_config(global)?;
+    let (store, report) = open_synced(global, now_ms)?;
+    Ok((Collection::new(store, &config)?, report))
 }
 
 pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     let now = store::now_ms();
     let (store, _) = open_synced(global, now)?;
-    let day = store.day_at(now, 4)?;
-    let s = store.stats(now, &day)?;
+    let t = app::Today::at(&store, now)?;
+    let s = store.stats(now, &t.day)?;
     if args.json {
         writeln!(o, "{}", serde_json::to_string(&s)?)?;
         emit(&o);

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::app::open::sync_decks;
 use crate::cli::{Global, StudyArgs};
-use crate::cmd::stats::{db_path, sync_decks};
+use crate::cmd::stats::db_path;
 use crate::config::{config_path, process_env, Config};
 use crate::deck::diag::Severity;
 use crate::deck::DeckId;
@@ -47,7 +48,7 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
 fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
     let path = db_path(global)?;
     let mut store = Store::open(&path)?;
-    let (report, diagnostics) = sync_decks(global, &mut store, store::now_ms())?;
+    let (report, diagnostics) = sync_decks(&global.decks, &mut store, store::now_ms())?;
     let mut warnings: Vec<String> = change_lines(&report, config.ui.lang);
     warnings.extend(
         diagnostics

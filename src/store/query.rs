@@ -60,11 +60,12 @@ pub struct CardRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Queue {
     /// Learning, relearning and review cards due before the day ends (most overdue first),
-    /// then new cards in deck order (at most `new_cap` per deck). Live, unsuspended, unburied.
+    /// then the day's new cards: deck by deck, each note's first card not held back, as many
+    /// as the daily limit leaves ([`crate::study::take_new`]). Live, unsuspended, unburied.
     pub cards: Vec<CardRow>,
-    /// New cards first answered today (for the daily new limit).
+    /// New cards first answered today in any deck (for the daily new limit).
     pub new_today: u32,
-    /// Answers today to cards that were in review (for the daily review limit).
+    /// Answers today to cards that were in review, in any deck (for the daily review limit).
     pub reviews_today: u32,
     /// Notes with a card answered today: their siblings wait for another day.
     pub notes_answered_today: Vec<(DeckId, NoteId)>,
@@ -310,13 +311,14 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// The cards to study now: see [`Queue`]. `deck` limits to one deck.
+    /// The cards to study now: see [`Queue`]. `deck` limits to one deck; `new_per_day` is
+    /// the daily new-card limit over all decks (what was introduced today anywhere counts).
     pub fn due_cards(
         &self,
         deck: Option<&DeckId>,
         now_ms: i64,
         day: &Day,
-        new_cap: u32,
+        new_per_day: u32,
     ) -> Result<Queue> {
         let deck_id = deck.map(|d| d.0.as_str());
         let mut cards = self.cards_where(
@@ -327,27 +329,6 @@ impl Store {
             ),
             params![day.end_ms, now_ms, deck_id],
         )?;
-        let decks: Vec<String> = match deck_id {
-            Some(d) => vec![d.to_string()],
-            None => {
-                let mut st = self
-                    .conn
-                    .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
-                    .map_err(|e| self.err(e))?;
-                let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-                rows.collect::<rusqlite::Result<Vec<String>>>()
-                    .map_err(|e| self.err(e))?
-            }
-        };
-        for d in &decks {
-            cards.extend(self.cards_where(
-                &format!(
-                    "WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
-                     AND c.buried_until_ms <= ?2 ORDER BY c.ord, c.id LIMIT ?3"
-                ),
-                params![d, now_ms, new_cap],
-            )?);
-        }
         let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
             self.conn
                 .prepare_cached(sql)
@@ -355,6 +336,7 @@ impl Store {
                 .map_err(|e| self.err(e))
         };
         let deck_p: &dyn rusqlite::ToSql = &deck_id;
+        let none: &dyn rusqlite::ToSql = &Option::<&str>::None;
         // Ranges of the covering index `cards_counts`, one per present deck.
         let new_available = q(
             "SELECT count(*) FROM cards WHERE orphaned = 0
@@ -373,13 +355,14 @@ impl Store {
         let today = "FROM review_log l JOIN cards c ON c.id = l.card_id
                      WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
                      AND (?3 IS NULL OR c.deck_id = ?3)";
+        // The daily limits are over all decks: a deck's session gets what is left of them.
         let new_today = q(
             &format!("SELECT count(DISTINCT l.card_id) {today} AND l.phase_before = 0"),
-            &[&day.start_ms, &day.end_ms, deck_p],
+            &[&day.start_ms, &day.end_ms, none],
         )?;
         let reviews_today = q(
             &format!("SELECT count(*) {today} AND l.phase_before = 2"),
-            &[&day.start_ms, &day.end_ms, deck_p],
+            &[&day.start_ms, &day.end_ms, none],
         )?;
         let mut st = self
             .conn
@@ -397,6 +380,71 @@ impl Store {
         let notes_answered_today = rows
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))?;
+        // Notes held back from today's new cards: answered today, with a card due today (its
+        // answer holds the siblings back), or with a card buried by hand.
+        let mut held: std::collections::HashSet<(String, String)> = notes_answered_today
+            .iter()
+            .map(|(d, n)| (d.0.clone(), n.0.clone()))
+            .collect();
+        held.extend(cards.iter().map(|c| (c.deck.0.clone(), c.note.0.clone())));
+        {
+            let mut st = self
+                .conn
+                .prepare_cached(
+                    "SELECT deck_id, note_id FROM cards INDEXED BY cards_buried
+                     WHERE buried_until_ms > 0 AND buried_until_ms > ?1
+                     AND (?2 IS NULL OR deck_id = ?2)",
+                )
+                .map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map(params![now_ms, deck_id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .map_err(|e| self.err(e))?;
+            for r in rows {
+                held.insert(r.map_err(|e| self.err(e))?);
+            }
+        }
+        let decks: Vec<String> = match deck_id {
+            Some(d) => vec![d.to_string()],
+            None => {
+                let mut st = self
+                    .conn
+                    .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
+                    .map_err(|e| self.err(e))?;
+                let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+                rows.collect::<rusqlite::Result<Vec<String>>>()
+                    .map_err(|e| self.err(e))?
+            }
+        };
+        let mut allowance = new_per_day.saturating_sub(new_today) as usize;
+        for d in &decks {
+            if allowance == 0 {
+                break;
+            }
+            let sql = format!(
+                "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id
+                 WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
+                 AND c.buried_until_ms <= ?2 ORDER BY c.ord, c.id"
+            );
+            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let rows = st
+                .query_map(params![d, now_ms], card_row)
+                .map_err(|e| self.err(e))?;
+            // Read lazily: the walk stops once the allowance is used. A row error ends the
+            // walk and is returned below.
+            let mut failed = None;
+            let rows = rows.map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+            let taken = crate::study::take_new(
+                rows,
+                |c: &CardRow| (c.deck.0.clone(), c.note.0.clone()),
+                |k| held.contains(k),
+                allowance,
+            );
+            if let Some(e) = failed {
+                return Err(self.err(e));
+            }
+            allowance -= taken.len();
+            cards.extend(taken);
+        }
         Ok(Queue {
             cards,
             new_today,

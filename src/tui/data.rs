@@ -22,10 +22,21 @@ pub struct DeckRow {
     pub exam_in_days: Option<i64>,
 }
 
+/// Cards a session would serve today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayCounts {
+    pub new: u32,
+    pub learning: u32,
+    pub due: u32,
+}
+
 /// Everything the home screen shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HomeData {
     pub decks: Vec<DeckRow>,
+    /// What a session of all decks would serve (the daily limits are over all decks, so this
+    /// is not the sum of the rows).
+    pub all: DayCounts,
     pub reviewed_today: u32,
     /// Minutes spent studying today.
     pub minutes_today: u32,

@@ -164,8 +164,17 @@ pub mod fake {
 
     impl Engine for FakeEngine {
         fn home(&mut self) -> Result<HomeData, EngineError> {
+            let all = self
+                .decks
+                .iter()
+                .fold(DayCounts::default(), |a, d| DayCounts {
+                    new: a.new + d.new,
+                    learning: a.learning + d.learning,
+                    due: a.due + d.due,
+                });
             Ok(HomeData {
                 decks: self.decks.clone(),
+                all,
                 reviewed_today: self.done,
                 minutes_today: (self.seconds / 60) as u32,
                 exam: Some(("2025-12-20".into(), 30)),

@@ -192,6 +192,12 @@ pub fn decks() -> Vec<DeckRow> {
 pub fn home() -> HomeData {
     HomeData {
         decks: decks(),
+        // The new-card limit (20) is over all decks: 20, not 20 + 12 + 9.
+        all: DayCounts {
+            new: 20,
+            learning: 3,
+            due: 46,
+        },
         reviewed_today: 37,
         minutes_today: 12,
         exam: Some(("2025-12-20".into(), 30)),

@@ -94,9 +94,7 @@ pub fn draw(
         lines.push(Line::styled(row, style));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    let (new, lrn, due): (u32, u32, u32) = data.decks.iter().fold((0, 0, 0), |a, d| {
-        (a.0 + d.new, a.1 + d.learning, a.2 + d.due)
-    });
+    let (new, lrn, due) = (data.all.new, data.all.learning, data.all.due);
     let mut t = vec![Line::from(vec![Span::raw(truncate(
         &format!(
             "{} {} · {} {} · {} {} {} {} {} {}",
