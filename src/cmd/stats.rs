@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use crate::app::{self, open::Location, Collection};
 use crate::cli::{Global, JsonArgs};
 use crate::config::{config_path, process_env, Config};
+use crate::i18n::t;
 use crate::store::{self, Store, SyncReport};
+use crate::tr;
 
 /// Where the data lives, from the global options.
 pub fn location(global: &Global) -> Location {
@@ -55,40 +57,77 @@ pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     let now = store::now_ms();
     let (store, _) = open_synced(global, now)?;
-    let t = app::Today::at(&store, now)?;
-    let s = store.stats(now, &t.day)?;
+    let today = app::Today::at(&store, now)?;
+    let s = store.stats(now, &today.day)?;
     if args.json {
         writeln!(o, "{}", serde_json::to_string(&s)?)?;
         emit(&o);
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(o, "decks            {}", s.decks)?;
-    writeln!(o, "cards            {}", s.cards)?;
-    writeln!(o, "  new            {}", s.new)?;
-    writeln!(o, "  learning       {}", s.learning)?;
-    writeln!(o, "  review         {}", s.review)?;
-    writeln!(o, "  suspended      {}", s.suspended)?;
-    writeln!(o, "due today        {}", s.due_today)?;
+    let lang = global.lang();
+    let rows: [(&str, &str, String); 10] = [
+        ("卡组", "decks", s.decks.to_string()),
+        ("卡片", "cards", tr!(lang, "{} 张", "{}", s.cards)),
+        ("  新", "  new", s.new.to_string()),
+        ("  学习中", "  learning", s.learning.to_string()),
+        ("  复习", "  review", s.review.to_string()),
+        ("  暂停", "  suspended", s.suspended.to_string()),
+        ("今天到期", "due today", s.due_today.to_string()),
+        (
+            "回答",
+            "reviews",
+            tr!(
+                lang,
+                "今天 {}，共 {}",
+                "{} today, {} in all",
+                s.reviews_today,
+                s.reviews_total
+            ),
+        ),
+        ("今天分钟", "minutes today", s.minutes_today.to_string()),
+        ("学过的卡片", "reviewed cards", s.reviewed_cards.to_string()),
+    ];
+    for (zh, en, v) in rows {
+        writeln!(o, "{}", row(t(lang, zh, en), &v))?;
+    }
     writeln!(
         o,
-        "reviews          {} today, {} in all",
-        s.reviews_today, s.reviews_total
-    )?;
-    writeln!(o, "minutes today    {}", s.minutes_today)?;
-    writeln!(o, "reviewed cards   {}", s.reviewed_cards)?;
-    writeln!(
-        o,
-        "orphaned cards   {} (history kept; they return if their note does)",
-        s.orphaned_cards
+        "{}",
+        row(
+            t(lang, "孤立卡片", "orphaned cards"),
+            &tr!(
+                lang,
+                "{}（记录保留；笔记回来时恢复）",
+                "{} (history kept; they return if their note does)",
+                s.orphaned_cards
+            )
+        )
     )?;
     if s.leeches > 0 {
-        writeln!(o, "leeches          {}", s.leeches)?;
+        writeln!(
+            o,
+            "{}",
+            row(t(lang, "难记卡", "leeches"), &s.leeches.to_string())
+        )?;
     }
     if s.buried > 0 {
-        writeln!(o, "buried           {}", s.buried)?;
+        writeln!(
+            o,
+            "{}",
+            row(t(lang, "搁置", "buried"), &s.buried.to_string())
+        )?;
     }
     emit(&o);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `label` padded to a column of 17 cells, then `value`.
+fn row(label: &str, value: &str) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(label);
+    format!(
+        "{label}{}{value}",
+        " ".repeat(17usize.saturating_sub(w).max(1))
+    )
 }
 
 /// Print `text` on stdout; a closed pipe (`| head`) is not an error worth a panic.
