@@ -78,6 +78,9 @@ pub struct StudyArgs {
     /// Start studying this deck at once.
     #[arg(long)]
     pub deck: Option<String>,
+    /// Study only the notes with this tag (home, counts and sessions alike).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -503,3 +503,44 @@ fn resize_redraws_without_state_change() {
     assert_eq!(s.app, before);
     assert!(render(&s.app, 50, 20).contains("□□□□□□□□"));
 }
+
+#[test]
+fn opening_the_source_before_the_reveal_is_a_peek() {
+    let mut s = Session::new(no_color());
+    s.keys("\n");
+    let first = s.card();
+    // The source before the reveal: the passage, the hidden part not marked out.
+    s.keys("o");
+    let before = render(&s.app, 80, 24);
+    assert!(before.contains("原文"), "{before}");
+    s.keys("\x1b");
+    // Typing the answer just read is not recall: the suggestion is 重来, saying why.
+    s.keys("t全体人民共同富裕\n");
+    let cur = s.study().current.as_ref().unwrap();
+    assert!(cur.peeked);
+    assert_eq!(cur.check.as_ref().unwrap().suggested, Rating::Good);
+    assert_eq!(cur.suggested(), Some(Rating::Again));
+    let screen = render(&s.app, 80, 24);
+    assert!(screen.contains("[1 重来"), "{screen}");
+    assert!(screen.contains("看过原文"), "{screen}");
+    // After the reveal the source marks the answer.
+    s.keys("o");
+    let after = render(&s.app, 80, 24);
+    assert_ne!(
+        before, after,
+        "the answer is highlighted only after the reveal"
+    );
+    s.keys("\x1b\n");
+    assert_eq!(s.engine.log[0], (first, Rating::Again, s.engine.log[0].2));
+    assert_eq!(
+        s.engine.peeked,
+        vec![first],
+        "the answer is logged as peeked"
+    );
+    // The next card starts unpeeked. (Esc first leaves typing, which stays on.)
+    let second = s.card();
+    assert!(!s.study().current.as_ref().unwrap().peeked);
+    s.keys("\x1b  ");
+    assert_eq!(s.engine.log[1], (second, Rating::Good, s.engine.log[1].2));
+    assert_eq!(s.engine.peeked, vec![first]);
+}

@@ -44,6 +44,8 @@ pub struct Collection {
     clock: Box<dyn Fn() -> i64>,
     /// Notes read for display, by (deck, note).
     notes: HashMap<(DeckId, NoteId), Option<Note>>,
+    /// Study only the notes with this tag (`study --tag`), for this run.
+    tag: Option<String>,
 }
 
 impl std::fmt::Debug for Collection {
@@ -76,6 +78,7 @@ impl Collection {
             config: config.clone(),
             clock: Box::new(store::now_ms),
             notes: HashMap::new(),
+            tag: None,
         };
         c.store_settings()?;
         Ok(c)
@@ -85,6 +88,16 @@ impl Collection {
     pub fn with_clock(mut self, clock: impl Fn() -> i64 + 'static) -> Self {
         self.clock = Box::new(clock);
         self
+    }
+
+    /// Study only the notes tagged `tag`: sessions and today's counts alike.
+    pub fn with_tag(mut self, tag: Option<String>) -> Self {
+        self.tag = tag;
+        self
+    }
+
+    pub fn tag(&self) -> Option<&str> {
+        self.tag.as_deref()
     }
 
     pub fn now(&self) -> i64 {

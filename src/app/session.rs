@@ -102,9 +102,13 @@ impl Collection {
     pub(super) fn start_with(&self, deck: Option<&DeckId>, decks: &[DeckSummary]) -> Result<Study> {
         let t = self.today()?;
         let limits = self.limits();
-        let q = self
-            .store
-            .due_cards(deck, t.now_ms, &t.day, limits.new_per_day)?;
+        let q = self.store.due_cards_tagged(
+            deck,
+            self.tag.as_deref(),
+            t.now_ms,
+            &t.day,
+            limits.new_per_day,
+        )?;
         let answered: HashSet<(DeckId, NoteId)> = q.notes_answered_today.into_iter().collect();
         let mut rows = HashMap::with_capacity(q.cards.len());
         let mut srows = Vec::with_capacity(q.cards.len());
@@ -176,16 +180,30 @@ impl Collection {
         rating: Rating,
         duration_ms: u64,
     ) -> Result<Answer> {
+        self.answer_peeked(study, id, rating, duration_ms, false)
+    }
+
+    /// [`Collection::answer`], saying whether the student looked at the source before the
+    /// reveal (kept in the review log).
+    pub fn answer_peeked(
+        &mut self,
+        study: &mut Study,
+        id: i64,
+        rating: Rating,
+        duration_ms: u64,
+        peeked: bool,
+    ) -> Result<Answer> {
         let now = self.now();
         let mut before = study.state(id).ok_or(AppError::NoCard(id))?;
         let ctx = study.day_ctx(id).ok_or(AppError::NoCard(id))?;
         let dur = duration_ms.min(u64::from(u32::MAX)) as u32;
         let mut outcome = self.sched.answer(&before, rating, now, &ctx, id as u64)?;
-        let log_id = match self.store.record_answer(
+        let log_id = match self.store.record_answer_peeked(
             id,
             &before,
             &outcome.next,
             &LogRow::from_outcome(&outcome, now, dur),
+            peeked,
         ) {
             Ok(l) => l,
             // Another session answered this card after it was shown here: the student
@@ -193,11 +211,12 @@ impl Collection {
             Err(StoreError::Stale(_)) => {
                 before = self.store.card(id)?.state;
                 outcome = self.sched.answer(&before, rating, now, &ctx, id as u64)?;
-                self.store.record_answer(
+                self.store.record_answer_peeked(
                     id,
                     &before,
                     &outcome.next,
                     &LogRow::from_outcome(&outcome, now, dur),
+                    peeked,
                 )?
             }
             Err(e) => return Err(e.into()),

@@ -6,13 +6,14 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::app::open::sync_decks;
+use crate::app::open::open_synced;
+use crate::app::Collection;
 use crate::cli::{Global, StudyArgs};
-use crate::cmd::stats::db_path;
+use crate::cmd::stats::location;
 use crate::config::{config_path, process_env, Config};
 use crate::deck::diag::Severity;
 use crate::deck::DeckId;
-use crate::store::{self, Store};
+use crate::store;
 use crate::tui::db_engine::change_lines;
 use crate::tui::{self, App, DbEngine, Effect, Runner};
 
@@ -30,7 +31,7 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Effect::Start(Some(DeckId(d.clone()))),
         None => Effect::LoadHome,
     };
-    let mut engine = open_engine(global, &config)?;
+    let mut engine = open_engine(global, &config, args.tag.clone())?;
     let mut runner = Runner::new(engine.as_mut(), path);
     let mut app = App::new(config);
     if let Effect::Start(_) = first {
@@ -41,14 +42,16 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The engine over the store, session queue and scheduler: the database (`--db`,
-/// `TIANKONG_DB`, else the default path), the decks of the search path (the built-in decks
-/// when no deck folder exists) synced into it. Broken deck files and what a deck's new
-/// version changed become home-screen lines; the good decks load regardless.
-fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
-    let path = db_path(global)?;
-    let mut store = Store::open(&path)?;
-    let (report, diagnostics) = sync_decks(&global.decks, &mut store, store::now_ms())?;
+/// The engine over the collection: the database (`--db`, `TIANKONG_DB`, else the default
+/// path), the decks of the search path (the built-in decks when no deck folder exists) synced
+/// into it. Broken deck files and what a deck's new version changed become home-screen lines;
+/// the good decks load regardless.
+fn open_engine(
+    global: &Global,
+    config: &Config,
+    tag: Option<String>,
+) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
+    let (store, report, diagnostics) = open_synced(&location(global), store::now_ms())?;
     let mut warnings: Vec<String> = change_lines(&report, config.ui.lang);
     warnings.extend(
         diagnostics
@@ -56,6 +59,6 @@ fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate
             .filter(|d| d.severity == Severity::Error)
             .map(|d| d.to_string()),
     );
-    let engine = DbEngine::new(store, config, warnings).map_err(anyhow::Error::msg)?;
-    Ok(Box::new(engine))
+    let coll = Collection::new(store, config)?.with_tag(tag);
+    Ok(Box::new(DbEngine::over(coll, warnings)))
 }

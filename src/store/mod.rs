@@ -25,7 +25,11 @@ pub use query::{
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
 /// The migrations, in order: migration `i` (0-based) takes `user_version` from `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_init.sql")];
+/// (0002, the exam's mistakes table, is merged in from its branch between these two.)
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_init.sql"),
+    include_str!("../../migrations/0003_peeked_heading.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -521,7 +525,10 @@ impl Store {
         if let Some(r) = self
             .setting(keys::RETENTION)?
             .and_then(|v| v.trim().parse::<f32>().ok())
-            .filter(|r| (0.5..=0.99).contains(r))
+            .filter(|r| {
+                (crate::config::RETENTION_MIN as f32..=crate::config::RETENTION_MAX as f32)
+                    .contains(r)
+            })
         {
             cfg.desired_retention = r;
         }

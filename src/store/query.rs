@@ -11,6 +11,9 @@ use crate::sched::{CardState, Phase, Rating};
 // The unary `+` keeps the planner off `cards_counts` (orphaned first) where a due or new
 // index is the better path.
 const LIVE: &str = "+c.orphaned = 0 AND d.present = 1";
+/// The card's note carries tag `?4` (or `?4` is NULL).
+const TAGGED: &str = "(?4 IS NULL OR EXISTS (SELECT 1 FROM notes n, json_each(n.tags) j
+    WHERE n.deck_id = c.deck_id AND n.note_id = c.note_id AND j.value = ?4))";
 
 /// Live-card counts of one deck.
 #[derive(Debug, Clone, Default)]
@@ -154,6 +157,8 @@ pub struct BrowseFilter {
     pub day_end_ms: i64,
     /// At most this many rows (0 = no limit).
     pub limit: usize,
+    /// Only cards whose note carries this tag.
+    pub tag: Option<String>,
 }
 
 /// One present deck's counts.
@@ -320,14 +325,27 @@ impl Store {
         day: &Day,
         new_per_day: u32,
     ) -> Result<Queue> {
+        self.due_cards_tagged(deck, None, now_ms, day, new_per_day)
+    }
+
+    /// [`Store::due_cards`] limited to the cards of notes tagged `tag` (`study --tag`).
+    pub fn due_cards_tagged(
+        &self,
+        deck: Option<&DeckId>,
+        tag: Option<&str>,
+        now_ms: i64,
+        day: &Day,
+        new_per_day: u32,
+    ) -> Result<Queue> {
         let deck_id = deck.map(|d| d.0.as_str());
         let mut cards = self.cards_where(
             &format!(
                 "WHERE c.phase <> 0 AND c.due_ms < ?1 AND {LIVE} AND c.suspended = 0
                  AND c.buried_until_ms <= ?2 AND (?3 IS NULL OR c.deck_id = ?3)
+                 AND {TAGGED}
                  ORDER BY c.due_ms, c.id"
             ),
-            params![day.end_ms, now_ms, deck_id],
+            params![day.end_ms, now_ms, deck_id, tag],
         )?;
         let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
             self.conn
@@ -423,11 +441,11 @@ impl Store {
             let sql = format!(
                 "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id
                  WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
-                 AND c.buried_until_ms <= ?2 ORDER BY c.ord, c.id"
+                 AND c.buried_until_ms <= ?2 AND ?3 = ?3 AND {TAGGED} ORDER BY c.ord, c.id"
             );
             let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
             let rows = st
-                .query_map(params![d, now_ms], card_row)
+                .query_map(params![d, now_ms, 0, tag], card_row)
                 .map_err(|e| self.err(e))?;
             // Read lazily: the walk stops once the allowance is used. A row error ends the
             // walk and is returned below.
@@ -482,6 +500,19 @@ impl Store {
         new_state: &CardState,
         log: &LogRow,
     ) -> Result<i64> {
+        self.record_answer_peeked(card_id, previous, new_state, log, false)
+    }
+
+    /// [`Store::record_answer`], saying whether the student looked at the source before the
+    /// reveal (`peeked`): the log keeps it, so recall and peeking can be told apart.
+    pub fn record_answer_peeked(
+        &mut self,
+        card_id: i64,
+        previous: &CardState,
+        new_state: &CardState,
+        log: &LogRow,
+        peeked: bool,
+    ) -> Result<i64> {
         self.write(|tx| {
             let current = tx
                 .prepare_cached(&format!(
@@ -516,8 +547,9 @@ impl Store {
             }
             tx.prepare_cached(
                 "INSERT INTO review_log (card_id, time_ms, kind, rating, phase_before, phase_after,
-                   elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty)
-                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty,
+                   peeked)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 card_id,
@@ -530,7 +562,8 @@ impl Store {
                 log.interval_secs,
                 log.duration_ms,
                 log.stability,
-                log.difficulty
+                log.difficulty,
+                peeked
             ])?;
             Ok(tx.last_insert_rowid())
         })
@@ -587,6 +620,19 @@ impl Store {
             }
             Ok(n)
         })
+    }
+
+    /// Whether review-log row `log_id` was answered after peeking at the source.
+    pub fn review_peeked(&self, log_id: i64) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT peeked FROM review_log WHERE id = ?1",
+                [log_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or(StoreError::NoSuchReview(log_id))
     }
 
     /// Undo an answer: delete log row `log_id` and put its card back to `previous`, in one
@@ -720,13 +766,15 @@ impl Store {
                  AND (?2 = '' OR instr(c.anchor, ?2) > 0 OR instr(n.prompt, ?2) > 0
                       OR instr(n.items, ?2) > 0)
                  AND ?3 = ?3
+                 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?5))
                  ORDER BY {order} LIMIT ?4"
             ),
             params![
                 f.deck.as_ref().map(|d| d.0.as_str()),
                 f.text,
                 f.day_end_ms,
-                limit
+                limit,
+                f.tag
             ],
         )
     }
@@ -736,7 +784,8 @@ impl Store {
         let r = self
             .conn
             .prepare_cached(
-                "SELECT kind, prompt, items, ordered, context, item_lines, passage, source, tags, generated
+                "SELECT kind, prompt, items, ordered, context, item_lines, passage, source, tags,
+                   generated, heading
                  FROM notes WHERE deck_id = ?1 AND note_id = ?2",
             )
             .and_then(|mut st| {
@@ -752,13 +801,25 @@ impl Store {
                         r.get::<_, Option<String>>(7)?,
                         r.get::<_, String>(8)?,
                         r.get::<_, Option<String>>(9)?,
+                        r.get::<_, String>(10)?,
                     ))
                 })
                 .optional()
             })
             .map_err(|e| self.err(e))?;
-        let Some((kind, prompt, items, ordered, context, lines, passage, source, tags, generated)) =
-            r
+        let Some((
+            kind,
+            prompt,
+            items,
+            ordered,
+            context,
+            lines,
+            passage,
+            source,
+            tags,
+            generated,
+            heading,
+        )) = r
         else {
             return Ok(None);
         };
@@ -787,7 +848,8 @@ impl Store {
             source,
             passage,
             tags: json_vec(&tags),
-            heading: vec![],
+            heading: json_vec(&heading),
+            // Priority lives in the card order (`ord`), set at sync.
             priority: None,
             generated,
         }))

@@ -96,6 +96,8 @@ pub struct CardToShow {
     pub phase: Phase,
     /// The list's prompt ("中国式现代化的五个特征"), if any.
     pub prompt: Option<String>,
+    /// The note's section path in its document, shown dimmed above the question.
+    pub heading: Vec<String>,
     /// Front lines; a list card has one line per shown item (with its marker, e.g. "③ ").
     pub lines: Vec<Vec<Seg>>,
     /// The answers in order, one per blank (typed-answer lines).

@@ -231,6 +231,7 @@ fn card_to_show(
         previews,
         source: note.and_then(|n| source_view(n, &answers)),
         typed_default,
+        heading: note.map(|n| n.heading.clone()).unwrap_or_default(),
     }
 }
 
@@ -383,17 +384,20 @@ impl Engine for DbEngine {
         self.step(notices)
     }
 
-    fn answer(
+    fn answer_with(
         &mut self,
         card: CardRef,
         rating: Rating,
         duration_ms: u64,
+        peeked: bool,
     ) -> Result<StudyStep, EngineError> {
         let mut study = self
             .live
             .take()
             .ok_or_else(|| EngineError("no study session is running".into()))?;
-        let a = self.coll.answer(&mut study, card.0, rating, duration_ms);
+        let a = self
+            .coll
+            .answer_peeked(&mut study, card.0, rating, duration_ms, peeked);
         self.live = Some(study);
         let a = a.map_err(err)?;
         let mut notices = Vec::new();
@@ -442,8 +446,10 @@ impl Engine for DbEngine {
             self.refresh_titles()?;
         }
         let (day, off, today) = (t.day, t.utc_offset_secs, t.index);
+        let (text, tag) = split_tag(&query.text);
         let filter = BrowseFilter {
-            text: query.text.clone(),
+            text,
+            tag,
             deck: query.deck.clone(),
             state: match query.state {
                 StateFilter::All => BrowseState::All,
@@ -614,6 +620,20 @@ impl DbEngine {
     }
 }
 
+/// A browse search with `#tag` in it: the tag filter and the rest of the text
+/// (`#重点 发展` → tag 重点, text 发展). The first `#word` is the tag.
+pub fn split_tag(query: &str) -> (String, Option<String>) {
+    let mut tag = None;
+    let mut rest = Vec::new();
+    for word in query.split_whitespace() {
+        match word.strip_prefix('#').or_else(|| word.strip_prefix('＃')) {
+            Some(t) if !t.is_empty() && tag.is_none() => tag = Some(t.to_string()),
+            _ => rest.push(word),
+        }
+    }
+    (rest.join(" "), tag)
+}
+
 /// What a sync changed in decks whose version went up since the last sync, one line each,
 /// for the home screen.
 pub fn change_lines(report: &store::SyncReport, lang: Lang) -> Vec<String> {
@@ -651,6 +671,20 @@ pub fn change_lines(report: &store::SyncReport, lang: Lang) -> Vec<String> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_word_in_the_search_is_the_tag() {
+        assert_eq!(
+            split_tag("#重点 发展"),
+            ("发展".into(), Some("重点".into()))
+        );
+        assert_eq!(
+            split_tag("发展 ＃二十大"),
+            ("发展".into(), Some("二十大".into()))
+        );
+        assert_eq!(split_tag("发展"), ("发展".into(), None));
+        assert_eq!(split_tag("# 发展"), ("# 发展".into(), None));
+    }
 
     #[test]
     fn streak_counts_back_from_today_or_yesterday() {

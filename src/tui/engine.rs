@@ -20,13 +20,24 @@ pub trait Engine {
     fn home(&mut self) -> Result<HomeData, EngineError>;
     /// Start a session on one deck or all decks; returns the first card (or Done).
     fn start(&mut self, deck: Option<&DeckId>) -> Result<StudyStep, EngineError>;
-    /// Record an answer (committed), then return the next card.
+    /// Record an answer (committed), then return the next card. `peeked`: the student opened
+    /// the source before the reveal (the log keeps it).
+    fn answer_with(
+        &mut self,
+        card: CardRef,
+        rating: Rating,
+        duration_ms: u64,
+        peeked: bool,
+    ) -> Result<StudyStep, EngineError>;
+    /// An answer given without peeking.
     fn answer(
         &mut self,
         card: CardRef,
         rating: Rating,
         duration_ms: u64,
-    ) -> Result<StudyStep, EngineError>;
+    ) -> Result<StudyStep, EngineError> {
+        self.answer_with(card, rating, duration_ms, false)
+    }
     /// Undo the last answer, suspension or bury of this session; returns that card again.
     fn undo(&mut self) -> Result<StudyStep, EngineError>;
     fn suspend(&mut self, card: CardRef) -> Result<StudyStep, EngineError>;
@@ -68,6 +79,8 @@ pub mod fake {
         pub detail_history: Vec<HistoryRow>,
         /// The last browse query seen.
         pub last_query: Option<BrowseQuery>,
+        /// Cards answered after peeking at the source.
+        pub peeked: Vec<CardRef>,
         undo: Vec<(usize, Option<Answered>)>,
     }
 
@@ -189,12 +202,16 @@ pub mod fake {
             self.correct = 0;
             Ok(self.step())
         }
-        fn answer(
+        fn answer_with(
             &mut self,
             card: CardRef,
             rating: Rating,
             duration_ms: u64,
+            peeked: bool,
         ) -> Result<StudyStep, EngineError> {
+            if peeked {
+                self.peeked.push(card);
+            }
             let i = self.index_of(card)?;
             if self.queue.first() != Some(&i) {
                 return Err(EngineError(format!("card {} is not current", card.0)));

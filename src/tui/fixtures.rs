@@ -83,6 +83,10 @@ pub fn item_card() -> CardToShow {
         previews: previews(),
         source: Some(source()),
         typed_default: false,
+        heading: vec![
+            "高举中国特色社会主义伟大旗帜".into(),
+            "三、新时代新征程中国共产党的使命任务".into(),
+        ],
     }
 }
 
@@ -112,6 +116,7 @@ pub fn whole_card() -> CardToShow {
         previews: previews(),
         source: None,
         typed_default: false,
+        heading: vec![],
     }
 }
 
@@ -133,6 +138,7 @@ pub fn cloze_card() -> CardToShow {
         previews: previews(),
         source: Some(source()),
         typed_default: false,
+        heading: vec![],
     }
 }
 
@@ -154,6 +160,7 @@ pub fn long_card() -> CardToShow {
         previews: previews(),
         source: None,
         typed_default: false,
+        heading: vec![],
     }
 }
 

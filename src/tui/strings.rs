@@ -49,7 +49,7 @@ strings! {
     RateEasyKey => "简单", "Easy";
     AcceptKey => "显示答案 / 建议评分", "show answer / suggested rating";
     UndoKey => "撤销上一次", "undo the last answer";
-    SourceKey => "原文段落", "source passage";
+    SourceKey => "原文（揭晓前看：建议重来）", "source (before the reveal: suggests Again)";
     SuspendKey => "暂停此卡", "suspend this card";
     BuryKey => "今天跳过此卡", "bury until tomorrow";
     TypedKey => "切换输入答案", "toggle typed answers";
@@ -88,6 +88,9 @@ strings! {
     ShowAnswer => "空格 显示答案", "Space show answer";
     StudyKeysFront => "空格 显示 · t 输入 · o 原文 · u 撤销 · s 暂停 · b 跳过 · ? 帮助",
         "Space reveal · t type · o source · u undo · s suspend · b bury · ? help";
+    StudyKeysRevealed => "1-4 评分 · 空格 确认 · o 原文 · u 撤销 · s 暂停 · b 跳过 · ? 帮助",
+        "1-4 rate · Space accept · o source · u undo · s suspend · b bury · ? help";
+    Peeked => "看过原文", "source seen";
     StudyKeysTyping => "Enter 检查 · Tab 提示 · ↑↓ 换行 · Esc 不输入",
         "Enter check · Tab hint · ↑↓ line · Esc stop typing";
     Done => "完成", "done";
@@ -151,7 +154,8 @@ strings! {
     On => "开", "on";
     Off => "关", "off";
     NotSet => "未设置", "not set";
-    Saved => "已保存到 config.toml", "Saved to config.toml";
+    Saved => "已保存", "Saved";
+    SavedTo => "已保存到", "Saved to";
     DateFormat => "日期格式：YYYY-MM-DD（留空＝不设）", "Date as YYYY-MM-DD (empty = none)";
     SettingsKeys => "↑↓ 选择 · ←→ 调整 · Enter 修改 · Esc 返回",
         "↑↓ select · ←→ adjust · Enter edit · Esc back";

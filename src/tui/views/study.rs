@@ -8,6 +8,7 @@ use ratatui::Frame;
 
 use super::{centered, cursor_at, footer, header, style, wrapped, Ctx, Tag};
 use crate::config::Lang;
+use crate::sched::Rating;
 use crate::tui::app::{Current, Stage, StudyScreen};
 use crate::tui::check::Check;
 use crate::tui::data::{CardToShow, Progress, Seg, SessionSummary, SourceView};
@@ -57,6 +58,8 @@ pub fn draw(
         foot,
         ctx.s(if typing {
             S::StudyKeysTyping
+        } else if cur.stage == Stage::Revealed {
+            S::StudyKeysRevealed
         } else {
             S::StudyKeysFront
         }),
@@ -64,7 +67,8 @@ pub fn draw(
     let cursor = card_area(frame, ctx, s, cur, body);
     if s.show_source {
         if let Some(src) = &cur.card.source {
-            source(frame, ctx, src, body);
+            // The hidden part is highlighted only once it is revealed.
+            source(frame, ctx, src, cur.stage == Stage::Revealed, body);
         }
         return None;
     }
@@ -157,7 +161,7 @@ fn card_area(
         if let Some(check) = &cur.check {
             bottom.extend(check_lines(ctx, check, bw));
         }
-        bottom.extend(rating_bar(ctx, card, cur.check.as_ref(), bw));
+        bottom.extend(rating_bar(ctx, card, cur.suggested(), cur.peeked, bw));
     } else {
         bottom.push(Line::styled(ctx.s(S::ShowAnswer), ctx.theme.key()));
     }
@@ -176,6 +180,19 @@ fn card_area(
     let inner = block.inner(card_r);
     frame.render_widget(block, card_r);
     let mut lines: Vec<Line> = Vec::new();
+    if !card.heading.is_empty() {
+        // Where the note sits in its document: one dimmed line, cut short rather than wrapped.
+        let path = card
+            .heading
+            .iter()
+            .map(|h| sanitize(h))
+            .collect::<Vec<_>>()
+            .join(" › ");
+        lines.push(Line::styled(
+            text::truncate(&path, inner_w.max(1) as usize),
+            ctx.theme.dim(),
+        ));
+    }
     for runs in front_runs(card, revealed, &ctx.theme) {
         lines.extend(wrapped(&ctx.theme, &runs, inner_w.max(1)));
     }
@@ -262,10 +279,10 @@ fn card_area(
 pub fn rating_bar(
     ctx: &Ctx,
     card: &CardToShow,
-    check: Option<&Check>,
+    suggested: Option<Rating>,
+    peeked: bool,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let suggested = check.map(|c| c.suggested);
     let sep = " · ";
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
@@ -303,8 +320,13 @@ pub fn rating_bar(
             Lang::Zh => "Enter/空格",
             Lang::En => "Enter/Space",
         };
+        let why = if peeked {
+            format!("（{}）", ctx.s(S::Peeked))
+        } else {
+            String::new()
+        };
         let msg = format!(
-            "{}: {} {} · {keys}",
+            "{}: {} {}{why} · {keys}",
             ctx.s(S::Suggested),
             r.as_u8(),
             strings::rating(r, ctx.lang)
@@ -437,7 +459,7 @@ fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, 
 
 /// The source passage over the card: document, date, file:line, the paragraph with the
 /// answers highlighted.
-fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
+fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, revealed: bool, body: Rect) {
     let area = body;
     let block = ctx.theme.block(format!(" {} ", ctx.s(S::Source)));
     let inner = block.inner(area);
@@ -465,7 +487,11 @@ fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
     ));
     lines.push(Line::from(""));
     for para in text::sanitize_lines(&src.passage) {
-        let runs = highlight_runs(&para, &src.highlight, &ctx.theme);
+        let runs = if revealed {
+            highlight_runs(&para, &src.highlight, &ctx.theme)
+        } else {
+            highlight_runs(&para, &[], &ctx.theme)
+        };
         lines.extend(wrapped(&ctx.theme, &runs, w));
     }
     lines.push(Line::from(""));
