@@ -148,7 +148,7 @@ pub mod fake {
                     l.iter()
                         .map(|s| match s {
                             Seg::Text(t) => t.clone(),
-                            Seg::Blank { answer } => crate::tui::text::mask(answer),
+                            Seg::Blank { answer } => crate::cloze::mask(answer),
                         })
                         .collect()
                 })

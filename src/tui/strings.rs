@@ -205,50 +205,14 @@ pub fn state_filter(f: StateFilter, lang: Lang) -> &'static str {
     }
 }
 
-/// An interval as the rating bar shows it: `<10分`, `5小时`, `4天`, `1.5月`, `2.1年`.
+/// An interval as the rating bar and the browser show it: `<1分` `10分` `3小时` `4天` `1.5月`
+/// `2年` — the one wording, [`crate::sched::format_interval`].
 pub fn interval(secs: i64, lang: Lang) -> String {
-    let secs = secs.max(0);
-    let zh = lang == Lang::Zh;
-    let (m, h, d) = (60, 3600, 86_400);
-    if secs < h {
-        let mins = (secs + m - 1) / m;
-        let mins = mins.max(1);
-        return if zh {
-            format!("<{mins}分")
-        } else {
-            format!("<{mins}m")
-        };
-    }
-    if secs < d {
-        let hrs = secs / h;
-        return if zh {
-            format!("{hrs}小时")
-        } else {
-            format!("{hrs}h")
-        };
-    }
-    let days = (secs as f64 / d as f64).round() as i64;
-    if days < 30 {
-        return if zh {
-            format!("{days}天")
-        } else {
-            format!("{days}d")
-        };
-    }
-    if days < 365 {
-        let mo = days as f64 / 30.0;
-        return if zh {
-            format!("{mo:.1}月")
-        } else {
-            format!("{mo:.1}mo")
-        };
-    }
-    let y = days as f64 / 365.0;
-    if zh {
-        format!("{y:.1}年")
-    } else {
-        format!("{y:.1}y")
-    }
+    let l = match lang {
+        Lang::Zh => crate::sched::Lang::Zh,
+        Lang::En => crate::sched::Lang::En,
+    };
+    crate::sched::format_interval(secs.saturating_mul(1000), l)
 }
 
 /// Days until due: 今天, 3天后, 逾期2天.
@@ -308,12 +272,12 @@ mod tests {
 
     #[test]
     fn intervals_read_like_the_rating_bar() {
-        assert_eq!(interval(600, Lang::Zh), "<10分");
+        assert_eq!(interval(600, Lang::Zh), "10分");
         assert_eq!(interval(30, Lang::Zh), "<1分");
         assert_eq!(interval(2 * 86_400, Lang::Zh), "2天");
         assert_eq!(interval(5 * 3600, Lang::En), "5h");
         assert_eq!(interval(45 * 86_400, Lang::Zh), "1.5月");
-        assert_eq!(interval(730 * 86_400, Lang::En), "2.0y");
+        assert_eq!(interval(730 * 86_400, Lang::En), "2y");
     }
 
     #[test]

@@ -7,13 +7,14 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{centered, cursor_at, footer, header, style, wrapped, Ctx, Tag};
+use crate::cloze::mask;
 use crate::config::Lang;
 use crate::sched::Rating;
 use crate::tui::app::{Current, Stage, StudyScreen};
 use crate::tui::check::Check;
 use crate::tui::data::{CardToShow, Progress, Seg, SessionSummary, SourceView};
 use crate::tui::strings::{self, S};
-use crate::tui::text::{self, char_width, mask, sanitize, Run};
+use crate::tui::text::{self, char_width, sanitize, Run};
 use crate::tui::theme::Theme;
 
 pub fn draw(
