@@ -39,7 +39,7 @@ pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let lang = global.lang();
     let mut o = String::new();
     let now = store::now_ms();
-    let (coll, report) = open_collection(global, now)?;
+    let (coll, report, _backup) = open_collection(global, now)?;
     let (decks, all) = coll.today_by_deck()?;
     if args.json {
         let rows: Vec<DeckJson<'_>> = decks

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::app::{self, open::Location, Collection};
+use crate::app::open::{DailyBackup, Location};
+use crate::app::{self, Collection};
 use crate::cli::{Global, JsonArgs};
 use crate::config::{config_path, process_env, Config};
 use crate::i18n::t;
@@ -46,17 +47,35 @@ pub fn load_config(global: &Global) -> anyhow::Result<Config> {
     Ok(config)
 }
 
-/// The collection the commands read: opened, synced, with the user's settings.
-pub fn open_collection(global: &Global, now_ms: i64) -> anyhow::Result<(Collection, SyncReport)> {
+/// [`open_synced`] with the day's backup made when the guard drops (after the command
+/// printed), not before.
+pub fn open_synced_later(
+    global: &Global,
+    now_ms: i64,
+) -> anyhow::Result<(Store, SyncReport, DailyBackup)> {
+    let (store, report, diagnostics, backup) =
+        app::open::open_synced_later(&location(global), now_ms)?;
+    for d in &diagnostics {
+        eprintln!("{d}");
+    }
+    Ok((store, report, backup))
+}
+
+/// The collection the commands read: opened, synced, with the user's settings; the day's
+/// backup is made when the returned guard drops.
+pub fn open_collection(
+    global: &Global,
+    now_ms: i64,
+) -> anyhow::Result<(Collection, SyncReport, DailyBackup)> {
     let config = load_config(global)?;
-    let (store, report) = open_synced(global, now_ms)?;
-    Ok((Collection::new(store, &config)?, report))
+    let (store, report, backup) = open_synced_later(global, now_ms)?;
+    Ok((Collection::new(store, &config)?, report, backup))
 }
 
 pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     let now = store::now_ms();
-    let (store, _) = open_synced(global, now)?;
+    let (store, _, _backup) = open_synced_later(global, now)?;
     let today = app::Today::at(&store, now)?;
     let s = store.stats(now, &today.day)?;
     if args.json {

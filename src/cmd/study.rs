@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::app::open::open_synced;
+use crate::app::open::{open_synced_later, DailyBackup, SessionMark};
 use crate::app::Collection;
 use crate::cli::{Global, StudyArgs};
 use crate::cmd::stats::location;
@@ -14,6 +14,7 @@ use crate::config::{config_path, process_env, Config};
 use crate::deck::diag::Severity;
 use crate::deck::DeckId;
 use crate::store;
+use crate::tr;
 use crate::tui::db_engine::change_lines;
 use crate::tui::{self, App, DbEngine, Effect, Runner};
 
@@ -31,7 +32,10 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Effect::Start(Some(DeckId(d.clone()))),
         None => Effect::LoadHome,
     };
-    let mut engine = open_engine(global, &config, args.tag.clone())?;
+    let (mut engine, _mark, mut backup) = open_engine(global, &config, args.tag.clone())?;
+    // The day's backup runs beside the first frame on its own connection; it is waited for
+    // when the interface closes.
+    backup.spawn();
     let mut runner = Runner::new(engine.as_mut(), path);
     let mut app = App::new(config);
     if let Effect::Start(_) = first {
@@ -45,14 +49,31 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
 /// The engine over the collection: the database (`--db`, `TIANKONG_DB`, else the default
 /// path), the decks of the search path (the built-in decks when no deck folder exists) synced
 /// into it. Broken deck files and what a deck's new version changed become home-screen lines;
-/// the good decks load regardless.
+/// the good decks load regardless. Another session open on the same database is said first
+/// (both carry on safely: a card is re-read before it is shown, and an answer given on a
+/// changed card is recorded on top of the other one); the mark lives as long as the result.
 fn open_engine(
     global: &Global,
     config: &Config,
     tag: Option<String>,
-) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
-    let (store, report, diagnostics) = open_synced(&location(global), store::now_ms())?;
-    let mut warnings: Vec<String> = change_lines(&report, config.ui.lang);
+) -> anyhow::Result<(Box<dyn crate::tui::Engine>, SessionMark, DailyBackup)> {
+    let now = store::now_ms();
+    let loc = location(global);
+    let (store, report, diagnostics, backup) = open_synced_later(&loc, now)?;
+    let (mark, other) = SessionMark::take(store.path(), now);
+    let mut warnings: Vec<String> = Vec::new();
+    if let Some(o) = other {
+        let off = store.utc_offset_secs(o.since_ms).unwrap_or(0);
+        let since = crate::app::day::local_time(o.since_ms, off);
+        warnings.push(tr!(
+            config.ui.lang,
+            "另一个学习会话正在使用这个数据库（进程 {}，自 {} 起）；两边都能继续，同一张卡不会记两次。",
+            "Another study session has this database open (process {}, since {}); both can go on, no card is counted twice.",
+            o.pid,
+            since
+        ));
+    }
+    warnings.extend(change_lines(&report, config.ui.lang));
     warnings.extend(
         diagnostics
             .iter()
@@ -60,5 +81,5 @@ fn open_engine(
             .map(|d| d.to_string()),
     );
     let coll = Collection::new(store, config)?.with_tag(tag);
-    Ok(Box::new(DbEngine::over(coll, warnings)))
+    Ok((Box::new(DbEngine::over(coll, warnings)), mark, backup))
 }
