@@ -187,13 +187,12 @@ impl Collection {
     /// are over all decks, so the all-decks row is not the sum of the deck rows).
     pub fn today_by_deck(&self) -> Result<(Vec<(DeckSummary, Counts)>, Counts)> {
         let decks = self.decks()?;
-        let mut rows = Vec::with_capacity(decks.len());
-        for d in &decks {
-            let c = self.start_with(Some(&d.id), &decks)?.counts();
-            rows.push((d.clone(), c));
-        }
-        let all = self.start_with(None, &decks)?.counts();
-        Ok((rows, all))
+        let (each, all) = self.start_each(&decks)?;
+        let rows = decks
+            .into_iter()
+            .zip(each.iter().map(Study::counts))
+            .collect();
+        Ok((rows, all.counts()))
     }
 
     /// A note's current content (cached for the collection's life; notes change only on sync).

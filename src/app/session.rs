@@ -4,9 +4,9 @@
 //! writes what it decides.
 use std::collections::{HashMap, HashSet};
 
-use crate::deck::{DeckId, NoteId};
+use crate::deck::DeckId;
 use crate::sched::{CardState, Outcome, Phase, Rating};
-use crate::store::{self, DeckSummary, LogRow, StoreError};
+use crate::store::{self, DayBase, DeckSummary, LogRow, StoreError};
 use crate::study::{self, Counts, NoteKey, Notice, Removal, Session, StudyCtx, Tally, TodayCounts};
 
 use super::{AppError, Collection, Result, Today};
@@ -101,20 +101,82 @@ impl Collection {
     /// earlier today (here or in another session) holding their waiting siblings back.
     pub(super) fn start_with(&self, deck: Option<&DeckId>, decks: &[DeckSummary]) -> Result<Study> {
         let t = self.today()?;
-        let limits = self.limits();
-        let q = self.store.due_cards_tagged(
-            deck,
-            self.tag.as_deref(),
-            t.now_ms,
-            &t.day,
-            limits.new_per_day,
-        )?;
-        let answered: HashSet<(DeckId, NoteId)> = q.notes_answered_today.into_iter().collect();
-        let mut rows = HashMap::with_capacity(q.cards.len());
-        let mut srows = Vec::with_capacity(q.cards.len());
-        for c in q.cards {
+        let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
+        let allowance = self.allowance(&base);
+        let news = match deck {
+            Some(d) => self
+                .store
+                .new_cards(&d.0, self.tag.as_deref(), t.now_ms, &base.held, allowance)?,
+            None => {
+                let mut news = Vec::new();
+                for d in decks {
+                    let left = allowance - news.len();
+                    if left == 0 {
+                        break;
+                    }
+                    news.extend(self.store.new_cards(
+                        &d.id.0,
+                        self.tag.as_deref(),
+                        t.now_ms,
+                        &base.held,
+                        left,
+                    )?);
+                }
+                news
+            }
+        };
+        Ok(self.build(deck, &base, news, &t, decks))
+    }
+
+    /// Today's study of every deck and of all decks together, from one read of the day:
+    /// the same [`Collection::build`] a session starts from.
+    pub(super) fn start_each(&self, decks: &[DeckSummary]) -> Result<(Vec<Study>, Study)> {
+        let t = self.today()?;
+        let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
+        let allowance = self.allowance(&base);
+        let mut each = Vec::with_capacity(decks.len());
+        let mut all_news = Vec::new();
+        for d in decks {
+            let news =
+                self.store
+                    .new_cards(&d.id.0, self.tag.as_deref(), t.now_ms, &base.held, allowance)?;
+            // All decks: each deck's walk is a prefix of its own (same notes held back).
+            let left = allowance - all_news.len().min(allowance);
+            all_news.extend(news.iter().take(left).cloned());
+            each.push(self.build(Some(&d.id), &base, news, &t, decks));
+        }
+        let all = self.build(None, &base, all_news, &t, decks);
+        Ok((each, all))
+    }
+
+    fn allowance(&self, base: &DayBase) -> usize {
+        self.limits().new_per_day.saturating_sub(base.new_today) as usize
+    }
+
+    /// The session of `deck` from the day's base and the deck's new cards.
+    fn build(
+        &self,
+        deck: Option<&DeckId>,
+        base: &DayBase,
+        news: Vec<store::CardRow>,
+        t: &Today,
+        decks: &[DeckSummary],
+    ) -> Study {
+        let answered: HashSet<(&str, &str)> = base
+            .notes_answered_today
+            .iter()
+            .map(|(d, n)| (d.0.as_str(), n.0.as_str()))
+            .collect();
+        let due = base
+            .due
+            .iter()
+            .filter(|c| deck.is_none_or(|d| &c.deck == d))
+            .cloned();
+        let mut rows = HashMap::new();
+        let mut srows = Vec::new();
+        for c in due.chain(news) {
             let held = matches!(c.state.phase, Phase::New | Phase::Review)
-                && answered.contains(&(c.deck.clone(), c.note.clone()));
+                && answered.contains(&(c.deck.0.as_str(), c.note.0.as_str()));
             srows.push(study::CardRow {
                 id: c.id,
                 note: NoteKey {
@@ -130,15 +192,15 @@ impl Collection {
         }
         let ctx = StudyCtx::new(&self.sched, t.utc_offset_secs, self.exam_days(decks));
         let done = TodayCounts {
-            new_introduced: q.new_today,
-            reviews_done: q.reviews_today,
+            new_introduced: base.new_today,
+            reviews_done: base.reviews_today,
         };
-        Ok(Study {
+        Study {
             deck: deck.cloned(),
-            session: Session::new(srows, done, limits, ctx, t.now_ms),
+            session: Session::new(srows, done, self.limits(), ctx, t.now_ms),
             rows,
             forced: None,
-        })
+        }
     }
 
     /// The card to show next, or `None` when the session is over. The card is re-read from

@@ -19,7 +19,7 @@ mod query;
 mod sync;
 
 pub use query::{
-    BrowseFilter, BrowseSort, BrowseState, CardRow, DayReviews, DeckSummary, LogRow, Queue,
+    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, LogRow, Queue,
     ReviewEntry, Stats,
 };
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};

@@ -76,6 +76,23 @@ pub struct Queue {
     pub new_available: u32,
 }
 
+/// What every deck's queue today starts from, read once for all decks (home reads it once
+/// for a hundred decks).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DayBase {
+    /// Learning, relearning and review cards due before the day ends, most overdue first.
+    pub due: Vec<CardRow>,
+    /// New cards first answered today in any deck.
+    pub new_today: u32,
+    /// Answers today to cards in review, in any deck.
+    pub reviews_today: u32,
+    /// Notes with a card answered today.
+    pub notes_answered_today: Vec<(DeckId, NoteId)>,
+    /// (deck, note) held back from today's new cards: answered today, with a card due today,
+    /// or with a card buried.
+    pub held: std::collections::HashSet<(String, String)>,
+}
+
 /// One answer to record in the review log (the card's new state goes separately).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LogRow {
@@ -337,16 +354,12 @@ impl Store {
         day: &Day,
         new_per_day: u32,
     ) -> Result<Queue> {
+        let mut base = self.day_base(tag, now_ms, day)?;
         let deck_id = deck.map(|d| d.0.as_str());
-        let mut cards = self.cards_where(
-            &format!(
-                "WHERE c.phase <> 0 AND c.due_ms < ?1 AND {LIVE} AND c.suspended = 0
-                 AND c.buried_until_ms <= ?2 AND (?3 IS NULL OR c.deck_id = ?3)
-                 AND {TAGGED}
-                 ORDER BY c.due_ms, c.id"
-            ),
-            params![day.end_ms, now_ms, deck_id, tag],
-        )?;
+        if let Some(d) = deck_id {
+            base.due.retain(|c| c.deck.0 == d);
+            base.notes_answered_today.retain(|(dk, _)| dk.0 == d);
+        }
         let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
             self.conn
                 .prepare_cached(sql)
@@ -354,7 +367,6 @@ impl Store {
                 .map_err(|e| self.err(e))
         };
         let deck_p: &dyn rusqlite::ToSql = &deck_id;
-        let none: &dyn rusqlite::ToSql = &Option::<&str>::None;
         // Ranges of the covering index `cards_counts`, one per present deck.
         let new_available = q(
             "SELECT count(*) FROM cards WHERE orphaned = 0
@@ -370,28 +382,76 @@ impl Store {
             ),
             &[&now_ms, deck_p],
         )?);
+        let decks = match deck_id {
+            Some(d) => vec![d.to_string()],
+            None => self.present_decks()?,
+        };
+        let mut allowance = new_per_day.saturating_sub(base.new_today) as usize;
+        let mut cards = std::mem::take(&mut base.due);
+        for d in &decks {
+            if allowance == 0 {
+                break;
+            }
+            let taken = self.new_cards(d, tag, now_ms, &base.held, allowance)?;
+            allowance -= taken.len();
+            cards.extend(taken);
+        }
+        Ok(Queue {
+            cards,
+            new_today: base.new_today,
+            reviews_today: base.reviews_today,
+            notes_answered_today: base.notes_answered_today,
+            new_available,
+        })
+    }
+
+    /// Ids of the present decks, in order.
+    pub fn present_decks(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// What today's queue of every deck starts from, read once: see [`DayBase`].
+    pub fn day_base(&self, tag: Option<&str>, now_ms: i64, day: &Day) -> Result<DayBase> {
+        let due = self.cards_where(
+            &format!(
+                "WHERE c.phase <> 0 AND c.due_ms < ?1 AND {LIVE} AND c.suspended = 0
+                 AND c.buried_until_ms <= ?2 AND ?3 = ?3
+                 AND {TAGGED}
+                 ORDER BY c.due_ms, c.id"
+            ),
+            params![day.end_ms, now_ms, 0, tag],
+        )?;
+        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
+            self.conn
+                .prepare_cached(sql)
+                .and_then(|mut st| st.query_row(p, |r| r.get(0)))
+                .map_err(|e| self.err(e))
+        };
         let today = "FROM review_log l JOIN cards c ON c.id = l.card_id
-                     WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
-                     AND (?3 IS NULL OR c.deck_id = ?3)";
+                     WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0";
         // The daily limits are over all decks: a deck's session gets what is left of them.
         let new_today = q(
             &format!("SELECT count(DISTINCT l.card_id) {today} AND l.phase_before = 0"),
-            &[&day.start_ms, &day.end_ms, none],
+            &[&day.start_ms, &day.end_ms],
         )?;
         let reviews_today = q(
             &format!("SELECT count(*) {today} AND l.phase_before = 2"),
-            &[&day.start_ms, &day.end_ms, none],
+            &[&day.start_ms, &day.end_ms],
         )?;
         let mut st = self
             .conn
-            .prepare_cached(
-                "SELECT DISTINCT c.deck_id, c.note_id FROM review_log l JOIN cards c ON c.id = l.card_id
-                 WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
-                 AND (?3 IS NULL OR c.deck_id = ?3) ORDER BY 1, 2",
-            )
+            .prepare_cached(&format!(
+                "SELECT DISTINCT c.deck_id, c.note_id {today} ORDER BY 1, 2"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![day.start_ms, day.end_ms, deck_id], |r| {
+            .query_map(params![day.start_ms, day.end_ms], |r| {
                 Ok((DeckId(r.get(0)?), NoteId(r.get(1)?)))
             })
             .map_err(|e| self.err(e))?;
@@ -404,72 +464,64 @@ impl Store {
             .iter()
             .map(|(d, n)| (d.0.clone(), n.0.clone()))
             .collect();
-        held.extend(cards.iter().map(|c| (c.deck.0.clone(), c.note.0.clone())));
-        {
-            let mut st = self
-                .conn
-                .prepare_cached(
-                    "SELECT deck_id, note_id FROM cards INDEXED BY cards_buried
-                     WHERE buried_until_ms > 0 AND buried_until_ms > ?1
-                     AND (?2 IS NULL OR deck_id = ?2)",
-                )
-                .map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map(params![now_ms, deck_id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .map_err(|e| self.err(e))?;
-            for r in rows {
-                held.insert(r.map_err(|e| self.err(e))?);
-            }
+        held.extend(due.iter().map(|c| (c.deck.0.clone(), c.note.0.clone())));
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT deck_id, note_id FROM cards INDEXED BY cards_buried
+                 WHERE buried_until_ms > 0 AND buried_until_ms > ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![now_ms], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        for r in rows {
+            held.insert(r.map_err(|e| self.err(e))?);
         }
-        let decks: Vec<String> = match deck_id {
-            Some(d) => vec![d.to_string()],
-            None => {
-                let mut st = self
-                    .conn
-                    .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
-                    .map_err(|e| self.err(e))?;
-                let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-                rows.collect::<rusqlite::Result<Vec<String>>>()
-                    .map_err(|e| self.err(e))?
-            }
-        };
-        let mut allowance = new_per_day.saturating_sub(new_today) as usize;
-        for d in &decks {
-            if allowance == 0 {
-                break;
-            }
-            let sql = format!(
-                "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id
-                 WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
-                 AND c.buried_until_ms <= ?2 AND ?3 = ?3 AND {TAGGED} ORDER BY c.ord, c.id"
-            );
-            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-            let rows = st
-                .query_map(params![d, now_ms, 0, tag], card_row)
-                .map_err(|e| self.err(e))?;
-            // Read lazily: the walk stops once the allowance is used. A row error ends the
-            // walk and is returned below.
-            let mut failed = None;
-            let rows = rows.map_while(|r| r.map_err(|e| failed = Some(e)).ok());
-            let taken = crate::study::take_new(
-                rows,
-                |c: &CardRow| (c.deck.0.clone(), c.note.0.clone()),
-                |k| held.contains(k),
-                allowance,
-            );
-            if let Some(e) = failed {
-                return Err(self.err(e));
-            }
-            allowance -= taken.len();
-            cards.extend(taken);
-        }
-        Ok(Queue {
-            cards,
+        Ok(DayBase {
+            due,
             new_today,
             reviews_today,
             notes_answered_today,
-            new_available,
+            held,
         })
+    }
+
+    /// The day's new cards of deck `deck`: each note's first card not `held` back, in the
+    /// new-card order, at most `allowance` ([`crate::study::take_new`]; reads lazily).
+    pub fn new_cards(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<CardRow>> {
+        if allowance == 0 {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id
+             WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
+             AND c.buried_until_ms <= ?2 AND ?3 = ?3 AND {TAGGED} ORDER BY c.ord, c.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![deck, now_ms, 0, tag], card_row)
+            .map_err(|e| self.err(e))?;
+        // A row error ends the walk and is returned below.
+        let mut failed = None;
+        let rows = rows.map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+        let taken = crate::study::take_new(
+            rows,
+            |c: &CardRow| (c.deck.0.clone(), c.note.0.clone()),
+            |k| held.contains(k),
+            allowance,
+        );
+        match failed {
+            Some(e) => Err(self.err(e)),
+            None => Ok(taken),
+        }
     }
 
     /// One card by id (orphaned or not).
