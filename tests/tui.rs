@@ -544,3 +544,46 @@ fn opening_the_source_before_the_reveal_is_a_peek() {
     assert_eq!(s.engine.log[1], (second, Rating::Good, s.engine.log[1].2));
     assert_eq!(s.engine.peeked, vec![first]);
 }
+
+#[test]
+fn at_60x20_every_screen_keeps_its_last_key_and_the_stats_boxes_say_something() {
+    // (screen keys, the key bar's last key)
+    let cases: [(&str, &str); 6] = [
+        ("", "q 退出"),
+        ("\n", "? 帮助"),
+        ("\n ", "? 帮助"),
+        ("b", "Esc 返回"),
+        ("s", "q 退出"),
+        ("c", "Esc 返回"),
+    ];
+    for (keys, last) in cases {
+        let mut s = Session::zh();
+        s.keys(keys);
+        let screen = render(&s.app, 60, 20);
+        let bar = screen.lines().last().unwrap_or("");
+        assert!(
+            bar.trim_end().ends_with(last),
+            "{keys:?}: {bar:?}\n{screen}"
+        );
+    }
+    let mut s = Session::zh();
+    s.keys("s");
+    let screen = render(&s.app, 60, 20);
+    for part in [
+        "过去一年的复习",
+        "未来30天到期",
+        "每周真实保持率",
+        "卡片状态",
+        "新 ",
+        "今天",
+    ] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    // The forecast's axis: its scale and its dates.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("今天") && l.contains("12-")),
+        "{screen}"
+    );
+}

@@ -104,9 +104,10 @@ impl Collection {
         let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
         let allowance = self.allowance(&base);
         let news = match deck {
-            Some(d) => self
-                .store
-                .new_cards(&d.0, self.tag.as_deref(), t.now_ms, &base.held, allowance)?,
+            Some(d) => {
+                self.store
+                    .new_cards(&d.0, self.tag.as_deref(), t.now_ms, &base.held, allowance)?
+            }
             None => {
                 let mut news = Vec::new();
                 for d in decks {
@@ -137,9 +138,13 @@ impl Collection {
         let mut each = Vec::with_capacity(decks.len());
         let mut all_news = Vec::new();
         for d in decks {
-            let news =
-                self.store
-                    .new_cards(&d.id.0, self.tag.as_deref(), t.now_ms, &base.held, allowance)?;
+            let news = self.store.new_cards(
+                &d.id.0,
+                self.tag.as_deref(),
+                t.now_ms,
+                &base.held,
+                allowance,
+            )?;
             // All decks: each deck's walk is a prefix of its own (same notes held back).
             let left = allowance - all_news.len().min(allowance);
             all_news.extend(news.iter().take(left).cloned());

@@ -19,8 +19,8 @@ mod query;
 mod sync;
 
 pub use query::{
-    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, LogRow, Queue,
-    ReviewEntry, Stats,
+    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, LogRow,
+    Queue, ReviewEntry, Stats,
 };
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 

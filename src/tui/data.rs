@@ -268,6 +268,8 @@ pub struct StatsData {
     pub heatmap: Vec<u32>,
     /// Weekday of today, 0 = Monday.
     pub today_weekday: u8,
+    /// Today's date, `YYYY-MM-DD` (the charts' axis labels count from it).
+    pub today: String,
     /// Cards due on each of the next 30 days (index 0 = today, overdue included).
     pub forecast: Vec<u32>,
     /// True retention (share of review answers not Again) for the last weeks, oldest first;

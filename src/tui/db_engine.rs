@@ -552,6 +552,7 @@ impl Engine for DbEngine {
             streak: streak(&heatmap),
             heatmap,
             today_weekday: (today + 3).rem_euclid(7) as u8,
+            today: day::day_date(today),
             forecast: self.coll.store().forecast(&day, 30).map_err(err)?,
             retention_by_week: weeks,
             new: s.new as u32,

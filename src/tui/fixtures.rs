@@ -226,6 +226,7 @@ pub fn stats() -> StatsData {
     StatsData {
         heatmap,
         today_weekday: 2,
+        today: "2025-11-19".into(),
         forecast: (0..30u32)
             .map(|i| (41 + i * 13) % 37 + u32::from(i == 0) * 20)
             .collect(),

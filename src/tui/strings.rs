@@ -73,7 +73,7 @@ strings! {
     // Home
     Decks => "卡组", "Decks";
     ColNew => "新", "New";
-    ColLearning => "学习中", "Learn";
+    ColLearning => "学习中", "Learning";
     ColDue => "到期", "Due";
     ColTotal => "总数", "Total";
     ColExam => "考试", "Exam";
@@ -161,9 +161,9 @@ strings! {
         "↑↓ select · ←→ adjust · Enter edit · Esc back";
     // States and filters
     StNew => "新", "new";
-    StLearning => "学习", "learning";
+    StLearning => "学习中", "learning";
     StReview => "复习", "review";
-    StRelearning => "重学", "relearning";
+    StRelearning => "学习中", "learning";
     FilterAll => "全部", "all";
     FilterDue => "到期", "due";
     FilterSuspended => "已暂停", "suspended";

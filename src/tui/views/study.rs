@@ -76,11 +76,11 @@ pub fn draw(
     cursor
 }
 
-/// `已完成 3 · 剩余 12（新5 学习1 复习6）`
+/// `已完成 3 · 剩余 12 张（新 5 学习中 1 复习 6）`
 pub fn progress_line(p: &Progress, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "已完成 {} · 剩余 {}（新{} 学{} 复{}）",
+            "已完成 {} · 剩余 {} 张（新 {} 学习中 {} 复习 {}）",
             p.done,
             p.left(),
             p.new,
@@ -88,7 +88,7 @@ pub fn progress_line(p: &Progress, lang: Lang) -> String {
             p.review
         ),
         Lang::En => format!(
-            "done {} · left {} (new {} lrn {} rev {})",
+            "done {} · left {} (new {} learning {} review {})",
             p.done,
             p.left(),
             p.new,
