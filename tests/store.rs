@@ -845,7 +845,7 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
     let text = run(true);
     assert!(text.contains("log loss: "), "{text}");
     assert!(text.contains("RMSE: "), "{text}");
-    assert!(text.contains("not saved"), "{text}");
+    assert!(text.contains("未保存"), "{text}");
     let s = Store::open_no_backup(&db).unwrap();
     assert_eq!(s.setting("fsrs_params").unwrap(), None);
     drop(s);
@@ -853,7 +853,7 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
     eprintln!("{text}");
     let s = Store::open_no_backup(&db).unwrap();
     let saved = s.setting("fsrs_params").unwrap();
-    if text.contains("saved; ") {
+    if text.contains("已保存") {
         let p: Vec<f32> = serde_json::from_str(&saved.unwrap()).unwrap();
         assert_eq!(p.len(), 21, "{text}");
         assert_eq!(s.sched_config().unwrap().parameters, p);
