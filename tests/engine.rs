@@ -8,11 +8,12 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+mod common;
+
 use tiankong::config::Config;
-use tiankong::deck::fs::load_dirs;
 use tiankong::deck::DeckId;
 use tiankong::sched::{CardState, DayCtx, Phase, Rating};
-use tiankong::store::{FileMeta, Store, SyncDeck, SyncReport};
+use tiankong::store::{Store, SyncReport};
 use tiankong::tui::data::{BrowseQuery, CardRef, CardToShow, Notice, StateFilter, StudyStep};
 use tiankong::tui::db_engine::change_lines;
 use tiankong::tui::{DbEngine, Engine};
@@ -26,27 +27,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn sync(store: &mut Store, dir: &Path, now: i64) -> SyncReport {
-    let coll = load_dirs(&[dir.to_path_buf()]);
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
-    store.sync(&decks, now).unwrap()
+    common::sync_dir(store, dir, now)
 }
 
 struct Env {

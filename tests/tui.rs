@@ -12,10 +12,12 @@ use tiankong::config::{Config, Lang};
 use tiankong::sched::Rating;
 use tiankong::tui::app::{Screen, Stage};
 use tiankong::tui::data::{CardRef, StateFilter};
-use tiankong::tui::engine::fake::FakeEngine;
+mod common;
+use common::fake::FakeEngine;
+use common::fixtures;
 use tiankong::tui::keymap::map_key;
 use tiankong::tui::msg::{Effect, Key, Msg};
-use tiankong::tui::{fixtures, views, App, Runner};
+use tiankong::tui::{views, App, Runner};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (50, 20)];
 

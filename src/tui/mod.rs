@@ -9,7 +9,6 @@ pub mod check;
 pub mod data;
 pub mod db_engine;
 pub mod engine;
-pub mod fixtures;
 pub mod input;
 pub mod keymap;
 pub mod msg;

@@ -1,10 +1,10 @@
 //! Sample data for snapshot tests, key scripts and the demo engine: real Chinese study cards,
 //! a long unbroken line, a card with escape codes in its text. Deterministic.
-use crate::deck::DeckId;
-use crate::sched::{Phase, Rating};
+use tiankong::deck::DeckId;
+use tiankong::sched::{Phase, Rating};
+use tiankong::tui::data::*;
 
-use super::data::*;
-use super::engine::fake::FakeEngine;
+use super::fake::FakeEngine;
 
 fn t(s: &str) -> Seg {
     Seg::Text(s.to_string())
