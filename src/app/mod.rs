@@ -36,6 +36,22 @@ pub enum AppError {
 
 pub type Result<T> = std::result::Result<T, AppError>;
 
+/// A present deck and its exam date (the user's, the deck file's or the global one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckExam {
+    pub id: DeckId,
+    pub exam: Option<String>,
+}
+
+impl DeckExam {
+    pub fn of(d: &DeckSummary) -> DeckExam {
+        DeckExam {
+            id: d.id.clone(),
+            exam: d.exam.clone(),
+        }
+    }
+}
+
 /// The user's collection: the store, the scheduler for their settings, the clock.
 pub struct Collection {
     store: Store,
@@ -166,7 +182,7 @@ impl Collection {
     }
 
     /// Exam study-day per deck (deck setting, deck file, global setting, config).
-    pub fn exam_days(&self, decks: &[DeckSummary]) -> HashMap<DeckId, i64> {
+    pub fn exam_days(&self, decks: &[DeckExam]) -> HashMap<DeckId, i64> {
         decks
             .iter()
             .filter_map(|d| {
@@ -176,10 +192,21 @@ impl Collection {
             .collect()
     }
 
+    /// Present decks with their exam dates: what a session needs of them (cheaper than
+    /// [`Collection::decks`], which counts every card).
+    pub fn deck_exams(&self) -> Result<Vec<DeckExam>> {
+        Ok(self
+            .store
+            .deck_exams()?
+            .into_iter()
+            .map(|(id, exam)| DeckExam { id, exam })
+            .collect())
+    }
+
     /// What a session of `deck` (all decks when `None`) would serve now: the one count every
     /// screen and command shows.
     pub fn today_counts(&self, deck: Option<&DeckId>) -> Result<Counts> {
-        let decks = self.decks()?;
+        let decks = self.deck_exams()?;
         Ok(self.start_with(deck, &decks)?.counts())
     }
 
@@ -187,7 +214,8 @@ impl Collection {
     /// are over all decks, so the all-decks row is not the sum of the deck rows).
     pub fn today_by_deck(&self) -> Result<(Vec<(DeckSummary, Counts)>, Counts)> {
         let decks = self.decks()?;
-        let (each, all) = self.start_each(&decks)?;
+        let exams: Vec<DeckExam> = decks.iter().map(DeckExam::of).collect();
+        let (each, all) = self.start_each(&exams)?;
         let rows = decks
             .into_iter()
             .zip(each.iter().map(Study::counts))

@@ -6,10 +6,18 @@ use std::collections::{HashMap, HashSet};
 
 use crate::deck::DeckId;
 use crate::sched::{CardState, Outcome, Phase, Rating};
-use crate::store::{self, DayBase, DeckSummary, LogRow, StoreError};
+use crate::store::{self, DayBase, LogRow, StoreError};
 use crate::study::{self, Counts, NoteKey, Notice, Removal, Session, StudyCtx, Tally, TodayCounts};
 
-use super::{AppError, Collection, Result, Today};
+use super::{AppError, Collection, DeckExam, Result, Today};
+
+/// The day's base and what every session built from it shares.
+struct DayParts<'a> {
+    base: &'a DayBase,
+    t: &'a Today,
+    exams: HashMap<DeckId, i64>,
+    answered: HashSet<(&'a str, &'a str)>,
+}
 
 /// One study session in progress.
 #[derive(Debug, Clone)]
@@ -92,14 +100,14 @@ impl Study {
 impl Collection {
     /// Today's session of `deck` (all decks when `None`).
     pub fn start(&self, deck: Option<&DeckId>) -> Result<Study> {
-        let decks = self.decks()?;
+        let decks = self.deck_exams()?;
         self.start_with(deck, &decks)
     }
 
     /// Today's queue: due learning and review cards, and the day's new cards (each note's
     /// first card not held back, up to what the daily limit leaves), with notes answered
     /// earlier today (here or in another session) holding their waiting siblings back.
-    pub(super) fn start_with(&self, deck: Option<&DeckId>, decks: &[DeckSummary]) -> Result<Study> {
+    pub(super) fn start_with(&self, deck: Option<&DeckId>, decks: &[DeckExam]) -> Result<Study> {
         let t = self.today()?;
         let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
         let allowance = self.allowance(&base);
@@ -126,32 +134,64 @@ impl Collection {
                 news
             }
         };
-        Ok(self.build(deck, &base, news, &t, decks))
+        let parts = self.parts(&base, &t, decks);
+        Ok(self.build(deck, &parts, news))
     }
 
     /// Today's study of every deck and of all decks together, from one read of the day:
     /// the same [`Collection::build`] a session starts from.
-    pub(super) fn start_each(&self, decks: &[DeckSummary]) -> Result<(Vec<Study>, Study)> {
+    pub(super) fn start_each(&self, decks: &[DeckExam]) -> Result<(Vec<Study>, Study)> {
         let t = self.today()?;
         let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
         let allowance = self.allowance(&base);
-        let mut each = Vec::with_capacity(decks.len());
-        let mut all_news = Vec::new();
+        let mut ids = Vec::with_capacity(decks.len());
         for d in decks {
-            let news = self.store.new_cards(
+            ids.push(self.store.new_card_ids(
                 &d.id.0,
                 self.tag.as_deref(),
                 t.now_ms,
                 &base.held,
                 allowance,
-            )?;
+            )?);
+        }
+        // One read of every deck's new cards.
+        let all_ids: Vec<i64> = ids.iter().flatten().copied().collect();
+        let mut rows: HashMap<i64, store::CardRow> = self
+            .store
+            .cards_by_id(&all_ids)?
+            .into_iter()
+            .map(|c| (c.id, c))
+            .collect();
+        let parts = self.parts(&base, &t, decks);
+        let mut each = Vec::with_capacity(decks.len());
+        let mut all_news = Vec::new();
+        for (d, deck_ids) in decks.iter().zip(&ids) {
+            let news: Vec<store::CardRow> = deck_ids
+                .iter()
+                .filter_map(|id| rows.get(id).cloned())
+                .collect();
             // All decks: each deck's walk is a prefix of its own (same notes held back).
             let left = allowance - all_news.len().min(allowance);
             all_news.extend(news.iter().take(left).cloned());
-            each.push(self.build(Some(&d.id), &base, news, &t, decks));
+            each.push(self.build(Some(&d.id), &parts, news));
         }
-        let all = self.build(None, &base, all_news, &t, decks);
+        rows.clear();
+        let all = self.build(None, &parts, all_news);
         Ok((each, all))
+    }
+
+    /// What every build of one moment shares, computed once.
+    fn parts<'a>(&self, base: &'a DayBase, t: &'a Today, decks: &[DeckExam]) -> DayParts<'a> {
+        DayParts {
+            base,
+            t,
+            exams: self.exam_days(decks),
+            answered: base
+                .notes_answered_today
+                .iter()
+                .map(|(d, n)| (d.0.as_str(), n.0.as_str()))
+                .collect(),
+        }
     }
 
     fn allowance(&self, base: &DayBase) -> usize {
@@ -159,19 +199,13 @@ impl Collection {
     }
 
     /// The session of `deck` from the day's base and the deck's new cards.
-    fn build(
-        &self,
-        deck: Option<&DeckId>,
-        base: &DayBase,
-        news: Vec<store::CardRow>,
-        t: &Today,
-        decks: &[DeckSummary],
-    ) -> Study {
-        let answered: HashSet<(&str, &str)> = base
-            .notes_answered_today
-            .iter()
-            .map(|(d, n)| (d.0.as_str(), n.0.as_str()))
-            .collect();
+    fn build(&self, deck: Option<&DeckId>, day: &DayParts<'_>, news: Vec<store::CardRow>) -> Study {
+        let DayParts {
+            base,
+            t,
+            exams,
+            answered,
+        } = day;
         let due = base
             .due
             .iter()
@@ -195,7 +229,7 @@ impl Collection {
             });
             rows.insert(c.id, c);
         }
-        let ctx = StudyCtx::new(&self.sched, t.utc_offset_secs, self.exam_days(decks));
+        let ctx = StudyCtx::new(&self.sched, t.utc_offset_secs, (*exams).clone());
         let done = TodayCounts {
             new_introduced: base.new_today,
             reviews_done: base.reviews_today,

@@ -488,7 +488,7 @@ impl Store {
     }
 
     /// The day's new cards of deck `deck`: each note's first card not `held` back, in the
-    /// new-card order, at most `allowance` ([`crate::study::take_new`]; reads lazily).
+    /// new-card order, at most `allowance` ([`crate::study::take_new`]).
     pub fn new_cards(
         &self,
         deck: &str,
@@ -497,31 +497,69 @@ impl Store {
         held: &std::collections::HashSet<(String, String)>,
         allowance: usize,
     ) -> Result<Vec<CardRow>> {
+        let ids = self.new_card_ids(deck, tag, now_ms, held, allowance)?;
+        self.cards_by_id(&ids)
+    }
+
+    /// The ids of [`Store::new_cards`]: the walk reads only each card's id and note (lazily,
+    /// stopping once the allowance is used).
+    pub fn new_card_ids(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<i64>> {
         if allowance == 0 {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id
+            "SELECT c.id, c.note_id FROM cards c JOIN decks d ON d.id = c.deck_id
              WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
              AND c.buried_until_ms <= ?2 AND ?3 = ?3 AND {TAGGED} ORDER BY c.ord, c.id"
         );
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![deck, now_ms, 0, tag], card_row)
+            .query_map(params![deck, now_ms, 0, tag], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
             .map_err(|e| self.err(e))?;
         // A row error ends the walk and is returned below.
         let mut failed = None;
         let rows = rows.map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+        let mut key = (deck.to_string(), String::new());
         let taken = crate::study::take_new(
             rows,
-            |c: &CardRow| (c.deck.0.clone(), c.note.0.clone()),
-            |k| held.contains(k),
+            |c: &(i64, String)| c.1.clone(),
+            |note: &String| {
+                note.clone_into(&mut key.1);
+                held.contains(&key)
+            },
             allowance,
         );
         match failed {
             Some(e) => Err(self.err(e)),
-            None => Ok(taken),
+            None => Ok(taken.into_iter().map(|(id, _)| id).collect()),
         }
+    }
+
+    /// Cards by id, in the order given (ids not found are left out).
+    pub fn cards_by_id(&self, ids: &[i64]) -> Result<Vec<CardRow>> {
+        let mut by_id: std::collections::HashMap<i64, CardRow> =
+            std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            // Integers only: the list is built from i64 values, never from text.
+            for c in self.cards_where(&format!("WHERE c.id IN ({list})"), [])? {
+                by_id.insert(c.id, c);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// One card by id (orphaned or not).
@@ -1010,6 +1048,28 @@ impl Store {
             },
         )?;
         Ok(out)
+    }
+
+    /// Present decks with their exam date (the user's setting for the deck, else the deck
+    /// file's, else the global setting), by deck id: the cheap part of [`Store::deck_summaries`].
+    pub fn deck_exams(&self) -> Result<Vec<(DeckId, Option<String>)>> {
+        let global = self.setting(super::keys::EXAM)?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.exam, (SELECT value FROM settings WHERE key = 'exam.' || d.id)
+                 FROM decks d WHERE d.present = 1 ORDER BY d.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                let file: Option<String> = r.get(1)?;
+                let user: Option<String> = r.get(2)?;
+                Ok((DeckId(r.get(0)?), user.or(file).or_else(|| global.clone())))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Counts per present deck, by deck id.

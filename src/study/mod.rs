@@ -214,8 +214,8 @@ struct Restore {
 /// once the allowance is used.
 pub fn take_new<T, K: Eq + std::hash::Hash>(
     cards: impl IntoIterator<Item = T>,
-    note_of: impl Fn(&T) -> K,
-    held: impl Fn(&K) -> bool,
+    mut note_of: impl FnMut(&T) -> K,
+    mut held: impl FnMut(&K) -> bool,
     allowance: usize,
 ) -> Vec<T> {
     let mut seen = std::collections::HashSet::new();

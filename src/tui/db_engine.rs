@@ -319,7 +319,12 @@ impl Engine for DbEngine {
         let t = self.coll.today().map_err(err)?;
         let (rows, all) = self.coll.today_by_deck().map_err(err)?;
         let summaries: Vec<store::DeckSummary> = rows.iter().map(|(d, _)| d.clone()).collect();
-        let exams = self.coll.exam_days(&summaries);
+        let exams = self.coll.exam_days(
+            &summaries
+                .iter()
+                .map(crate::app::DeckExam::of)
+                .collect::<Vec<_>>(),
+        );
         self.titles = summaries
             .iter()
             .map(|d| (d.id.clone(), d.title.clone()))
