@@ -215,12 +215,8 @@ impl Collection {
     pub fn today_by_deck(&self) -> Result<(Vec<(DeckSummary, Counts)>, Counts)> {
         let decks = self.decks()?;
         let exams: Vec<DeckExam> = decks.iter().map(DeckExam::of).collect();
-        let (each, all) = self.start_each(&exams)?;
-        let rows = decks
-            .into_iter()
-            .zip(each.iter().map(Study::counts))
-            .collect();
-        Ok((rows, all.counts()))
+        let (each, all) = self.counts_each(&exams)?;
+        Ok((decks.into_iter().zip(each).collect(), all))
     }
 
     /// A note's current content (cached for the collection's life; notes change only on sync).

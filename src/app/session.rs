@@ -11,6 +11,40 @@ use crate::study::{self, Counts, NoteKey, Notice, Removal, Session, StudyCtx, Ta
 
 use super::{AppError, Collection, DeckExam, Result, Today};
 
+/// A store row as the session sees it: a new or review card of a note answered today waits
+/// for tomorrow (its sibling's answer holds it back).
+fn study_row(c: &store::CardRow, answered: &HashSet<(&str, &str)>, today: i64) -> study::CardRow {
+    let held = matches!(c.state.phase, Phase::New | Phase::Review)
+        && answered.contains(&(c.deck.0.as_str(), c.note.0.as_str()));
+    study::CardRow {
+        id: c.id,
+        note: NoteKey {
+            deck: c.deck.clone(),
+            note: c.note.clone(),
+        },
+        state: c.state,
+        suspended: c.suspended,
+        buried_until: held.then_some(today + 1),
+        leech: c.leech,
+    }
+}
+
+/// A new card known by id and note (the counts need no more): never held (the walk skipped
+/// held notes), unsuspended, unburied.
+fn new_row(id: i64, deck: &DeckId, note: String, now_ms: i64) -> study::CardRow {
+    study::CardRow {
+        id,
+        note: NoteKey {
+            deck: deck.clone(),
+            note: crate::deck::NoteId(note),
+        },
+        state: crate::sched::CardState::new_card(now_ms),
+        suspended: false,
+        buried_until: None,
+        leech: false,
+    }
+}
+
 /// The day's base and what every session built from it shares.
 struct DayParts<'a> {
     base: &'a DayBase,
@@ -140,43 +174,43 @@ impl Collection {
 
     /// Today's study of every deck and of all decks together, from one read of the day:
     /// the same [`Collection::build`] a session starts from.
-    pub(super) fn start_each(&self, decks: &[DeckExam]) -> Result<(Vec<Study>, Study)> {
+    /// Today's counts of every deck and of all decks together, from one read of the day: the
+    /// same session a study of the deck starts ([`Collection::session_of`]), its new cards
+    /// known by id and note only (what the counts need).
+    pub(super) fn counts_each(&self, decks: &[DeckExam]) -> Result<(Vec<Counts>, Counts)> {
         let t = self.today()?;
         let base = self.store.day_base(self.tag.as_deref(), t.now_ms, &t.day)?;
         let allowance = self.allowance(&base);
-        let mut ids = Vec::with_capacity(decks.len());
-        for d in decks {
-            ids.push(self.store.new_card_ids(
-                &d.id.0,
-                self.tag.as_deref(),
-                t.now_ms,
-                &base.held,
-                allowance,
-            )?);
-        }
-        // One read of every deck's new cards.
-        let all_ids: Vec<i64> = ids.iter().flatten().copied().collect();
-        let mut rows: HashMap<i64, store::CardRow> = self
-            .store
-            .cards_by_id(&all_ids)?
-            .into_iter()
-            .map(|c| (c.id, c))
-            .collect();
         let parts = self.parts(&base, &t, decks);
+        // The due cards by deck, once.
+        let mut due_by_deck: HashMap<&str, Vec<&store::CardRow>> = HashMap::new();
+        for c in &base.due {
+            due_by_deck.entry(c.deck.0.as_str()).or_default().push(c);
+        }
         let mut each = Vec::with_capacity(decks.len());
         let mut all_news = Vec::new();
-        for (d, deck_ids) in decks.iter().zip(&ids) {
-            let news: Vec<store::CardRow> = deck_ids
-                .iter()
-                .filter_map(|id| rows.get(id).cloned())
+        for d in decks {
+            let news: Vec<study::CardRow> = self
+                .store
+                .new_card_notes(
+                    &d.id.0,
+                    self.tag.as_deref(),
+                    t.now_ms,
+                    &base.held,
+                    allowance,
+                )?
+                .into_iter()
+                .map(|(id, note)| new_row(id, &d.id, note, t.now_ms))
                 .collect();
             // All decks: each deck's walk is a prefix of its own (same notes held back).
             let left = allowance - all_news.len().min(allowance);
             all_news.extend(news.iter().take(left).cloned());
-            each.push(self.build(Some(&d.id), &parts, news));
+            let due = due_by_deck
+                .get(d.id.0.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            each.push(self.session_of(&parts, due.iter().copied(), news).counts());
         }
-        rows.clear();
-        let all = self.build(None, &parts, all_news);
+        let all = self.session_of(&parts, base.due.iter(), all_news).counts();
         Ok((each, all))
     }
 
@@ -198,48 +232,52 @@ impl Collection {
         self.limits().new_per_day.saturating_sub(base.new_today) as usize
     }
 
-    /// The session of `deck` from the day's base and the deck's new cards.
+    /// A study of `deck` from the day's parts and the deck's new cards (full store rows: the
+    /// cards will be shown).
     fn build(&self, deck: Option<&DeckId>, day: &DayParts<'_>, news: Vec<store::CardRow>) -> Study {
-        let DayParts {
-            base,
-            t,
-            exams,
-            answered,
-        } = day;
-        let due = base
+        let due: Vec<&store::CardRow> = day
+            .base
             .due
             .iter()
             .filter(|c| deck.is_none_or(|d| &c.deck == d))
-            .cloned();
-        let mut rows = HashMap::new();
-        let mut srows = Vec::new();
-        for c in due.chain(news) {
-            let held = matches!(c.state.phase, Phase::New | Phase::Review)
-                && answered.contains(&(c.deck.0.as_str(), c.note.0.as_str()));
-            srows.push(study::CardRow {
-                id: c.id,
-                note: NoteKey {
-                    deck: c.deck.clone(),
-                    note: c.note.clone(),
-                },
-                state: c.state,
-                suspended: c.suspended,
-                buried_until: held.then_some(t.index + 1),
-                leech: c.leech,
-            });
-            rows.insert(c.id, c);
-        }
-        let ctx = StudyCtx::new(&self.sched, t.utc_offset_secs, (*exams).clone());
-        let done = TodayCounts {
-            new_introduced: base.new_today,
-            reviews_done: base.reviews_today,
-        };
+            .collect();
+        let new_rows = news
+            .iter()
+            .map(|c| study_row(c, &day.answered, day.t.index))
+            .collect();
+        let session = self.session_of(day, due.iter().copied(), new_rows);
+        let rows = due
+            .into_iter()
+            .cloned()
+            .chain(news)
+            .map(|c| (c.id, c))
+            .collect();
         Study {
             deck: deck.cloned(),
-            session: Session::new(srows, done, self.limits(), ctx, t.now_ms),
+            session,
             rows,
             forced: None,
         }
+    }
+
+    /// The one place a day's session is made: the due cards (siblings of notes answered today
+    /// held back) and the new cards, with today's limits and what was done today.
+    fn session_of<'r>(
+        &self,
+        day: &DayParts<'_>,
+        due: impl Iterator<Item = &'r store::CardRow>,
+        news: Vec<study::CardRow>,
+    ) -> Session {
+        let mut srows: Vec<study::CardRow> = due
+            .map(|c| study_row(c, &day.answered, day.t.index))
+            .collect();
+        srows.extend(news);
+        let ctx = StudyCtx::new(&self.sched, day.t.utc_offset_secs, day.exams.clone());
+        let done = TodayCounts {
+            new_introduced: day.base.new_today,
+            reviews_done: day.base.reviews_today,
+        };
+        Session::new(srows, done, self.limits(), ctx, day.t.now_ms)
     }
 
     /// The card to show next, or `None` when the session is over. The card is re-read from

@@ -501,8 +501,7 @@ impl Store {
         self.cards_by_id(&ids)
     }
 
-    /// The ids of [`Store::new_cards`]: the walk reads only each card's id and note (lazily,
-    /// stopping once the allowance is used).
+    /// The ids of [`Store::new_cards`].
     pub fn new_card_ids(
         &self,
         deck: &str,
@@ -511,6 +510,23 @@ impl Store {
         held: &std::collections::HashSet<(String, String)>,
         allowance: usize,
     ) -> Result<Vec<i64>> {
+        Ok(self
+            .new_card_notes(deck, tag, now_ms, held, allowance)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect())
+    }
+
+    /// (id, note) of [`Store::new_cards`]: the walk reads only each card's id and note
+    /// (lazily, stopping once the allowance is used).
+    pub fn new_card_notes(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<(i64, String)>> {
         if allowance == 0 {
             return Ok(Vec::new());
         }
@@ -540,7 +556,7 @@ impl Store {
         );
         match failed {
             Some(e) => Err(self.err(e)),
-            None => Ok(taken.into_iter().map(|(id, _)| id).collect()),
+            None => Ok(taken),
         }
     }
 
