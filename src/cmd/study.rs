@@ -64,11 +64,13 @@ fn open_engine(
     let mut warnings: Vec<String> = Vec::new();
     if let Some(o) = other {
         let off = store.utc_offset_secs(o.since_ms).unwrap_or(0);
-        let since = crate::app::day::local_time(o.since_ms, off);
+        // HH:MM local: short enough for the home screen's one warning line.
+        let full = crate::app::day::local_time(o.since_ms, off);
+        let since = full.get(11..).unwrap_or(&full);
         warnings.push(tr!(
             config.ui.lang,
-            "另一个学习会话正在使用这个数据库（进程 {}，自 {} 起）；两边都能继续，同一张卡不会记两次。",
-            "Another study session has this database open (process {}, since {}); both can go on, no card is counted twice.",
+            "另一个学习会话也在用这个数据库（进程 {}，{} 起）；两边都能继续。",
+            "Another study session has this database open (process {}, since {}); both can go on.",
             o.pid,
             since
         ));

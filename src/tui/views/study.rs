@@ -412,15 +412,19 @@ pub fn check_lines(ctx: &Ctx, check: &Check, width: u16) -> Vec<Line<'static>> {
 }
 
 fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, body: Rect) {
+    // No answers: no share to speak of (not "0%").
     let share = if sum.answered == 0 {
-        0
+        "-".to_string()
     } else {
-        (sum.correct as f64 * 100.0 / sum.answered as f64).round() as u32
+        format!(
+            "{}%",
+            (sum.correct as f64 * 100.0 / sum.answered as f64).round() as u32
+        )
     };
     let mut lines = vec![
         Line::from(""),
         Line::from(format!("{}  {}", ctx.s(S::Answered), sum.answered)),
-        Line::from(format!("{}  {share}%", ctx.s(S::ShareCorrect))),
+        Line::from(format!("{}  {share}", ctx.s(S::ShareCorrect))),
         Line::from(format!(
             "{}  {}",
             ctx.s(S::TimeSpent),
