@@ -323,7 +323,40 @@ fn json_vec<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
     serde_json::from_str(s).unwrap_or_default()
 }
 
+/// The card-state columns an answer, an import and an undo write (`?1` is the card id).
+const SET_STATE: &str = "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
+       reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
+     WHERE id = ?1";
+
+/// Write `st` as card `card_id`'s state with a statement prepared from [`SET_STATE`].
+fn set_state(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    card_id: i64,
+    st: &CardState,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
+        card_id,
+        st.phase as i64,
+        st.due,
+        st.stability,
+        st.difficulty,
+        st.reps,
+        st.lapses,
+        st.step,
+        st.last_review,
+        st.scheduled_days
+    ])
+}
+
 impl Store {
+    /// A single count (`SELECT count(*) …`).
+    fn count(&self, sql: &str, p: &[&dyn rusqlite::ToSql]) -> Result<u32> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut st| st.query_row(p, |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
     fn cards_where(&self, sql_tail: &str, p: impl rusqlite::Params) -> Result<Vec<CardRow>> {
         let sql =
             format!("SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id {sql_tail}");
@@ -360,12 +393,7 @@ impl Store {
             base.due.retain(|c| c.deck.0 == d);
             base.notes_answered_today.retain(|(dk, _)| dk.0 == d);
         }
-        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
-            self.conn
-                .prepare_cached(sql)
-                .and_then(|mut st| st.query_row(p, |r| r.get(0)))
-                .map_err(|e| self.err(e))
-        };
+        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| self.count(sql, p);
         let deck_p: &dyn rusqlite::ToSql = &deck_id;
         // Ranges of the covering index `cards_counts`, one per present deck.
         let new_available = q(
@@ -427,12 +455,7 @@ impl Store {
             ),
             params![day.end_ms, now_ms, 0, tag],
         )?;
-        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
-            self.conn
-                .prepare_cached(sql)
-                .and_then(|mut st| st.query_row(p, |r| r.get(0)))
-                .map_err(|e| self.err(e))
-        };
+        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| self.count(sql, p);
         let today = "FROM review_log l JOIN cards c ON c.id = l.card_id
                      WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0";
         // The daily limits are over all decks: a deck's session gets what is left of them.
@@ -630,24 +653,7 @@ impl Store {
             if current.state != *previous {
                 return Err(StoreError::Stale(card_id));
             }
-            let n = tx
-                .prepare_cached(
-                    "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                       reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                     WHERE id = ?1",
-                )?
-                .execute(params![
-                    card_id,
-                    new_state.phase as i64,
-                    new_state.due,
-                    new_state.stability,
-                    new_state.difficulty,
-                    new_state.reps,
-                    new_state.lapses,
-                    new_state.step,
-                    new_state.last_review,
-                    new_state.scheduled_days
-                ])?;
+            let n = set_state(&mut tx.prepare_cached(SET_STATE)?, card_id, new_state)?;
             if n == 0 {
                 return Err(StoreError::NoSuchCard(card_id));
             }
@@ -680,11 +686,7 @@ impl Store {
     /// the number of log rows written.
     pub fn import_reviews(&mut self, cards: &[(i64, CardState, Vec<LogRow>)]) -> Result<usize> {
         self.write(|tx| {
-            let mut upd = tx.prepare_cached(
-                "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                   reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                 WHERE id = ?1",
-            )?;
+            let mut upd = tx.prepare_cached(SET_STATE)?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO review_log (card_id, time_ms, kind, rating, phase_before, phase_after,
                    elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty)
@@ -692,18 +694,7 @@ impl Store {
             )?;
             let mut n = 0;
             for (card_id, st, logs) in cards {
-                let changed = upd.execute(params![
-                    card_id,
-                    st.phase as i64,
-                    st.due,
-                    st.stability,
-                    st.difficulty,
-                    st.reps,
-                    st.lapses,
-                    st.step,
-                    st.last_review,
-                    st.scheduled_days
-                ])?;
+                let changed = set_state(&mut upd, *card_id, st)?;
                 if changed == 0 {
                     return Err(StoreError::NoSuchCard(*card_id));
                 }
@@ -762,23 +753,7 @@ impl Store {
                 return Err(StoreError::NotLatest { log_id, card_id });
             }
             tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
-            tx.execute(
-                "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                   reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                 WHERE id = ?1",
-                params![
-                    card_id,
-                    previous.phase as i64,
-                    previous.due,
-                    previous.stability,
-                    previous.difficulty,
-                    previous.reps,
-                    previous.lapses,
-                    previous.step,
-                    previous.last_review,
-                    previous.scheduled_days
-                ],
-            )?;
+            set_state(&mut tx.prepare_cached(SET_STATE)?, card_id, previous)?;
             Ok(card_id)
         })
     }

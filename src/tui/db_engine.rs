@@ -649,26 +649,17 @@ pub fn change_lines(report: &store::SyncReport, lang: Lang) -> Vec<String> {
         .filter(|c| !c.first_sync && c.version > c.old_version)
         .map(|c| {
             let v = |x: Option<u32>| x.map_or("?".to_string(), |n| n.to_string());
-            match lang {
-                Lang::Zh => format!(
-                    "《{}》已更新 v{}→v{}：新增 {} 张，改写 {} 张，移除 {} 张（记录保留）",
-                    c.title,
-                    v(c.old_version),
-                    v(c.version),
-                    c.new.len() + c.restored.len(),
-                    c.reworded.len(),
-                    c.removed.len()
-                ),
-                Lang::En => format!(
-                    "{} updated v{}→v{}: {} new, {} reworded, {} removed cards (history kept)",
-                    c.title,
-                    v(c.old_version),
-                    v(c.version),
-                    c.new.len() + c.restored.len(),
-                    c.reworded.len(),
-                    c.removed.len()
-                ),
-            }
+            crate::tr!(
+                lang,
+                "《{}》已更新 v{}→v{}：新增 {} 张，改写 {} 张，移除 {} 张（记录保留）",
+                "{} updated v{}→v{}: {} new, {} reworded, {} removed cards (history kept)",
+                c.title,
+                v(c.old_version),
+                v(c.version),
+                c.new.len() + c.restored.len(),
+                c.reworded.len(),
+                c.removed.len()
+            )
         })
         .collect()
 }
