@@ -566,6 +566,11 @@ fn home_header_summary_and_decks_json_agree() {
         unreachable!()
     };
     assert_eq!(summary.answered, answered);
+    assert_eq!(
+        summary.left.done, answered,
+        "the header after the last answer"
+    );
+    assert_eq!(summary.left.left(), 0);
     let after = e.engine_home();
     let row = after.decks.iter().find(|d| d.id == deck.id).unwrap();
     assert_eq!(

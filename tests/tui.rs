@@ -589,3 +589,25 @@ fn at_60x20_every_screen_keeps_its_last_key_and_the_stats_boxes_say_something() 
         "{screen}"
     );
 }
+
+#[test]
+fn after_the_last_answer_header_and_summary_agree() {
+    let mut s = Session::zh();
+    s.keys("\n");
+    let mut n = 0;
+    while s.study().summary.is_none() && n < 50 {
+        s.keys("  ");
+        n += 1;
+    }
+    let sum = s.study().summary.clone().unwrap();
+    let screen = render(&s.app, 80, 24);
+    let header = screen.lines().next().unwrap_or("");
+    assert!(
+        header.contains(&format!("已完成 {} · 剩余 0 张", sum.answered)),
+        "{header}\n{screen}"
+    );
+    assert!(
+        screen.contains(&format!("回答  {}", sum.answered)),
+        "{screen}"
+    );
+}

@@ -150,6 +150,9 @@ pub struct SessionSummary {
     pub tomorrow: u32,
     /// Sibling cards held back for later days.
     pub held_back: u32,
+    /// Cards still left today (learning cards due later today; after Esc, the rest): the
+    /// header shows the same numbers as the summary.
+    pub left: Progress,
 }
 
 /// What the session shows next.

@@ -124,6 +124,7 @@ impl DbEngine {
             seconds: s.tally.duration_ms / 1000,
             tomorrow: s.tomorrow,
             held_back: s.held_back,
+            left: progress(s.tally.answered, s.left),
         })
     }
 

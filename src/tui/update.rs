@@ -444,6 +444,8 @@ fn loaded(app: &mut App, l: Loaded) -> Option<Effect> {
                 }
                 StudyStep::Done { summary, notices } => {
                     s.current = None;
+                    // The header counts from the same numbers as the summary.
+                    s.progress = summary.left;
                     s.summary = Some(summary);
                     s.notices = notices;
                 }
@@ -453,6 +455,7 @@ fn loaded(app: &mut App, l: Loaded) -> Option<Effect> {
         (Screen::Study(s), Loaded::Ended(summary)) => {
             s.busy = false;
             s.current = None;
+            s.progress = summary.left;
             s.summary = Some(summary);
             None
         }

@@ -75,6 +75,7 @@ impl FakeEngine {
             seconds: self.seconds,
             tomorrow: 3,
             held_back: 0,
+            left: self.progress(),
         }
     }
 
