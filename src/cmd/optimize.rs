@@ -16,7 +16,9 @@ pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
     let now = store::now_ms();
     let (mut store, _) = open_synced(global, now)?;
     let cfg = store.sched_config()?;
-    let offset = store.utc_offset_secs(now)?;
+    // The UTC offset at each review (a review before a DST change was in that day's offset),
+    // asked once per hour of history.
+    let mut offsets: std::collections::HashMap<i64, i32> = std::collections::HashMap::new();
     let reviews = store.all_reviews()?;
     // all_reviews is ordered by card, then time: cut it into one history per card.
     let mut histories: Vec<CardHistory> = Vec::new();
@@ -30,6 +32,15 @@ pub fn run(global: &Global, args: &OptimizeArgs) -> anyhow::Result<ExitCode> {
             last_card = Some(r.card_id);
         }
         if let Some(h) = histories.last_mut() {
+            let hour = r.log.time_ms.div_euclid(3_600_000);
+            let offset = match offsets.get(&hour) {
+                Some(&o) => o,
+                None => {
+                    let o = store.utc_offset_secs(r.log.time_ms)?;
+                    offsets.insert(hour, o);
+                    o
+                }
+            };
             h.reviews.push(HistoryReview {
                 at_ms: r.log.time_ms,
                 rating: r.log.rating,

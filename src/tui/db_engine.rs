@@ -475,7 +475,7 @@ impl Engine for DbEngine {
         let rows = cards
             .iter()
             .map(|c| self.browse_row(c, today, off))
-            .collect();
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(BrowseData {
             rows,
             decks: self.titles.clone(),
@@ -499,7 +499,7 @@ impl Engine for DbEngine {
                 duration_ms: u64::from(h.log.duration_ms),
             })
             .collect();
-        let row = self.browse_row(&c, today, off);
+        let row = self.browse_row(&c, today, off)?;
         let answers: Vec<String> = row.answer.split('；').map(str::to_string).collect();
         let source = self
             .coll
@@ -586,8 +586,14 @@ impl DbEngine {
         r.map_err(err)
     }
 
-    fn browse_row(&mut self, c: &store::CardRow, today: i64, off: i32) -> BrowseRow {
-        let note = self.coll.note(&c.deck, &c.note).ok().flatten();
+    /// A browser row; a store error reading the note is an error, not a blank row.
+    fn browse_row(
+        &mut self,
+        c: &store::CardRow,
+        today: i64,
+        off: i32,
+    ) -> Result<BrowseRow, EngineError> {
+        let note = self.coll.note(&c.deck, &c.note).map_err(err)?;
         let view = note.as_ref().and_then(|n| cloze::render(n, &c.slot));
         let (question, answer) = match &view {
             Some(v) => {
@@ -608,7 +614,7 @@ impl DbEngine {
             }
             None => (c.anchor.clone(), c.anchor.clone()),
         };
-        BrowseRow {
+        Ok(BrowseRow {
             card: CardRef(c.id),
             deck_title: self.deck_title(&c.deck),
             question,
@@ -623,7 +629,7 @@ impl DbEngine {
             },
             suspended: c.suspended,
             leech: c.leech,
-        }
+        })
     }
 }
 
