@@ -22,7 +22,7 @@ const NOTES: usize = 50;
 const ITEMS: usize = 9;
 const REVIEWS_PER_CARD: usize = 20;
 
-fn decks() -> (Vec<Deck>, Vec<FileMeta>) {
+pub fn decks() -> (Vec<Deck>, Vec<FileMeta>) {
     let mut decks = Vec::new();
     let mut metas = Vec::new();
     for d in 0..DECKS {

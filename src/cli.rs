@@ -90,6 +90,9 @@ pub struct StudyArgs {
     /// With --cram: how many cards (default: the whole deck).
     #[arg(short = 'n', requires = "cram")]
     pub n: Option<usize>,
+    /// Study only the notes with this tag (home, counts and sessions alike).
+    #[arg(long, value_name = "TAG")]
+    pub tag: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -257,16 +260,89 @@ pub struct ReportArgs {
     pub csv: bool,
 }
 
-/// Parse the command line and run; errors print one line (or a few) on stderr.
+/// Parse the command line and run; errors print one line (or a few) on stderr, in the
+/// user's language, each cause once, with a hint where one helps.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::parse_from(help_args(std::env::args_os()));
+    let lang = cli.global.lang();
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("tiankong: {err:#}");
+            eprintln!("{}", error_text(&err, lang));
             ExitCode::from(2)
         }
     }
+}
+
+/// `println!` panics when stdout is a closed pipe (Rust ignores SIGPIPE); that one panic
+/// ends the process quietly with success, as `head` expects. Any other panic goes to the
+/// previous hook (the TUI chains its terminal restore onto this one).
+fn quiet_pipe() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if msg.contains("failed printing to stdout") && msg.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        previous(info);
+    }));
+}
+
+/// `tiankong help --help` asks for help about help: clap's `help` subcommand rejects the
+/// flag, so it is dropped (`help` alone prints the same text).
+fn help_args(args: impl Iterator<Item = std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    let args: Vec<std::ffi::OsString> = args.collect();
+    if args.get(1).is_some_and(|a| a == "help") {
+        let mut kept: Vec<std::ffi::OsString> = args
+            .iter()
+            .filter(|a| *a != "--help" && *a != "-h")
+            .cloned()
+            .collect();
+        if kept.len() < args.len() {
+            kept.truncate(2);
+        }
+        return kept;
+    }
+    args
+}
+
+/// An error and its causes on one line, each cause once (a message that already contains its
+/// cause's text does not repeat it), then a hint for the usual fixes.
+pub fn error_text(err: &anyhow::Error, lang: crate::config::Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if parts.iter().any(|p| p.contains(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    let mut out = format!("tiankong: {}", parts.join(": "));
+    let denied = err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|e| {
+            use std::io::ErrorKind as K;
+            matches!(
+                e.kind(),
+                K::PermissionDenied | K::AlreadyExists | K::NotADirectory | K::ReadOnlyFilesystem
+            )
+        }) || c.to_string().contains("Permission denied")
+            || c.to_string().contains("readonly database")
+            || c.to_string().contains("unable to open database")
+    });
+    if denied {
+        out.push('\n');
+        out.push_str(crate::i18n::t(
+            lang,
+            "提示：数据文件夹不可写或打不开：用 --db 路径 或环境变量 TIANKONG_DB 指定可写的数据库。",
+            "hint: the data folder cannot be written or opened: give a writable database with --db PATH or TIANKONG_DB.",
+        ));
+    }
+    out
 }
 
 /// Dispatch a parsed command line.
@@ -280,6 +356,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
     use crate::cmd;
+    // A closed pipe (`| head`) ends a command quietly instead of a panic from `println!`.
+    quiet_pipe();
     match cli.command {
         None => cmd::study::run(&global, &StudyArgs::default()),
         Some(Command::Study(a)) => cmd::study::run(&global, &a),

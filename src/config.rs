@@ -110,6 +110,17 @@ pub struct UiConfig {
 pub struct Config {
     pub study: StudyConfig,
     pub ui: UiConfig,
+    /// What this run's flags and environment changed: never saved.
+    #[serde(skip)]
+    pub overrides: Overrides,
+}
+
+/// Values set for one run only (`--lang`, `TIANKONG_LANG`): saving writes the file's value
+/// back unless the settings screen changed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Overrides {
+    /// (the file's language, the one this run uses)
+    pub lang: Option<(Lang, Lang)>,
 }
 
 /// Bounds the settings screen and the loader agree on.
@@ -143,7 +154,7 @@ impl Config {
             ));
         }
         if let Some(d) = &self.study.exam_date {
-            if parse_date(d).is_none() {
+            if crate::app::day::parse_date(d).is_none() {
                 return Err(format!("study.exam_date = {d:?}: expected YYYY-MM-DD"));
             }
         }
@@ -162,22 +173,40 @@ impl Config {
         }
     }
 
-    /// Write atomically (temp file + rename) so a crash never leaves half a file.
+    /// What [`Config::save`] writes: this config without the run's overrides (a language
+    /// the settings screen did not change goes back to the file's).
+    pub fn to_save(&self) -> Config {
+        let mut c = self.clone();
+        if let Some((file, run)) = self.overrides.lang {
+            if c.ui.lang == run {
+                c.ui.lang = file;
+            }
+        }
+        c.overrides = Overrides::default();
+        c
+    }
+
+    /// Write atomically so a crash never leaves half a file; the file is private (0600 in a
+    /// 0700 folder, like the database). Only the settings screen saves.
     pub fn save(&self, path: &Path) -> Result<(), ConfigError> {
         let io = |source| ConfigError::Io {
             path: path.display().to_string(),
             source,
         };
-        let text = toml::to_string_pretty(self).map_err(|e| ConfigError::Invalid {
+        let text = toml::to_string_pretty(&self.to_save()).map_err(|e| ConfigError::Invalid {
             path: path.display().to_string(),
             msg: e.to_string(),
         })?;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.exists() {
+                private_dir(dir).map_err(io)?;
+            }
         }
-        let tmp = path.with_extension("toml.tmp");
-        std::fs::write(&tmp, text).map_err(io)?;
-        std::fs::rename(&tmp, path).map_err(io)
+        crate::fsutil::write_atomic(path, &text).map_err(|e| ConfigError::Io {
+            path: path.display().to_string(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        private_file(path).map_err(io)
     }
 
     /// Apply the environment and flags on top of the file: `--lang` beats `TIANKONG_LANG` beats
@@ -187,6 +216,7 @@ impl Config {
         env: &dyn Fn(&str) -> Option<String>,
         lang_flag: Option<&str>,
     ) -> Result<(), String> {
+        let file = self.ui.lang;
         if let Some(v) = env("TIANKONG_LANG") {
             if let Some(l) = Lang::parse(&v) {
                 self.ui.lang = l;
@@ -194,6 +224,9 @@ impl Config {
         }
         if let Some(v) = lang_flag {
             self.ui.lang = Lang::parse(v).ok_or_else(|| format!("--lang {v}: use zh or en"))?;
+        }
+        if self.ui.lang != file {
+            self.overrides.lang = Some((file, self.ui.lang));
         }
         self.ui.no_color = env("NO_COLOR").is_some_and(|v| !v.is_empty());
         Ok(())
@@ -217,16 +250,33 @@ pub fn process_env(key: &str) -> Option<String> {
     std::env::var(key).ok()
 }
 
-/// `YYYY-MM-DD` → (year, month, day), checked loosely (day ≤ 31).
-pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
-    let mut it = s.trim().split('-');
-    let y: i32 = it.next()?.parse().ok()?;
-    let m: u32 = it.next()?.parse().ok()?;
-    let d: u32 = it.next()?.parse().ok()?;
-    if it.next().is_some() || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    Some((y, m, d))
+/// `YYYY-MM-DD` → (year, month, day): the one strict parser ([`crate::app::day::parse_date`];
+/// `2025-02-31` is refused).
+pub use crate::app::day::parse_date;
+
+#[cfg(unix)]
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+#[cfg(not(unix))]
+fn private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
+}
+
+#[cfg(unix)]
+fn private_file(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn private_file(_path: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 fn line_col(text: &str, byte: usize) -> (usize, usize) {
@@ -272,6 +322,47 @@ mod tests {
         assert!(text.contains("desired_retention = 0.85"), "{text}");
         assert!(text.contains("lang = \"en\""), "{text}");
         assert_eq!(Config::load(&path).unwrap(), cfg);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_settings_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("tiankong/config.toml");
+        Config::default().save(&path).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+
+    #[test]
+    fn a_flag_is_for_this_run_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        // --lang en on a Chinese settings file, another setting changed on the screen.
+        let mut cfg = Config::default();
+        cfg.apply_overrides(&env_of(&[]), Some("en")).unwrap();
+        assert_eq!(cfg.ui.lang, Lang::En);
+        cfg.study.new_per_day = 30;
+        cfg.save(&path).unwrap();
+        let saved = Config::load(&path).unwrap();
+        assert_eq!(saved.ui.lang, Lang::Zh, "the flag is not saved");
+        assert_eq!(saved.study.new_per_day, 30, "the screen's change is");
+        // Without a flag, a language changed on the settings screen is saved.
+        let mut cfg2 = Config::load(&path).unwrap();
+        cfg2.apply_overrides(&env_of(&[]), None).unwrap();
+        cfg2.ui.lang = Lang::En;
+        cfg2.save(&path).unwrap();
+        assert_eq!(Config::load(&path).unwrap().ui.lang, Lang::En);
+    }
+
+    #[test]
+    fn an_exam_date_that_does_not_exist_is_refused() {
+        let text = "[study]\nexam_date = \"2025-02-31\"\n";
+        assert!(Config::parse(text, Path::new("c.toml")).is_err());
+        let text = "[study]\nexam_date = \"2025-02-28\"\n";
+        assert!(Config::parse(text, Path::new("c.toml")).is_ok());
     }
 
     #[test]

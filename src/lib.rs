@@ -3,6 +3,7 @@
 //! Arrows point inward: `cli -> cmd/tui -> store -> core` (corpus, extract, segment, cloze,
 //! deck, sched, study). Core modules never read the clock, the environment, a global RNG or
 //! the terminal.
+pub mod app;
 pub mod cli;
 pub mod cloze;
 pub mod cmd;

@@ -1,8 +1,8 @@
 //! End to end in a real terminal: tmux drives the binary (`send-keys`, `capture-pane`) on a
 //! temp database (`--db`) and the test decks (`--decks tests/fixtures/study`), and the pane is
 //! polled with a deadline instead of fixed sleeps. What was committed is read back with
-//! `tiankong stats --json`. Without tmux: skipped with a notice, but a failure in CI (`CI` set;
-//! `.ci/run` installs tmux).
+//! `tiankong stats --json`. Without tmux: a failure, unless TIANKONG_SKIP_TMUX is set (CI never
+//! sets it; `.ci/run` installs tmux).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::{Path, PathBuf};
@@ -16,11 +16,14 @@ fn have_tmux() -> bool {
         .arg("-V")
         .output()
         .is_ok_and(|o| o.status.success());
+    // Without tmux the tests fail, unless the skip is asked for by name (CI never sets it):
+    // a test that passes without running says nothing.
     if !ok {
-        if std::env::var_os("CI").is_some() {
-            panic!("tmux is not installed: the end-to-end terminal tests cannot run in CI");
+        if std::env::var_os("TIANKONG_SKIP_TMUX").is_some() {
+            eprintln!("NOTICE: tmux not installed and TIANKONG_SKIP_TMUX set: skipping");
+            return false;
         }
-        eprintln!("NOTICE: tmux not installed; skipping end-to-end terminal tests");
+        panic!("tmux is not installed (set TIANKONG_SKIP_TMUX=1 to skip these tests)");
     }
     ok
 }
@@ -255,14 +258,14 @@ fn first_session_three_answers_reach_the_database() {
     start_study(&t);
     t.keys(&["Space"]);
     t.wait("the answer in place and the intervals", |s| {
-        s.contains(FIRST_BACK) && s.contains("1 重来 <1分") && s.contains("3 良好 <10分")
+        s.contains(FIRST_BACK) && s.contains("1 重来 1分") && s.contains("3 良好 10分")
     });
     t.keys(&["3"]);
-    // Both in one wait: a capture can fall between the writes of one frame.
-    t.wait(
-        "the next card, with the siblings held back announced",
-        |s| s.contains("已完成 1 ·") && s.contains("推迟到明天"),
-    );
+    // The day's eight new cards are one per note: the answered card is learning now, the
+    // other seven wait (both in one wait: a capture can fall between the writes of a frame).
+    t.wait("the next card", |s| {
+        s.contains("已完成 1 ·") && s.contains("新 7 学习中 1")
+    });
     answer_good(&t, 1, 2);
     let pid = app_pid(&t);
     t.keys(&["q"]);

@@ -8,11 +8,12 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+mod common;
+
 use tiankong::config::Config;
-use tiankong::deck::fs::load_dirs;
 use tiankong::deck::DeckId;
 use tiankong::sched::{CardState, DayCtx, Phase, Rating};
-use tiankong::store::{FileMeta, Store, SyncDeck, SyncReport};
+use tiankong::store::{Store, SyncReport};
 use tiankong::tui::data::{BrowseQuery, CardRef, CardToShow, Notice, StateFilter, StudyStep};
 use tiankong::tui::db_engine::change_lines;
 use tiankong::tui::{DbEngine, Engine};
@@ -26,27 +27,7 @@ fn fixtures() -> PathBuf {
 }
 
 fn sync(store: &mut Store, dir: &Path, now: i64) -> SyncReport {
-    let coll = load_dirs(&[dir.to_path_buf()]);
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
-    store.sync(&decks, now).unwrap()
+    common::sync_dir(store, dir, now)
 }
 
 struct Env {
@@ -137,15 +118,10 @@ fn an_answer_is_committed_when_answer_returns_and_undo_takes_it_back() {
 }
 
 #[test]
-fn answering_a_list_item_buries_its_siblings_until_tomorrow() {
+fn a_list_note_gives_one_new_card_a_day_and_its_siblings_wait() {
     let mut e = env();
     let first = card(&e.engine.start(None).unwrap()).clone();
     let step = e.engine.answer(first.card, Rating::Good, 1000).unwrap();
-    // Five siblings (four items and the whole-list card).
-    assert!(
-        notices(&step).contains(&Notice::SiblingsHeld(5)),
-        "{step:?}"
-    );
     let o = other(&e.db);
     let cards = o
         .note_cards(
@@ -172,13 +148,7 @@ fn answering_a_list_item_buries_its_siblings_until_tomorrow() {
     let mut fresh = DbEngine::new(other(&e.db), &Config::default(), vec![])
         .unwrap()
         .with_clock(move || c + MIN);
-    let step = fresh.start(None).unwrap();
-    assert!(
-        // Both list notes were answered: 5 + 6 siblings.
-        notices(&step).contains(&Notice::SiblingsHeld(11)),
-        "held back siblings are announced: {step:?}"
-    );
-    let mut step = step;
+    let mut step = fresh.start(None).unwrap();
     while let StudyStep::Card { card, .. } = &step {
         seen.push(card.card);
         step = fresh.answer(card.card, Rating::Easy, 1000).unwrap();
@@ -356,7 +326,8 @@ fn home_summary_and_stats_count_what_was_done() {
     let titles: Vec<&str> = home.decks.iter().map(|d| d.title.as_str()).collect();
     assert_eq!(titles, ["党的二十大报告", "新质生产力"]);
     assert_eq!(home.decks[0].total, 19);
-    assert_eq!(home.decks[0].new, 19);
+    // Eight notes: today's new cards are each note's first card.
+    assert_eq!(home.decks[0].new, 8);
     assert_eq!(home.decks[1].exam_in_days, None);
     let (date, days) = home.exam.clone().unwrap();
     assert_eq!(date, "2099-12-20");
@@ -442,4 +413,194 @@ fn a_new_deck_version_says_what_changed() {
         lines,
         vec!["《新质生产力》已更新 v1→v2：新增 3 张，改写 0 张，移除 1 张（记录保留）".to_string()]
     );
+}
+
+/// A collection over the decks shipped in `decks/`, synced into a fresh database.
+fn bundled() -> (
+    tempfile::TempDir,
+    PathBuf,
+    Rc<Cell<i64>>,
+    tiankong::app::Collection,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut store = Store::open_no_backup(&db).unwrap();
+    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    sync(&mut store, &decks, NOW);
+    let clock = Rc::new(Cell::new(NOW));
+    let c = clock.clone();
+    let coll = tiankong::app::Collection::new(store, &Config::default())
+        .unwrap()
+        .with_clock(move || c.get());
+    (dir, db, clock, coll)
+}
+
+/// Plays one session answering Good, 30 s an answer; when only learning cards due later are
+/// left, waits for them (as the student would come back). Returns the new cards answered.
+fn study_day(
+    coll: &mut tiankong::app::Collection,
+    clock: &Cell<i64>,
+    deck: Option<&DeckId>,
+    day_end: i64,
+) -> Vec<i64> {
+    let mut new = Vec::new();
+    loop {
+        let mut s = coll.start(deck).unwrap();
+        let mut any = false;
+        while let Some(id) = coll.next_card(&mut s).unwrap() {
+            any = true;
+            if s.state(id).unwrap().phase == Phase::New {
+                new.push(id);
+            }
+            coll.answer(&mut s, id, Rating::Good, 30_000).unwrap();
+            clock.set(clock.get() + 30_000);
+        }
+        // Nothing within the learn-ahead window: come back in half an hour, until late.
+        clock.set(clock.get() + 30 * MIN);
+        if !any && clock.get() >= day_end - 60 * MIN {
+            return new;
+        }
+    }
+}
+
+#[test]
+fn a_fresh_database_serves_the_days_twenty_new_cards_in_one_session() {
+    let (_dir, _db, clock, mut coll) = bundled();
+    let before = coll.today_counts(None).unwrap();
+    assert_eq!(before.new, 20, "the daily limit, over all decks");
+    let mut s = coll.start(None).unwrap();
+    let mut new = 0;
+    while let Some(id) = coll.next_card(&mut s).unwrap() {
+        if s.state(id).unwrap().phase == Phase::New {
+            new += 1;
+        }
+        coll.answer(&mut s, id, Rating::Easy, 5_000).unwrap();
+        clock.set(clock.get() + 5_000);
+    }
+    assert_eq!(new, 20, "one session, all of the day's new cards");
+    assert_eq!(coll.today_counts(None).unwrap().new, 0, "the limit is used");
+    let sum = coll.summary(&s).unwrap();
+    assert_eq!(sum.tally.answered, 20);
+    assert_eq!(sum.left.new + sum.left.learning + sum.left.review, 0);
+}
+
+#[test]
+fn a_decks_today_count_is_what_its_session_serves() {
+    let (_dir, _db, clock, mut coll) = bundled();
+    let (rows, all) = coll.today_by_deck().unwrap();
+    assert!(rows.len() > 2);
+    assert!(rows.iter().all(|(_, c)| c.new <= 20));
+    assert_eq!(all.new, 20);
+    let day_end = coll.today().unwrap().day.end_ms;
+    let mut total = 0;
+    for deck in rows.iter().map(|(d, _)| d).take(3) {
+        // Asked again now: a deck studied before this one used part of the daily limit.
+        let c = coll.today_counts(Some(&deck.id)).unwrap();
+        let mut s = coll.start(Some(&deck.id)).unwrap();
+        assert_eq!(
+            s.counts(),
+            c,
+            "the session's header starts from the same count"
+        );
+        // Easy sends a new card days ahead: one pass serves the deck's day.
+        let mut served = 0;
+        while let Some(id) = coll.next_card(&mut s).unwrap() {
+            assert_eq!(s.state(id).unwrap().phase, Phase::New);
+            coll.answer(&mut s, id, Rating::Easy, 1000).unwrap();
+            clock.set(clock.get() + 10_000);
+            served += 1;
+        }
+        assert!(clock.get() < day_end);
+        assert_eq!(served, c.new, "deck {}", deck.id.0);
+        total += served;
+    }
+    assert!(total <= 20, "the limit is over all decks: {total}");
+}
+
+#[test]
+fn home_header_summary_and_decks_json_agree() {
+    let (dir, db, clock, coll) = bundled();
+    let mut e = DbEngine::over(coll, vec![]);
+    let home = e.engine_home();
+    let deck = home.decks[1].clone();
+    let step = e.start(Some(&deck.id)).unwrap();
+    let StudyStep::Card { progress, .. } = &step else {
+        panic!("{step:?}")
+    };
+    assert_eq!(
+        (progress.new, progress.learning, progress.review),
+        (deck.new, deck.learning, deck.due),
+        "header = home row"
+    );
+    // decks --json on the same database and decks (the binary, as a script would run it).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_tiankong"))
+        .args(["decks", "--json"])
+        .env("TIANKONG_DB", &db)
+        .env(
+            "TIANKONG_DECKS",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("decks"),
+        )
+        .env("XDG_CONFIG_HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == deck.id.0.as_str())
+        .unwrap();
+    assert_eq!(row["today"]["new"], deck.new);
+    assert_eq!(row["today"]["learning"], deck.learning);
+    assert_eq!(row["today"]["review"], deck.due);
+    // Answer everything: the header's last count and the summary agree.
+    let mut step = step;
+    let mut answered = 0;
+    while let StudyStep::Card { card, .. } = &step {
+        answered += 1;
+        clock.set(clock.get() + 20 * MIN);
+        step = e.answer(card.card, Rating::Easy, 1000).unwrap();
+    }
+    let StudyStep::Done { summary, .. } = step else {
+        unreachable!()
+    };
+    assert_eq!(summary.answered, answered);
+    assert_eq!(
+        summary.left.done, answered,
+        "the header after the last answer"
+    );
+    assert_eq!(summary.left.left(), 0);
+    let after = e.engine_home();
+    let row = after.decks.iter().find(|d| d.id == deck.id).unwrap();
+    assert_eq!(
+        (row.new, row.learning),
+        (0, 0),
+        "home after the session: nothing left"
+    );
+}
+
+#[test]
+fn seven_days_answering_good_introduce_the_daily_limit_each_day() {
+    let (_dir, _db, clock, mut coll) = bundled();
+    let mut introduced = 0;
+    for day in 0..7 {
+        // Each day at 10:00 (UTC here; the day rolls over at 4 a.m. local time).
+        clock.set(NOW + day * 86_400_000);
+        let end = coll.today().unwrap().day.end_ms;
+        let new = study_day(&mut coll, &clock, None, end);
+        introduced += new.len();
+    }
+    eprintln!("{introduced} cards introduced in a week");
+    assert!(introduced >= 126, "{introduced} cards introduced in a week");
+}
+
+trait HomeOf {
+    fn engine_home(&mut self) -> tiankong::tui::data::HomeData;
+}
+
+impl HomeOf for DbEngine {
+    fn engine_home(&mut self) -> tiankong::tui::data::HomeData {
+        self.home().unwrap()
+    }
 }

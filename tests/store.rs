@@ -545,18 +545,25 @@ fn answers_undo_queue_and_stats() {
     );
     sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
     let day = Day::new(T0 - 1000, T0 + DAY);
-    // New cards in deck order: items, whole list, then the cloze groups; capped.
+    // The day's new cards: each note's first card, in deck order (siblings wait for later
+    // days and do not use the limit).
     let q = s.due_cards(None, T0, &day, 4).unwrap();
     let keys: Vec<&str> = q.cards.iter().map(|c| c.key.as_str()).collect();
-    assert_eq!(keys, ["item:0", "item:1", "item:2", "whole"]);
+    assert_eq!(keys, ["item:0", "group:1"]);
     assert_eq!(q.new_available, 6);
     assert_eq!(q.new_today, 0);
-    let a = q.cards[0].id;
-    let b = q.cards[1].id;
+    let all = s
+        .note_cards(&DeckId("d".into()), &NoteId("l".into()))
+        .unwrap()
+        .into_iter()
+        .map(|c| (c.key.clone(), c.id))
+        .collect::<std::collections::HashMap<_, _>>();
+    let a = all["item:0"];
+    let b = all["item:1"];
     let (log_a, before_a) = answer(&mut s, a, T0, Rating::Good);
     let (_log_b, _) = answer(&mut s, b, T0 + 10, Rating::Again);
-    s.set_suspended(q.cards[2].id, true).unwrap();
-    s.bury(q.cards[3].id, T0 + DAY).unwrap();
+    s.set_suspended(all["item:2"], true).unwrap();
+    s.bury(all["whole"], T0 + DAY).unwrap();
     let q = s.due_cards(None, T0 + 20, &day, 100).unwrap();
     assert_eq!(q.new_today, 2);
     assert_eq!(q.reviews_today, 0);
@@ -567,8 +574,9 @@ fn answers_undo_queue_and_stats() {
     let keys: Vec<&str> = q.cards.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(
         keys,
-        ["group:1", "group:2"],
-        "answered, suspended and buried cards are out"
+        ["group:1"],
+        "answered, suspended and buried cards are out; note l (answered today) is held \
+         back; the cloze note gives its first card"
     );
     let st = s.stats(T0 + 20, &day).unwrap();
     assert_eq!(
@@ -837,7 +845,7 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
     let text = run(true);
     assert!(text.contains("log loss: "), "{text}");
     assert!(text.contains("RMSE: "), "{text}");
-    assert!(text.contains("not saved"), "{text}");
+    assert!(text.contains("未保存"), "{text}");
     let s = Store::open_no_backup(&db).unwrap();
     assert_eq!(s.setting("fsrs_params").unwrap(), None);
     drop(s);
@@ -845,7 +853,7 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
     eprintln!("{text}");
     let s = Store::open_no_backup(&db).unwrap();
     let saved = s.setting("fsrs_params").unwrap();
-    if text.contains("saved; ") {
+    if text.contains("已保存") {
         let p: Vec<f32> = serde_json::from_str(&saved.unwrap()).unwrap();
         assert_eq!(p.len(), 21, "{text}");
         assert_eq!(s.sched_config().unwrap().parameters, p);
@@ -853,4 +861,129 @@ fn optimize_fits_a_real_history_and_saves_the_parameters() {
         assert!(text.contains("worse"), "{text}");
         assert_eq!(saved, None);
     }
+}
+
+/// The notes whose first cards `due_cards` offers today, in order.
+fn new_notes(s: &Store, limit: u32) -> Vec<String> {
+    let day = Day::new(T0 - 1000, T0 + DAY);
+    s.due_cards(None, T0, &day, limit)
+        .unwrap()
+        .cards
+        .iter()
+        .map(|c| c.note.0.clone())
+        .collect()
+}
+
+#[test]
+fn priority_and_new_order_decide_which_notes_come_first() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut notes: Vec<Note> = ["a", "b", "c", "d", "e", "f"]
+        .iter()
+        .map(|id| cloze(id, &format!("{{{{{id}{id}}}}}是答案")))
+        .collect();
+    notes[4].priority = Some(5); // e first
+    notes[1].priority = Some(-1); // b last
+    let mut d = deck("d", notes);
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    assert_eq!(new_notes(&s, 3), ["e", "a", "c"]);
+    assert_eq!(new_notes(&s, 20), ["e", "a", "c", "d", "f", "b"]);
+    // Shuffled: the same notes in another order, stable from one sync to the next, still
+    // after priority.
+    d.meta.new_order = Some(tiankong::deck::model::NewOrder::Shuffled);
+    sync(&mut s, &[(&d, meta("d.toml", 2))], T0);
+    let shuffled = new_notes(&s, 20);
+    assert_eq!(shuffled[0], "e");
+    assert_eq!(shuffled[5], "b");
+    let mut sorted = shuffled.clone();
+    sorted.sort();
+    assert_eq!(sorted, ["a", "b", "c", "d", "e", "f"]);
+    assert_ne!(
+        shuffled,
+        ["e", "a", "c", "d", "f", "b"],
+        "the order changed"
+    );
+    sync(&mut s, &[(&d, meta("d.toml", 3))], T0);
+    assert_eq!(new_notes(&s, 20), shuffled, "stable");
+}
+
+#[test]
+fn a_notes_heading_is_stored_and_read_back() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut n = cloze("n", "{{甲}}乙");
+    n.heading = vec!["报告".into(), "一、总论".into()];
+    let d = deck("d", vec![n]);
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    let back = s
+        .note(&DeckId("d".into()), &NoteId("n".into()))
+        .unwrap()
+        .unwrap();
+    assert_eq!(back.heading, ["报告", "一、总论"]);
+}
+
+#[test]
+fn a_peeked_answer_is_kept_in_the_log() {
+    let mut s = Store::open_in_memory().unwrap();
+    let d = deck("d", vec![cloze("n", "{{甲}}乙")]);
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    let id = new_notes(&s, 1).len(); // one card
+    assert_eq!(id, 1);
+    let day = Day::new(T0 - 1000, T0 + DAY);
+    let card = s.due_cards(None, T0, &day, 1).unwrap().cards[0].clone();
+    let mut after = card.state;
+    after.phase = Phase::Learning;
+    after.reps = 1;
+    let log = LogRow {
+        time_ms: T0,
+        rating: Rating::Again,
+        phase_before: Phase::New,
+        phase_after: Phase::Learning,
+        elapsed_days: 0,
+        scheduled_days: 0,
+        interval_secs: 60,
+        duration_ms: 1000,
+        stability: 1.0,
+        difficulty: 5.0,
+    };
+    let l1 = s
+        .record_answer_peeked(card.id, &card.state, &after, &log, true)
+        .unwrap();
+    assert!(s.review_peeked(l1).unwrap());
+    let mut later = after;
+    later.reps = 2;
+    let l2 = s.record_answer(card.id, &after, &later, &log).unwrap();
+    assert!(!s.review_peeked(l2).unwrap());
+}
+
+#[test]
+fn a_tag_limits_the_days_cards_and_the_browser() {
+    let mut s = Store::open_in_memory().unwrap();
+    let mut a = cloze("a", "{{甲}}乙");
+    a.tags = vec!["重点".into()];
+    let b = cloze("b", "{{丙}}丁");
+    let mut c = cloze("c", "{{戊}}己");
+    c.tags = vec!["其他".into(), "重点".into()];
+    let d = deck("d", vec![a, b, c]);
+    sync(&mut s, &[(&d, meta("d.toml", 1))], T0);
+    let day = Day::new(T0 - 1000, T0 + DAY);
+    let notes = |tag: Option<&str>| -> Vec<String> {
+        s.due_cards_tagged(None, tag, T0, &day, 20)
+            .unwrap()
+            .cards
+            .iter()
+            .map(|c| c.note.0.clone())
+            .collect()
+    };
+    assert_eq!(notes(None), ["a", "b", "c"]);
+    assert_eq!(notes(Some("重点")), ["a", "c"]);
+    assert_eq!(notes(Some("其他")), ["c"]);
+    assert!(notes(Some("无")).is_empty());
+    let rows = s
+        .browse(&BrowseFilter {
+            tag: Some("重点".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    let mut got: Vec<&str> = rows.iter().map(|r| r.note.0.as_str()).collect();
+    got.sort();
+    assert_eq!(got, ["a", "c"]);
 }

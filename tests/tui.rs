@@ -12,10 +12,12 @@ use tiankong::config::{Config, Lang};
 use tiankong::sched::Rating;
 use tiankong::tui::app::{Screen, Stage};
 use tiankong::tui::data::{CardRef, StateFilter};
-use tiankong::tui::engine::fake::FakeEngine;
+mod common;
+use common::fake::FakeEngine;
+use common::fixtures;
 use tiankong::tui::keymap::map_key;
 use tiankong::tui::msg::{Effect, Key, Msg};
-use tiankong::tui::{fixtures, views, App, Runner};
+use tiankong::tui::{views, App, Runner};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (100, 30), (50, 20)];
 
@@ -502,4 +504,110 @@ fn resize_redraws_without_state_change() {
     s.send(Msg::Resize(50, 20));
     assert_eq!(s.app, before);
     assert!(render(&s.app, 50, 20).contains("□□□□□□□□"));
+}
+
+#[test]
+fn opening_the_source_before_the_reveal_is_a_peek() {
+    let mut s = Session::new(no_color());
+    s.keys("\n");
+    let first = s.card();
+    // The source before the reveal: the passage, the hidden part not marked out.
+    s.keys("o");
+    let before = render(&s.app, 80, 24);
+    assert!(before.contains("原文"), "{before}");
+    s.keys("\x1b");
+    // Typing the answer just read is not recall: the suggestion is 重来, saying why.
+    s.keys("t全体人民共同富裕\n");
+    let cur = s.study().current.as_ref().unwrap();
+    assert!(cur.peeked);
+    assert_eq!(cur.check.as_ref().unwrap().suggested, Rating::Good);
+    assert_eq!(cur.suggested(), Some(Rating::Again));
+    let screen = render(&s.app, 80, 24);
+    assert!(screen.contains("[1 重来"), "{screen}");
+    assert!(screen.contains("看过原文"), "{screen}");
+    // After the reveal the source marks the answer.
+    s.keys("o");
+    let after = render(&s.app, 80, 24);
+    assert_ne!(
+        before, after,
+        "the answer is highlighted only after the reveal"
+    );
+    s.keys("\x1b\n");
+    assert_eq!(s.engine.log[0], (first, Rating::Again, s.engine.log[0].2));
+    assert_eq!(
+        s.engine.peeked,
+        vec![first],
+        "the answer is logged as peeked"
+    );
+    // The next card starts unpeeked. (Esc first leaves typing, which stays on.)
+    let second = s.card();
+    assert!(!s.study().current.as_ref().unwrap().peeked);
+    s.keys("\x1b  ");
+    assert_eq!(s.engine.log[1], (second, Rating::Good, s.engine.log[1].2));
+    assert_eq!(s.engine.peeked, vec![first]);
+}
+
+#[test]
+fn at_60x20_every_screen_keeps_its_last_key_and_the_stats_boxes_say_something() {
+    // (screen keys, the key bar's last key)
+    let cases: [(&str, &str); 6] = [
+        ("", "q 退出"),
+        ("\n", "? 帮助"),
+        ("\n ", "? 帮助"),
+        ("b", "Esc 返回"),
+        ("s", "q 退出"),
+        ("c", "Esc 返回"),
+    ];
+    for (keys, last) in cases {
+        let mut s = Session::zh();
+        s.keys(keys);
+        let screen = render(&s.app, 60, 20);
+        let bar = screen.lines().last().unwrap_or("");
+        assert!(
+            bar.trim_end().ends_with(last),
+            "{keys:?}: {bar:?}\n{screen}"
+        );
+    }
+    let mut s = Session::zh();
+    s.keys("s");
+    let screen = render(&s.app, 60, 20);
+    for part in [
+        "过去一年的复习",
+        "未来30天到期",
+        "每周真实保持率",
+        "卡片状态",
+        "新 ",
+        "今天",
+    ] {
+        assert!(screen.contains(part), "{part}:\n{screen}");
+    }
+    // The forecast's axis: its scale and its dates.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("今天") && l.contains("12-")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn after_the_last_answer_header_and_summary_agree() {
+    let mut s = Session::zh();
+    s.keys("\n");
+    let mut n = 0;
+    while s.study().summary.is_none() && n < 50 {
+        s.keys("  ");
+        n += 1;
+    }
+    let sum = s.study().summary.clone().unwrap();
+    let screen = render(&s.app, 80, 24);
+    let header = screen.lines().next().unwrap_or("");
+    assert!(
+        header.contains(&format!("已完成 {} · 剩余 0 张", sum.answered)),
+        "{header}\n{screen}"
+    );
+    assert!(
+        screen.contains(&format!("回答  {}", sum.answered)),
+        "{screen}"
+    );
 }

@@ -4,119 +4,149 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context;
-
+use crate::app::open::{DailyBackup, Location};
+use crate::app::{self, Collection};
 use crate::cli::{Global, JsonArgs};
-use crate::deck::fs::{self as deckfs, SearchPath};
-use crate::deck::Diagnostic;
-use crate::store::{self, FileMeta, Store, SyncDeck, SyncReport};
+use crate::config::{config_path, process_env, Config};
+use crate::i18n::t;
+use crate::store::{self, Store, SyncReport};
+use crate::tr;
+
+/// Where the data lives, from the global options.
+pub fn location(global: &Global) -> Location {
+    Location {
+        db: global.db.clone(),
+        decks: global.decks.clone(),
+    }
+}
 
 /// The database path: `--db` / `TIANKONG_DB`, else the default under the XDG data folder.
 pub fn db_path(global: &Global) -> anyhow::Result<PathBuf> {
-    if let Some(p) = &global.db {
-        return Ok(p.clone());
-    }
-    let xdg = std::env::var_os("XDG_DATA_HOME");
-    let home = std::env::var_os("HOME");
-    store::default_path(xdg.as_deref(), home.as_deref())
-        .context("no database path: set --db, TIANKONG_DB, XDG_DATA_HOME or HOME")
+    Ok(app::open::db_path(global.db.as_deref())?)
 }
 
 /// Open the database, load the decks of the search path (broken files reported on stderr and
 /// skipped) and sync them.
 pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncReport)> {
-    let path = db_path(global)?;
-    let mut store = Store::open(&path)?;
-    let (report, diagnostics) = sync_decks(global, &mut store, now_ms)?;
+    let (store, report, diagnostics) = app::open::open_synced(&location(global), now_ms)?;
     for d in &diagnostics {
         eprintln!("{d}");
     }
     Ok((store, report))
 }
 
-/// Load the decks of the search path into `store`: files unchanged since the last sync (path,
-/// size, mtime, hash) are read but not parsed; the others are parsed and synced. Returns what
-/// changed and the diagnostics of broken or skipped files (the good decks load regardless).
-pub fn sync_decks(
-    global: &Global,
-    store: &mut Store,
-    now_ms: i64,
-) -> anyhow::Result<(SyncReport, Vec<Diagnostic>)> {
-    let known = store.deck_files()?;
-    let is_known = |stamp: &deckfs::FileStamp, hash: u64| {
-        let p = stamp.path.to_string_lossy();
-        known
-            .iter()
-            .find(|(kp, size, mtime, h, _)| {
-                *kp == p && *size == stamp.size && *mtime == stamp.mtime_ns && *h == hash
-            })
-            .map(|k| k.4.clone())
+/// The settings file with the environment and this run's flags on top (nothing is saved).
+pub fn load_config(global: &Global) -> anyhow::Result<Config> {
+    let mut config = match config_path(&process_env) {
+        Ok(p) => Config::load(&p)?,
+        Err(_) => Config::default(),
     };
-    let (coll, unchanged) = deckfs::load_cached(&SearchPath::from_env(&global.decks), &is_known);
-    let unchanged: Vec<crate::deck::DeckId> = unchanged.into_iter().map(|u| u.id).collect();
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
-    let report = store
-        .sync_cached(&decks, &unchanged, now_ms)
-        .with_context(|| format!("syncing decks into {}", store.path().display()))?;
-    Ok((report, coll.diagnostics))
+    config
+        .apply_overrides(&process_env, global.lang.as_deref())
+        .map_err(anyhow::Error::msg)?;
+    Ok(config)
+}
+
+/// [`open_synced`] with the day's backup made when the guard drops (after the command
+/// printed), not before.
+pub fn open_synced_later(
+    global: &Global,
+    now_ms: i64,
+) -> anyhow::Result<(Store, SyncReport, DailyBackup)> {
+    let (store, report, diagnostics, backup) =
+        app::open::open_synced_later(&location(global), now_ms)?;
+    for d in &diagnostics {
+        eprintln!("{d}");
+    }
+    Ok((store, report, backup))
+}
+
+/// The collection the commands read: opened, synced, with the user's settings; the day's
+/// backup is made when the returned guard drops.
+pub fn open_collection(
+    global: &Global,
+    now_ms: i64,
+) -> anyhow::Result<(Collection, SyncReport, DailyBackup)> {
+    let config = load_config(global)?;
+    let (store, report, backup) = open_synced_later(global, now_ms)?;
+    Ok((Collection::new(store, &config)?, report, backup))
 }
 
 pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     let now = store::now_ms();
-    let (store, _) = open_synced(global, now)?;
-    let day = store.day_at(now, 4)?;
-    let s = store.stats(now, &day)?;
+    let (store, _, _backup) = open_synced_later(global, now)?;
+    let today = app::Today::at(&store, now)?;
+    let s = store.stats(now, &today.day)?;
     if args.json {
         writeln!(o, "{}", serde_json::to_string(&s)?)?;
         emit(&o);
         return Ok(ExitCode::SUCCESS);
     }
-    writeln!(o, "decks            {}", s.decks)?;
-    writeln!(o, "cards            {}", s.cards)?;
-    writeln!(o, "  new            {}", s.new)?;
-    writeln!(o, "  learning       {}", s.learning)?;
-    writeln!(o, "  review         {}", s.review)?;
-    writeln!(o, "  suspended      {}", s.suspended)?;
-    writeln!(o, "due today        {}", s.due_today)?;
+    let lang = global.lang();
+    let rows: [(&str, &str, String); 10] = [
+        ("卡组", "decks", s.decks.to_string()),
+        ("卡片", "cards", tr!(lang, "{} 张", "{}", s.cards)),
+        ("  新", "  new", s.new.to_string()),
+        ("  学习中", "  learning", s.learning.to_string()),
+        ("  复习", "  review", s.review.to_string()),
+        ("  暂停", "  suspended", s.suspended.to_string()),
+        ("今天到期", "due today", s.due_today.to_string()),
+        (
+            "回答",
+            "reviews",
+            tr!(
+                lang,
+                "今天 {}，共 {}",
+                "{} today, {} in all",
+                s.reviews_today,
+                s.reviews_total
+            ),
+        ),
+        ("今天分钟", "minutes today", s.minutes_today.to_string()),
+        ("学过的卡片", "reviewed cards", s.reviewed_cards.to_string()),
+    ];
+    for (zh, en, v) in rows {
+        writeln!(o, "{}", row(t(lang, zh, en), &v))?;
+    }
     writeln!(
         o,
-        "reviews          {} today, {} in all",
-        s.reviews_today, s.reviews_total
-    )?;
-    writeln!(o, "minutes today    {}", s.minutes_today)?;
-    writeln!(o, "reviewed cards   {}", s.reviewed_cards)?;
-    writeln!(
-        o,
-        "orphaned cards   {} (history kept; they return if their note does)",
-        s.orphaned_cards
+        "{}",
+        row(
+            t(lang, "孤立卡片", "orphaned cards"),
+            &tr!(
+                lang,
+                "{}（记录保留；笔记回来时恢复）",
+                "{} (history kept; they return if their note does)",
+                s.orphaned_cards
+            )
+        )
     )?;
     if s.leeches > 0 {
-        writeln!(o, "leeches          {}", s.leeches)?;
+        writeln!(
+            o,
+            "{}",
+            row(t(lang, "难记卡", "leeches"), &s.leeches.to_string())
+        )?;
     }
     if s.buried > 0 {
-        writeln!(o, "buried           {}", s.buried)?;
+        writeln!(
+            o,
+            "{}",
+            row(t(lang, "搁置", "buried"), &s.buried.to_string())
+        )?;
     }
     emit(&o);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `label` padded to a column of 17 cells, then `value`.
+fn row(label: &str, value: &str) -> String {
+    let w = unicode_width::UnicodeWidthStr::width(label);
+    format!(
+        "{label}{}{value}",
+        " ".repeat(17usize.saturating_sub(w).max(1))
+    )
 }
 
 /// Print `text` on stdout; a closed pipe (`| head`) is not an error worth a panic.

@@ -6,12 +6,15 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
+use crate::app::open::{open_synced_later, DailyBackup, SessionMark};
+use crate::app::Collection;
 use crate::cli::{Global, StudyArgs};
-use crate::cmd::stats::{db_path, sync_decks};
+use crate::cmd::stats::location;
 use crate::config::{config_path, process_env, Config};
 use crate::deck::diag::Severity;
 use crate::deck::DeckId;
-use crate::store::{self, Store};
+use crate::store;
+use crate::tr;
 use crate::tui::db_engine::change_lines;
 use crate::tui::{self, App, DbEngine, Effect, Runner};
 
@@ -32,7 +35,10 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
         Some(d) => Effect::Start(Some(DeckId(d.clone()))),
         None => Effect::LoadHome,
     };
-    let mut engine = open_engine(global, &config)?;
+    let (mut engine, _mark, mut backup) = open_engine(global, &config, args.tag.clone())?;
+    // The day's backup runs beside the first frame on its own connection; it is waited for
+    // when the interface closes.
+    backup.spawn();
     let mut runner = Runner::new(engine.as_mut(), path);
     let mut app = App::new(config);
     if let Effect::Start(_) = first {
@@ -43,21 +49,42 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The engine over the store, session queue and scheduler: the database (`--db`,
-/// `TIANKONG_DB`, else the default path), the decks of the search path (the built-in decks
-/// when no deck folder exists) synced into it. Broken deck files and what a deck's new
-/// version changed become home-screen lines; the good decks load regardless.
-fn open_engine(global: &Global, config: &Config) -> anyhow::Result<Box<dyn crate::tui::Engine>> {
-    let path = db_path(global)?;
-    let mut store = Store::open(&path)?;
-    let (report, diagnostics) = sync_decks(global, &mut store, store::now_ms())?;
-    let mut warnings: Vec<String> = change_lines(&report, config.ui.lang);
+/// The engine over the collection: the database (`--db`, `TIANKONG_DB`, else the default
+/// path), the decks of the search path (the built-in decks when no deck folder exists) synced
+/// into it. Broken deck files and what a deck's new version changed become home-screen lines;
+/// the good decks load regardless. Another session open on the same database is said first
+/// (both carry on safely: a card is re-read before it is shown, and an answer given on a
+/// changed card is recorded on top of the other one); the mark lives as long as the result.
+fn open_engine(
+    global: &Global,
+    config: &Config,
+    tag: Option<String>,
+) -> anyhow::Result<(Box<dyn crate::tui::Engine>, SessionMark, DailyBackup)> {
+    let now = store::now_ms();
+    let loc = location(global);
+    let (store, report, diagnostics, backup) = open_synced_later(&loc, now)?;
+    let (mark, other) = SessionMark::take(store.path(), now);
+    let mut warnings: Vec<String> = Vec::new();
+    if let Some(o) = other {
+        let off = store.utc_offset_secs(o.since_ms).unwrap_or(0);
+        // HH:MM local: short enough for the home screen's one warning line.
+        let full = crate::app::day::local_time(o.since_ms, off);
+        let since = full.get(11..).unwrap_or(&full);
+        warnings.push(tr!(
+            config.ui.lang,
+            "另一个学习会话也在用这个数据库（进程 {}，{} 起）；两边都能继续。",
+            "Another study session has this database open (process {}, since {}); both can go on.",
+            o.pid,
+            since
+        ));
+    }
+    warnings.extend(change_lines(&report, config.ui.lang));
     warnings.extend(
         diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
             .map(|d| d.to_string()),
     );
-    let engine = DbEngine::new(store, config, warnings).map_err(anyhow::Error::msg)?;
-    Ok(Box::new(engine))
+    let coll = Collection::new(store, config)?.with_tag(tag);
+    Ok((Box::new(DbEngine::over(coll, warnings)), mark, backup))
 }

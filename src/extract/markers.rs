@@ -112,7 +112,7 @@ pub fn cn_numeral(n: usize, liang: bool) -> String {
         10 => "十".to_string(),
         11..=19 => format!("十{}", D[n % 10]),
         20..=99 => {
-            let unit = if n % 10 == 0 { "" } else { D[n % 10] };
+            let unit = if n.is_multiple_of(10) { "" } else { D[n % 10] };
             format!("{}十{}", D[n / 10], unit)
         }
         _ => n.to_string(),

@@ -327,7 +327,7 @@ impl Scheduler {
             return false;
         }
         let every = (threshold / 2).max(1);
-        (lapses - threshold) % every == 0
+        (lapses - threshold).is_multiple_of(every)
     }
 
     /// The longest interval allowed today: the configured maximum, and never past the exam day

@@ -21,8 +21,8 @@ mod sync;
 
 pub use mistakes::{Mistake, NewMistake, SentBack};
 pub use query::{
-    BrowseFilter, BrowseSort, BrowseState, CardRow, DayReviews, DeckSummary, LogRow, Queue,
-    ReviewEntry, Stats,
+    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, LogRow,
+    Queue, ReviewEntry, Stats,
 };
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
@@ -30,6 +30,7 @@ pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_mistakes.sql"),
+    include_str!("../../migrations/0003_peeked_heading.sql"),
 ];
 
 /// The schema version this build writes.
@@ -526,7 +527,10 @@ impl Store {
         if let Some(r) = self
             .setting(keys::RETENTION)?
             .and_then(|v| v.trim().parse::<f32>().ok())
-            .filter(|r| (0.5..=0.99).contains(r))
+            .filter(|r| {
+                (crate::config::RETENTION_MIN as f32..=crate::config::RETENTION_MAX as f32)
+                    .contains(r)
+            })
         {
             cfg.desired_retention = r;
         }

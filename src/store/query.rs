@@ -11,6 +11,9 @@ use crate::sched::{CardState, Phase, Rating};
 // The unary `+` keeps the planner off `cards_counts` (orphaned first) where a due or new
 // index is the better path.
 const LIVE: &str = "+c.orphaned = 0 AND d.present = 1";
+/// The card's note carries tag `?4` (or `?4` is NULL).
+const TAGGED: &str = "(?4 IS NULL OR EXISTS (SELECT 1 FROM notes n, json_each(n.tags) j
+    WHERE n.deck_id = c.deck_id AND n.note_id = c.note_id AND j.value = ?4))";
 
 /// Live-card counts of one deck.
 #[derive(Debug, Clone, Default)]
@@ -60,16 +63,34 @@ pub struct CardRow {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Queue {
     /// Learning, relearning and review cards due before the day ends (most overdue first),
-    /// then new cards in deck order (at most `new_cap` per deck). Live, unsuspended, unburied.
+    /// then the day's new cards: deck by deck, each note's first card not held back, as many
+    /// as the daily limit leaves ([`crate::study::take_new`]). Live, unsuspended, unburied.
     pub cards: Vec<CardRow>,
-    /// New cards first answered today (for the daily new limit).
+    /// New cards first answered today in any deck (for the daily new limit).
     pub new_today: u32,
-    /// Answers today to cards that were in review (for the daily review limit).
+    /// Answers today to cards that were in review, in any deck (for the daily review limit).
     pub reviews_today: u32,
     /// Notes with a card answered today: their siblings wait for another day.
     pub notes_answered_today: Vec<(DeckId, NoteId)>,
     /// New cards available in total (beyond the cap).
     pub new_available: u32,
+}
+
+/// What every deck's queue today starts from, read once for all decks (home reads it once
+/// for a hundred decks).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DayBase {
+    /// Learning, relearning and review cards due before the day ends, most overdue first.
+    pub due: Vec<CardRow>,
+    /// New cards first answered today in any deck.
+    pub new_today: u32,
+    /// Answers today to cards in review, in any deck.
+    pub reviews_today: u32,
+    /// Notes with a card answered today.
+    pub notes_answered_today: Vec<(DeckId, NoteId)>,
+    /// (deck, note) held back from today's new cards: answered today, with a card due today,
+    /// or with a card buried.
+    pub held: std::collections::HashSet<(String, String)>,
 }
 
 /// One answer to record in the review log (the card's new state goes separately).
@@ -153,6 +174,8 @@ pub struct BrowseFilter {
     pub day_end_ms: i64,
     /// At most this many rows (0 = no limit).
     pub limit: usize,
+    /// Only cards whose note carries this tag.
+    pub tag: Option<String>,
 }
 
 /// One present deck's counts.
@@ -300,7 +323,40 @@ fn json_vec<T: serde::de::DeserializeOwned>(s: &str) -> Vec<T> {
     serde_json::from_str(s).unwrap_or_default()
 }
 
+/// The card-state columns an answer, an import and an undo write (`?1` is the card id).
+const SET_STATE: &str = "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
+       reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
+     WHERE id = ?1";
+
+/// Write `st` as card `card_id`'s state with a statement prepared from [`SET_STATE`].
+fn set_state(
+    stmt: &mut rusqlite::CachedStatement<'_>,
+    card_id: i64,
+    st: &CardState,
+) -> rusqlite::Result<usize> {
+    stmt.execute(params![
+        card_id,
+        st.phase as i64,
+        st.due,
+        st.stability,
+        st.difficulty,
+        st.reps,
+        st.lapses,
+        st.step,
+        st.last_review,
+        st.scheduled_days
+    ])
+}
+
 impl Store {
+    /// A single count (`SELECT count(*) …`).
+    fn count(&self, sql: &str, p: &[&dyn rusqlite::ToSql]) -> Result<u32> {
+        self.conn
+            .prepare_cached(sql)
+            .and_then(|mut st| st.query_row(p, |r| r.get(0)))
+            .map_err(|e| self.err(e))
+    }
+
     fn cards_where(&self, sql_tail: &str, p: impl rusqlite::Params) -> Result<Vec<CardRow>> {
         let sql =
             format!("SELECT {CARD_COLS} FROM cards c JOIN decks d ON d.id = c.deck_id {sql_tail}");
@@ -310,50 +366,34 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// The cards to study now: see [`Queue`]. `deck` limits to one deck.
+    /// The cards to study now: see [`Queue`]. `deck` limits to one deck; `new_per_day` is
+    /// the daily new-card limit over all decks (what was introduced today anywhere counts).
     pub fn due_cards(
         &self,
         deck: Option<&DeckId>,
         now_ms: i64,
         day: &Day,
-        new_cap: u32,
+        new_per_day: u32,
     ) -> Result<Queue> {
+        self.due_cards_tagged(deck, None, now_ms, day, new_per_day)
+    }
+
+    /// [`Store::due_cards`] limited to the cards of notes tagged `tag` (`study --tag`).
+    pub fn due_cards_tagged(
+        &self,
+        deck: Option<&DeckId>,
+        tag: Option<&str>,
+        now_ms: i64,
+        day: &Day,
+        new_per_day: u32,
+    ) -> Result<Queue> {
+        let mut base = self.day_base(tag, now_ms, day)?;
         let deck_id = deck.map(|d| d.0.as_str());
-        let mut cards = self.cards_where(
-            &format!(
-                "WHERE c.phase <> 0 AND c.due_ms < ?1 AND {LIVE} AND c.suspended = 0
-                 AND c.buried_until_ms <= ?2 AND (?3 IS NULL OR c.deck_id = ?3)
-                 ORDER BY c.due_ms, c.id"
-            ),
-            params![day.end_ms, now_ms, deck_id],
-        )?;
-        let decks: Vec<String> = match deck_id {
-            Some(d) => vec![d.to_string()],
-            None => {
-                let mut st = self
-                    .conn
-                    .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
-                    .map_err(|e| self.err(e))?;
-                let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-                rows.collect::<rusqlite::Result<Vec<String>>>()
-                    .map_err(|e| self.err(e))?
-            }
-        };
-        for d in &decks {
-            cards.extend(self.cards_where(
-                &format!(
-                    "WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
-                     AND c.buried_until_ms <= ?2 ORDER BY c.ord, c.id LIMIT ?3"
-                ),
-                params![d, now_ms, new_cap],
-            )?);
+        if let Some(d) = deck_id {
+            base.due.retain(|c| c.deck.0 == d);
+            base.notes_answered_today.retain(|(dk, _)| dk.0 == d);
         }
-        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<u32> {
-            self.conn
-                .prepare_cached(sql)
-                .and_then(|mut st| st.query_row(p, |r| r.get(0)))
-                .map_err(|e| self.err(e))
-        };
+        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| self.count(sql, p);
         let deck_p: &dyn rusqlite::ToSql = &deck_id;
         // Ranges of the covering index `cards_counts`, one per present deck.
         let new_available = q(
@@ -370,40 +410,195 @@ impl Store {
             ),
             &[&now_ms, deck_p],
         )?);
+        let decks = match deck_id {
+            Some(d) => vec![d.to_string()],
+            None => self.present_decks()?,
+        };
+        let mut allowance = new_per_day.saturating_sub(base.new_today) as usize;
+        let mut cards = std::mem::take(&mut base.due);
+        for d in &decks {
+            if allowance == 0 {
+                break;
+            }
+            let taken = self.new_cards(d, tag, now_ms, &base.held, allowance)?;
+            allowance -= taken.len();
+            cards.extend(taken);
+        }
+        Ok(Queue {
+            cards,
+            new_today: base.new_today,
+            reviews_today: base.reviews_today,
+            notes_answered_today: base.notes_answered_today,
+            new_available,
+        })
+    }
+
+    /// Ids of the present decks, in order.
+    pub fn present_decks(&self) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM decks WHERE present = 1 ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = st.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<String>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// What today's queue of every deck starts from, read once: see [`DayBase`].
+    pub fn day_base(&self, tag: Option<&str>, now_ms: i64, day: &Day) -> Result<DayBase> {
+        let due = self.cards_where(
+            &format!(
+                "WHERE c.phase <> 0 AND c.due_ms < ?1 AND {LIVE} AND c.suspended = 0
+                 AND c.buried_until_ms <= ?2 AND ?3 = ?3
+                 AND {TAGGED}
+                 ORDER BY c.due_ms, c.id"
+            ),
+            params![day.end_ms, now_ms, 0, tag],
+        )?;
+        let q = |sql: &str, p: &[&dyn rusqlite::ToSql]| self.count(sql, p);
         let today = "FROM review_log l JOIN cards c ON c.id = l.card_id
-                     WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
-                     AND (?3 IS NULL OR c.deck_id = ?3)";
+                     WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0";
+        // The daily limits are over all decks: a deck's session gets what is left of them.
         let new_today = q(
             &format!("SELECT count(DISTINCT l.card_id) {today} AND l.phase_before = 0"),
-            &[&day.start_ms, &day.end_ms, deck_p],
+            &[&day.start_ms, &day.end_ms],
         )?;
         let reviews_today = q(
             &format!("SELECT count(*) {today} AND l.phase_before = 2"),
-            &[&day.start_ms, &day.end_ms, deck_p],
+            &[&day.start_ms, &day.end_ms],
         )?;
         let mut st = self
             .conn
-            .prepare_cached(
-                "SELECT DISTINCT c.deck_id, c.note_id FROM review_log l JOIN cards c ON c.id = l.card_id
-                 WHERE l.time_ms >= ?1 AND l.time_ms < ?2 AND l.kind = 0
-                 AND (?3 IS NULL OR c.deck_id = ?3) ORDER BY 1, 2",
-            )
+            .prepare_cached(&format!(
+                "SELECT DISTINCT c.deck_id, c.note_id {today} ORDER BY 1, 2"
+            ))
             .map_err(|e| self.err(e))?;
         let rows = st
-            .query_map(params![day.start_ms, day.end_ms, deck_id], |r| {
+            .query_map(params![day.start_ms, day.end_ms], |r| {
                 Ok((DeckId(r.get(0)?), NoteId(r.get(1)?)))
             })
             .map_err(|e| self.err(e))?;
         let notes_answered_today = rows
             .collect::<rusqlite::Result<Vec<_>>>()
             .map_err(|e| self.err(e))?;
-        Ok(Queue {
-            cards,
+        // Notes held back from today's new cards: answered today, with a card due today (its
+        // answer holds the siblings back), or with a card buried by hand.
+        let mut held: std::collections::HashSet<(String, String)> = notes_answered_today
+            .iter()
+            .map(|(d, n)| (d.0.clone(), n.0.clone()))
+            .collect();
+        held.extend(due.iter().map(|c| (c.deck.0.clone(), c.note.0.clone())));
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT deck_id, note_id FROM cards INDEXED BY cards_buried
+                 WHERE buried_until_ms > 0 AND buried_until_ms > ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![now_ms], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        for r in rows {
+            held.insert(r.map_err(|e| self.err(e))?);
+        }
+        Ok(DayBase {
+            due,
             new_today,
             reviews_today,
             notes_answered_today,
-            new_available,
+            held,
         })
+    }
+
+    /// The day's new cards of deck `deck`: each note's first card not `held` back, in the
+    /// new-card order, at most `allowance` ([`crate::study::take_new`]).
+    pub fn new_cards(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<CardRow>> {
+        let ids = self.new_card_ids(deck, tag, now_ms, held, allowance)?;
+        self.cards_by_id(&ids)
+    }
+
+    /// The ids of [`Store::new_cards`].
+    pub fn new_card_ids(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<i64>> {
+        Ok(self
+            .new_card_notes(deck, tag, now_ms, held, allowance)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect())
+    }
+
+    /// (id, note) of [`Store::new_cards`]: the walk reads only each card's id and note
+    /// (lazily, stopping once the allowance is used).
+    pub fn new_card_notes(
+        &self,
+        deck: &str,
+        tag: Option<&str>,
+        now_ms: i64,
+        held: &std::collections::HashSet<(String, String)>,
+        allowance: usize,
+    ) -> Result<Vec<(i64, String)>> {
+        if allowance == 0 {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT c.id, c.note_id FROM cards c JOIN decks d ON d.id = c.deck_id
+             WHERE c.deck_id = ?1 AND c.phase = 0 AND {LIVE} AND c.suspended = 0
+             AND c.buried_until_ms <= ?2 AND ?3 = ?3 AND {TAGGED} ORDER BY c.ord, c.id"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(params![deck, now_ms, 0, tag], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })
+            .map_err(|e| self.err(e))?;
+        // A row error ends the walk and is returned below.
+        let mut failed = None;
+        let rows = rows.map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+        let mut key = (deck.to_string(), String::new());
+        let taken = crate::study::take_new(
+            rows,
+            |c: &(i64, String)| c.1.clone(),
+            |note: &String| {
+                note.clone_into(&mut key.1);
+                held.contains(&key)
+            },
+            allowance,
+        );
+        match failed {
+            Some(e) => Err(self.err(e)),
+            None => Ok(taken),
+        }
+    }
+
+    /// Cards by id, in the order given (ids not found are left out).
+    pub fn cards_by_id(&self, ids: &[i64]) -> Result<Vec<CardRow>> {
+        let mut by_id: std::collections::HashMap<i64, CardRow> =
+            std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let list = chunk
+                .iter()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
+            // Integers only: the list is built from i64 values, never from text.
+            for c in self.cards_where(&format!("WHERE c.id IN ({list})"), [])? {
+                by_id.insert(c.id, c);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// One card by id (orphaned or not).
@@ -434,6 +629,19 @@ impl Store {
         new_state: &CardState,
         log: &LogRow,
     ) -> Result<i64> {
+        self.record_answer_peeked(card_id, previous, new_state, log, false)
+    }
+
+    /// [`Store::record_answer`], saying whether the student looked at the source before the
+    /// reveal (`peeked`): the log keeps it, so recall and peeking can be told apart.
+    pub fn record_answer_peeked(
+        &mut self,
+        card_id: i64,
+        previous: &CardState,
+        new_state: &CardState,
+        log: &LogRow,
+        peeked: bool,
+    ) -> Result<i64> {
         self.write(|tx| {
             let current = tx
                 .prepare_cached(&format!(
@@ -445,31 +653,15 @@ impl Store {
             if current.state != *previous {
                 return Err(StoreError::Stale(card_id));
             }
-            let n = tx
-                .prepare_cached(
-                    "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                       reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                     WHERE id = ?1",
-                )?
-                .execute(params![
-                    card_id,
-                    new_state.phase as i64,
-                    new_state.due,
-                    new_state.stability,
-                    new_state.difficulty,
-                    new_state.reps,
-                    new_state.lapses,
-                    new_state.step,
-                    new_state.last_review,
-                    new_state.scheduled_days
-                ])?;
+            let n = set_state(&mut tx.prepare_cached(SET_STATE)?, card_id, new_state)?;
             if n == 0 {
                 return Err(StoreError::NoSuchCard(card_id));
             }
             tx.prepare_cached(
                 "INSERT INTO review_log (card_id, time_ms, kind, rating, phase_before, phase_after,
-                   elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty)
-                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty,
+                   peeked)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 card_id,
@@ -482,7 +674,8 @@ impl Store {
                 log.interval_secs,
                 log.duration_ms,
                 log.stability,
-                log.difficulty
+                log.difficulty,
+                peeked
             ])?;
             Ok(tx.last_insert_rowid())
         })
@@ -493,11 +686,7 @@ impl Store {
     /// the number of log rows written.
     pub fn import_reviews(&mut self, cards: &[(i64, CardState, Vec<LogRow>)]) -> Result<usize> {
         self.write(|tx| {
-            let mut upd = tx.prepare_cached(
-                "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                   reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                 WHERE id = ?1",
-            )?;
+            let mut upd = tx.prepare_cached(SET_STATE)?;
             let mut ins = tx.prepare_cached(
                 "INSERT INTO review_log (card_id, time_ms, kind, rating, phase_before, phase_after,
                    elapsed_days, scheduled_days, interval_secs, duration_ms, stability, difficulty)
@@ -505,18 +694,7 @@ impl Store {
             )?;
             let mut n = 0;
             for (card_id, st, logs) in cards {
-                let changed = upd.execute(params![
-                    card_id,
-                    st.phase as i64,
-                    st.due,
-                    st.stability,
-                    st.difficulty,
-                    st.reps,
-                    st.lapses,
-                    st.step,
-                    st.last_review,
-                    st.scheduled_days
-                ])?;
+                let changed = set_state(&mut upd, *card_id, st)?;
                 if changed == 0 {
                     return Err(StoreError::NoSuchCard(*card_id));
                 }
@@ -541,6 +719,19 @@ impl Store {
         })
     }
 
+    /// Whether review-log row `log_id` was answered after peeking at the source.
+    pub fn review_peeked(&self, log_id: i64) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT peeked FROM review_log WHERE id = ?1",
+                [log_id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or(StoreError::NoSuchReview(log_id))
+    }
+
     /// Undo an answer: delete log row `log_id` and put its card back to `previous`, in one
     /// transaction. Only a card's latest answer can be undone. Returns the card id.
     pub fn undo(&mut self, log_id: i64, previous: &CardState) -> Result<i64> {
@@ -562,23 +753,7 @@ impl Store {
                 return Err(StoreError::NotLatest { log_id, card_id });
             }
             tx.execute("DELETE FROM review_log WHERE id = ?1", [log_id])?;
-            tx.execute(
-                "UPDATE cards SET phase = ?2, due_ms = ?3, stability = ?4, difficulty = ?5,
-                   reps = ?6, lapses = ?7, step = ?8, last_review_ms = ?9, scheduled_days = ?10
-                 WHERE id = ?1",
-                params![
-                    card_id,
-                    previous.phase as i64,
-                    previous.due,
-                    previous.stability,
-                    previous.difficulty,
-                    previous.reps,
-                    previous.lapses,
-                    previous.step,
-                    previous.last_review,
-                    previous.scheduled_days
-                ],
-            )?;
+            set_state(&mut tx.prepare_cached(SET_STATE)?, card_id, previous)?;
             Ok(card_id)
         })
     }
@@ -672,13 +847,15 @@ impl Store {
                  AND (?2 = '' OR instr(c.anchor, ?2) > 0 OR instr(n.prompt, ?2) > 0
                       OR instr(n.items, ?2) > 0)
                  AND ?3 = ?3
+                 AND (?5 IS NULL OR EXISTS (SELECT 1 FROM json_each(n.tags) WHERE value = ?5))
                  ORDER BY {order} LIMIT ?4"
             ),
             params![
                 f.deck.as_ref().map(|d| d.0.as_str()),
                 f.text,
                 f.day_end_ms,
-                limit
+                limit,
+                f.tag
             ],
         )
     }
@@ -688,7 +865,8 @@ impl Store {
         let r = self
             .conn
             .prepare_cached(
-                "SELECT kind, prompt, items, ordered, context, item_lines, passage, source, tags, generated
+                "SELECT kind, prompt, items, ordered, context, item_lines, passage, source, tags,
+                   generated, heading
                  FROM notes WHERE deck_id = ?1 AND note_id = ?2",
             )
             .and_then(|mut st| {
@@ -704,13 +882,25 @@ impl Store {
                         r.get::<_, Option<String>>(7)?,
                         r.get::<_, String>(8)?,
                         r.get::<_, Option<String>>(9)?,
+                        r.get::<_, String>(10)?,
                     ))
                 })
                 .optional()
             })
             .map_err(|e| self.err(e))?;
-        let Some((kind, prompt, items, ordered, context, lines, passage, source, tags, generated)) =
-            r
+        let Some((
+            kind,
+            prompt,
+            items,
+            ordered,
+            context,
+            lines,
+            passage,
+            source,
+            tags,
+            generated,
+            heading,
+        )) = r
         else {
             return Ok(None);
         };
@@ -739,7 +929,8 @@ impl Store {
             source,
             passage,
             tags: json_vec(&tags),
-            heading: vec![],
+            heading: json_vec(&heading),
+            // Priority lives in the card order (`ord`), set at sync.
             priority: None,
             generated,
         }))
@@ -848,6 +1039,28 @@ impl Store {
             },
         )?;
         Ok(out)
+    }
+
+    /// Present decks with their exam date (the user's setting for the deck, else the deck
+    /// file's, else the global setting), by deck id: the cheap part of [`Store::deck_summaries`].
+    pub fn deck_exams(&self) -> Result<Vec<(DeckId, Option<String>)>> {
+        let global = self.setting(super::keys::EXAM)?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.exam, (SELECT value FROM settings WHERE key = 'exam.' || d.id)
+                 FROM decks d WHERE d.present = 1 ORDER BY d.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([], |r| {
+                let file: Option<String> = r.get(1)?;
+                let user: Option<String> = r.get(2)?;
+                Ok((DeckId(r.get(0)?), user.or(file).or_else(|| global.clone())))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
     }
 
     /// Counts per present deck, by deck id.

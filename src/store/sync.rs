@@ -234,6 +234,7 @@ struct NoteRow {
     passage: Option<String>,
     source: Option<String>,
     tags: String,
+    heading: String,
     generated: Option<String>,
     hash: i64,
 }
@@ -266,6 +267,7 @@ fn note_row(note: &Note) -> NoteRow {
             .to_string()
     });
     let tags = json(&note.tags);
+    let heading = json(&note.heading);
     let mut canon = String::new();
     for part in [
         kind,
@@ -278,6 +280,7 @@ fn note_row(note: &Note) -> NoteRow {
         source.as_deref().unwrap_or("\u{1}"),
         &tags,
         note.generated.as_deref().unwrap_or("\u{1}"),
+        &heading,
     ] {
         canon.push_str(part);
         canon.push('\u{0}');
@@ -293,8 +296,42 @@ fn note_row(note: &Note) -> NoteRow {
         passage: note.passage.clone(),
         source,
         tags,
+        heading,
         generated: note.generated.clone(),
     }
+}
+
+/// SplitMix64's finaliser: FNV-1a of ids that differ only in their last byte keeps their
+/// order; this scatters them.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Each note's place in the new-card order: higher `priority` first, then the deck's
+/// `new_order` — the file's order, or a shuffle that is stable (a hash of deck and note id,
+/// so every sync and every screen agree on it). Indexed like `notes`.
+fn new_card_ranks(deck: &crate::deck::Deck) -> Vec<i64> {
+    let shuffled = deck.meta.new_order == Some(crate::deck::model::NewOrder::Shuffled);
+    let mut order: Vec<usize> = (0..deck.notes.len()).collect();
+    let key = |i: usize| {
+        let n = &deck.notes[i];
+        let tie = if shuffled {
+            mix(crate::deck::fs::fnv1a64(
+                format!("{}\u{0}{}", deck.meta.id.0, n.id.0).as_bytes(),
+            ))
+        } else {
+            i as u64
+        };
+        (std::cmp::Reverse(n.priority.unwrap_or(0)), tie, i)
+    };
+    order.sort_by_key(|&i| key(i));
+    let mut rank = vec![0i64; deck.notes.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r as i64;
+    }
+    rank
 }
 
 /// A deck file as last synced: `(path, size, mtime ns, hash, deck id)`.
@@ -495,7 +532,10 @@ fn sync_deck(
         }
     }
     let mut present: HashSet<&str> = HashSet::new();
-    for (pos, note) in d.deck.notes.iter().enumerate() {
+    let ranks = new_card_ranks(d.deck);
+    for (i, note) in d.deck.notes.iter().enumerate() {
+        // `pos` is the note's place in the new-card order (see `new_card_ranks`).
+        let pos = ranks[i] as usize;
         if !present.insert(note.id.0.as_str()) {
             continue; // a duplicate note id: the linter reports it; the first one wins
         }
@@ -571,13 +611,15 @@ fn sync_note(
         .unwrap_or(false);
     tx.execute(
         "INSERT INTO notes (deck_id, note_id, pos, content_hash, kind, prompt, items, ordered,
-                            context, item_lines, passage, source, tags, generated, orphaned)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0)
+                            context, item_lines, passage, source, tags, generated, heading,
+                            orphaned)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, 0)
          ON CONFLICT(deck_id, note_id) DO UPDATE SET pos = excluded.pos,
            content_hash = excluded.content_hash, kind = excluded.kind, prompt = excluded.prompt,
            items = excluded.items, ordered = excluded.ordered, context = excluded.context,
            item_lines = excluded.item_lines, passage = excluded.passage, source = excluded.source,
-           tags = excluded.tags, generated = excluded.generated, orphaned = 0",
+           tags = excluded.tags, generated = excluded.generated, heading = excluded.heading,
+           orphaned = 0",
         params![
             deck.0,
             note.id.0,
@@ -592,7 +634,8 @@ fn sync_note(
             row.passage,
             row.source,
             row.tags,
-            row.generated
+            row.generated,
+            row.heading
         ],
     )?;
     let mut old: Vec<OldCard> = Vec::new();

@@ -117,15 +117,45 @@ pub enum Notice {
     ExamFocus { deck: DeckId, days_left: i64 },
 }
 
-/// An answer that can be undone: restore `state_before`, delete the log row, unbury and (if
-/// `unsuspend_leech`) unsuspend and untag.
+/// An action that can be undone, with what the caller must write back.
 #[derive(Debug, Clone, PartialEq)]
-pub struct UndoEntry {
-    pub card: CardId,
-    pub state_before: CardState,
-    pub log_row_id: i64,
-    pub unbury: Vec<CardId>,
-    pub unsuspend_leech: bool,
+pub enum UndoEntry {
+    /// An answer: restore `state_before`, delete the log row, unbury `unbury` and (if
+    /// `unsuspend_leech`) unsuspend and untag.
+    Answer {
+        card: CardId,
+        state_before: CardState,
+        log_row_id: i64,
+        unbury: Vec<CardId>,
+        unsuspend_leech: bool,
+    },
+    /// A card taken out by hand: unsuspend or unbury it.
+    Removed { card: CardId, how: Removal },
+}
+
+impl UndoEntry {
+    /// The card the undone action was about (shown again next).
+    pub fn card(&self) -> CardId {
+        match self {
+            UndoEntry::Answer { card, .. } | UndoEntry::Removed { card, .. } => *card,
+        }
+    }
+}
+
+/// How a card was taken out of today's session by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Removal {
+    Suspended,
+    Buried,
+}
+
+/// What this session has answered: the numbers the header and the summary both show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tally {
+    pub answered: u32,
+    /// Answers other than Again.
+    pub correct: u32,
+    pub duration_ms: u64,
 }
 
 /// What the store must write after an answer (besides the card state and the review).
@@ -156,6 +186,8 @@ enum Slot {
     Buried,
     /// Suspended as a leech today.
     Suspended,
+    /// Suspended or buried by hand during the session.
+    Removed,
     /// Not part of today's session at all.
     Out,
 }
@@ -172,6 +204,36 @@ struct Restore {
     shown_reviews: usize,
     buried_today: usize,
     leeches: usize,
+    tally: Tally,
+}
+
+/// The day's new cards: walks `cards` (new cards in introduction order: by note, then by
+/// card) and takes each note's first card whose note is not `held` back, until `allowance`
+/// cards are taken. A note's later cards and held-back notes never use the allowance, so the
+/// cards taken are exactly the new cards a session serves today. Lazy: stops reading `cards`
+/// once the allowance is used.
+pub fn take_new<T, K: Eq + std::hash::Hash>(
+    cards: impl IntoIterator<Item = T>,
+    mut note_of: impl FnMut(&T) -> K,
+    mut held: impl FnMut(&K) -> bool,
+    allowance: usize,
+) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    if allowance == 0 {
+        return out;
+    }
+    for card in cards {
+        let note = note_of(&card);
+        if held(&note) || !seen.insert(note) {
+            continue;
+        }
+        out.push(card);
+        if out.len() >= allowance {
+            break;
+        }
+    }
+    out
 }
 
 /// Undo keeps this many answers.
@@ -198,6 +260,7 @@ pub struct Session {
     buried_at_start: usize,
     buried_today: usize,
     leeches: Vec<CardId>,
+    tally: Tally,
     new_held: usize,
     review_held: usize,
     exam_decks: Vec<(DeckId, i64)>,
@@ -310,6 +373,7 @@ impl Session {
             buried_at_start,
             buried_today: 0,
             leeches: Vec::new(),
+            tally: Tally::default(),
             new_held,
             review_held,
             exam_decks,
@@ -376,33 +440,26 @@ impl Session {
         order.iter().copied().find(|&i| self.slots[i] == slot)
     }
 
-    /// Records an answer already written by the caller (`log_row_id` is its review-log row).
+    /// Records an answer already written by the caller (`log_row_id` is its review-log row,
+    /// `duration_ms` the time the student took).
     pub fn answered(
         &mut self,
         card: CardId,
         outcome: &Outcome,
         log_row_id: i64,
+        duration_ms: u64,
     ) -> Result<Answered, StudyError> {
         let idx = *self.by_id.get(&card).ok_or(StudyError::UnknownCard(card))?;
         let slot_before = self.slots[idx];
         let row_before = self.rows[idx].clone();
-        let mut restore = Restore {
-            entry: UndoEntry {
-                card,
-                state_before: row_before.state,
-                log_row_id,
-                unbury: Vec::new(),
-                unsuspend_leech: false,
-            },
-            idx,
-            slot: slot_before,
-            row: row_before,
-            today: self.done_today,
-            shown_new: self.shown_new,
-            shown_reviews: self.shown_reviews,
-            buried_today: self.buried_today,
-            leeches: self.leeches.len(),
-        };
+        let mut restore = self.restore_point(idx);
+        let mut unbury = Vec::new();
+        let mut unsuspend_leech = false;
+        self.tally.answered += 1;
+        self.tally.duration_ms += duration_ms;
+        if outcome.log.rating != crate::sched::Rating::Again {
+            self.tally.correct += 1;
+        }
         match outcome.log.phase_before {
             Phase::New => {
                 self.done_today.new_introduced += 1;
@@ -422,7 +479,7 @@ impl Session {
             row.suspended = true;
             row.leech = true;
             self.leeches.push(card);
-            restore.entry.unsuspend_leech = true;
+            unsuspend_leech = true;
             Slot::Suspended
         } else if matches!(outcome.next.phase, Phase::Learning | Phase::Relearning)
             && self.ctx.day(outcome.next.due) <= self.today
@@ -436,17 +493,21 @@ impl Session {
         let mut bury = Vec::new();
         for &j in self.by_note.get(&note).map(Vec::as_slice).unwrap_or(&[]) {
             if j != idx && matches!(self.slots[j], Slot::New | Slot::Review) {
-                restore.entry.unbury.push(self.rows[j].id);
+                unbury.push(self.rows[j].id);
                 self.slots[j] = Slot::Buried;
                 self.rows[j].buried_until = Some(self.today + 1);
                 bury.push(self.rows[j].id);
             }
         }
         self.buried_today += bury.len();
-        self.undo.push(restore);
-        if self.undo.len() > UNDO_DEPTH {
-            self.undo.remove(0);
-        }
+        restore.entry = UndoEntry::Answer {
+            card,
+            state_before: row_before.state,
+            log_row_id,
+            unbury,
+            unsuspend_leech,
+        };
+        self.push_undo(restore);
         Ok(Answered {
             bury,
             buried_until: self.today + 1,
@@ -454,11 +515,64 @@ impl Session {
         })
     }
 
-    /// Takes back the most recent answer; the caller restores the card, deletes the log row,
-    /// and unburies/unsuspends as the entry says.
+    fn restore_point(&self, idx: usize) -> Restore {
+        Restore {
+            entry: UndoEntry::Removed {
+                card: self.rows[idx].id,
+                how: Removal::Buried,
+            },
+            idx,
+            slot: self.slots[idx],
+            row: self.rows[idx].clone(),
+            today: self.done_today,
+            shown_new: self.shown_new,
+            shown_reviews: self.shown_reviews,
+            buried_today: self.buried_today,
+            leeches: self.leeches.len(),
+            tally: self.tally,
+        }
+    }
+
+    fn push_undo(&mut self, r: Restore) {
+        self.undo.push(r);
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Takes a card out of today's session (suspended or buried by hand; the caller writes
+    /// it). The rest of the queue stays as it is: nothing refills the place it leaves.
+    pub fn remove(&mut self, card: CardId, how: Removal) -> Result<(), StudyError> {
+        let idx = *self.by_id.get(&card).ok_or(StudyError::UnknownCard(card))?;
+        let mut restore = self.restore_point(idx);
+        restore.entry = UndoEntry::Removed { card, how };
+        self.slots[idx] = Slot::Removed;
+        match how {
+            Removal::Suspended => self.rows[idx].suspended = true,
+            Removal::Buried => self.rows[idx].buried_until = Some(self.today + 1),
+        }
+        self.push_undo(restore);
+        Ok(())
+    }
+
+    /// A card changed outside this session (answered or suspended in another one): keep its
+    /// new state and take it out of today's queue. Not undoable here: it was not done here.
+    pub fn forget(&mut self, card: CardId, state: CardState) -> Result<(), StudyError> {
+        let idx = *self.by_id.get(&card).ok_or(StudyError::UnknownCard(card))?;
+        self.rows[idx].state = state;
+        self.slots[idx] = Slot::Done;
+        Ok(())
+    }
+
+    /// Takes back the most recent answer or removal; the caller restores the card, deletes
+    /// the log row, and unburies/unsuspends as the entry says.
     pub fn undo(&mut self) -> Option<UndoEntry> {
         let r = self.undo.pop()?;
-        for &id in &r.entry.unbury {
+        let unbury: &[CardId] = match &r.entry {
+            UndoEntry::Answer { unbury, .. } => unbury,
+            UndoEntry::Removed { .. } => &[],
+        };
+        for &id in unbury {
             if let Some(&j) = self.by_id.get(&id) {
                 // Only New or Review siblings were buried; their phase tells which.
                 self.slots[j] = if self.rows[j].state.phase == Phase::New {
@@ -476,7 +590,13 @@ impl Session {
         self.shown_reviews = r.shown_reviews;
         self.buried_today = r.buried_today;
         self.leeches.truncate(r.leeches);
+        self.tally = r.tally;
         Some(r.entry)
+    }
+
+    /// What this session has answered so far (undo takes an answer back out).
+    pub fn tally(&self) -> Tally {
+        self.tally
     }
 
     pub fn can_undo(&self) -> bool {

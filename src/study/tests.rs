@@ -81,7 +81,7 @@ fn answer_next(s: &mut Session, rating: Rating, now: i64) -> (CardId, Answered) 
     let out = sched()
         .answer(&row.state, rating, now, &s.day_ctx(id).unwrap(), id as u64)
         .unwrap();
-    let eff = s.answered(id, &out, 1000 + id).unwrap();
+    let eff = s.answered(id, &out, 1000 + id, 0).unwrap();
     (id, eff)
 }
 
@@ -120,7 +120,7 @@ fn order_learning_due_then_reviews_and_new_interleaved_then_learn_ahead() {
         let out = sched()
             .answer(&row.state, Rating::Easy, NOW, &s.day_ctx(id).unwrap(), 1)
             .unwrap();
-        s.answered(id, &out, id).unwrap();
+        s.answered(id, &out, id, 0).unwrap();
     }
     // expected: learning 1, reviews by due with new cards spread among them, learn-ahead 2 last
     assert_eq!(seen, vec![1, 10, 20, 11, 12, 21, 13, 2]);
@@ -231,11 +231,20 @@ fn answering_a_card_buries_its_siblings_until_tomorrow_and_undo_brings_them_back
     );
     assert_eq!(s.next_card(NOW), Some(5));
     // action: undo
-    let undo = s.undo().unwrap();
-    assert_eq!(undo.card, 1);
-    assert_eq!(undo.log_row_id, 1001);
-    assert_eq!(undo.unbury, vec![2, 3, 4]);
-    assert_eq!(undo.state_before.phase, Phase::Review);
+    let UndoEntry::Answer {
+        card,
+        log_row_id,
+        unbury,
+        state_before,
+        ..
+    } = s.undo().unwrap()
+    else {
+        panic!("an answer was undone")
+    };
+    assert_eq!(card, 1);
+    assert_eq!(log_row_id, 1001);
+    assert_eq!(unbury, vec![2, 3, 4]);
+    assert_eq!(state_before.phase, Phase::Review);
     assert_eq!(
         s.counts(),
         Counts {
@@ -284,7 +293,13 @@ fn a_leech_is_suspended_and_reported_and_undo_lifts_it() {
     assert_eq!(s.held_back(), vec![Notice::LeechSuspended { card: 1 }]);
     // undo: back in the review queue, not suspended
     let undo = s.undo().unwrap();
-    assert!(undo.unsuspend_leech);
+    assert!(matches!(
+        undo,
+        UndoEntry::Answer {
+            unsuspend_leech: true,
+            ..
+        }
+    ));
     assert!(!s.card(1).unwrap().suspended);
     assert_eq!(s.next_card(NOW), Some(1));
     assert_eq!(s.held_back(), vec![]);
@@ -327,7 +342,7 @@ fn exam_window_puts_the_weakest_first_outside_it_due_order() {
             let out = sched()
                 .answer(&row.state, Rating::Good, NOW, &s.day_ctx(id).unwrap(), 1)
                 .unwrap();
-            s.answered(id, &out, id).unwrap();
+            s.answered(id, &out, id, 0).unwrap();
         }
         (seen, s.held_back())
     };
@@ -363,7 +378,7 @@ fn exam_window_puts_the_weakest_first_outside_it_due_order() {
         )
         .unwrap();
     assert_eq!(out.next.scheduled_days, 5);
-    s.answered(id, &out, 1).unwrap();
+    s.answered(id, &out, 1, 0).unwrap();
 }
 
 #[test]
@@ -380,7 +395,9 @@ fn undo_restores_a_learning_answer_and_the_counters() {
         }
     );
     let undo = s.undo().unwrap();
-    assert_eq!(undo.state_before.phase, Phase::New);
+    assert!(
+        matches!(undo, UndoEntry::Answer { state_before, .. } if state_before.phase == Phase::New)
+    );
     assert_eq!(
         s.counts(),
         Counts {
@@ -406,5 +423,108 @@ fn unknown_card_is_an_error() {
             1,
         )
         .unwrap();
-    assert_eq!(s.answered(9, &out, 1), Err(StudyError::UnknownCard(9)));
+    assert_eq!(s.answered(9, &out, 1, 0), Err(StudyError::UnknownCard(9)));
+}
+
+#[test]
+fn take_new_takes_one_card_per_note_and_skips_held_notes() {
+    // state: notes a (3 cards), b (2), c (1), d (2) in introduction order; b is held back
+    let cards = [
+        (1, "a"),
+        (2, "a"),
+        (3, "a"),
+        (4, "b"),
+        (5, "b"),
+        (6, "c"),
+        (7, "d"),
+        (8, "d"),
+    ];
+    let held = |n: &&str| *n == "b";
+    // action: take 2, then 5
+    let two = take_new(cards, |c| c.1, held, 2);
+    assert_eq!(
+        two,
+        [(1, "a"), (6, "c")],
+        "a's siblings and held b never count"
+    );
+    let five = take_new(cards, |c| c.1, held, 5);
+    assert_eq!(
+        five,
+        [(1, "a"), (6, "c"), (7, "d")],
+        "three notes can give three"
+    );
+    assert!(take_new(cards, |c| c.1, held, 0).is_empty());
+}
+
+#[test]
+fn take_new_stops_reading_once_the_allowance_is_used() {
+    let mut read = 0;
+    let cards = (0..1000).map(|i| {
+        read += 1;
+        (i, i / 2)
+    });
+    let got = take_new(cards, |c| c.1, |_| false, 3);
+    assert_eq!(got, [(0, 0), (2, 1), (4, 2)]);
+    assert_eq!(
+        read, 5,
+        "cards after the third note's first card are not read"
+    );
+}
+
+#[test]
+fn remove_takes_a_card_out_without_refilling_and_undo_puts_it_back() {
+    // state: three new cards of three notes, new limit 2 (so one waits beyond the limit)
+    let limits = Limits {
+        new_per_day: 2,
+        ..Limits::default()
+    };
+    let cards = vec![new_card(1, "a"), new_card(2, "b"), new_card(3, "c")];
+    let mut s = Session::new(cards, TodayCounts::default(), limits, ctx(), NOW);
+    assert_eq!(s.counts().new, 2);
+    // action: suspend card 1
+    s.remove(1, Removal::Suspended).unwrap();
+    // expected: one left, card 3 does not move up into its place
+    assert_eq!(s.counts().new, 1);
+    assert_eq!(s.next_card(NOW), Some(2));
+    // action: undo
+    assert_eq!(
+        s.undo(),
+        Some(UndoEntry::Removed {
+            card: 1,
+            how: Removal::Suspended
+        })
+    );
+    assert_eq!(s.counts().new, 2);
+    assert!(!s.card(1).unwrap().suspended);
+    assert_eq!(s.next_card(NOW), Some(1));
+}
+
+#[test]
+fn tally_counts_answers_and_undo_takes_them_back() {
+    let mut s = session(vec![new_card(1, "a"), new_card(2, "b")]);
+    answer_next(&mut s, Rating::Again, NOW);
+    answer_next(&mut s, Rating::Good, NOW + 1000);
+    assert_eq!(
+        s.tally(),
+        Tally {
+            answered: 2,
+            correct: 1,
+            duration_ms: 0
+        }
+    );
+    s.undo();
+    assert_eq!(s.tally().answered, 1);
+    assert_eq!(s.tally().correct, 0);
+}
+
+#[test]
+fn forget_takes_a_card_answered_elsewhere_out_of_the_queue() {
+    let mut s = session(vec![new_card(1, "a"), new_card(2, "b")]);
+    let mut st = s.card(1).unwrap().state;
+    st.phase = Phase::Review;
+    st.due = NOW + 3 * DAY_MS;
+    s.forget(1, st).unwrap();
+    assert_eq!(s.counts().new, 1);
+    assert_eq!(s.next_card(NOW), Some(2));
+    assert!(!s.can_undo(), "not undoable here: it was not done here");
 }

@@ -2,6 +2,7 @@
 //! the help overlay flag and the settings. Changed only by `update`.
 use crate::config::Config;
 use crate::deck::DeckId;
+use crate::sched::Rating;
 
 use super::check::Check;
 use super::data::{
@@ -62,6 +63,19 @@ pub struct Current {
     pub form: Option<AnswerForm>,
     /// The checked typed answer (revealed).
     pub check: Option<Check>,
+    /// The source passage was opened before the reveal: the answer was seen, not recalled.
+    pub peeked: bool,
+}
+
+impl Current {
+    /// The rating Space/Enter gives after the reveal: 重来 after a peek (the answer was read,
+    /// not recalled), else the typed check's suggestion, else none (Good).
+    pub fn suggested(&self) -> Option<Rating> {
+        if self.peeked {
+            return Some(Rating::Again);
+        }
+        self.check.as_ref().map(|k| k.suggested)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -127,6 +141,8 @@ pub struct SettingsScreen {
     /// A rejected value, shown under the list.
     pub invalid: Option<String>,
     pub saved: bool,
+    /// Where the settings were saved (shown under the list).
+    pub saved_to: Option<String>,
 }
 
 impl App {

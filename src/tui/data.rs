@@ -22,10 +22,21 @@ pub struct DeckRow {
     pub exam_in_days: Option<i64>,
 }
 
+/// Cards a session would serve today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DayCounts {
+    pub new: u32,
+    pub learning: u32,
+    pub due: u32,
+}
+
 /// Everything the home screen shows.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct HomeData {
     pub decks: Vec<DeckRow>,
+    /// What a session of all decks would serve (the daily limits are over all decks, so this
+    /// is not the sum of the rows).
+    pub all: DayCounts,
     pub reviewed_today: u32,
     /// Minutes spent studying today.
     pub minutes_today: u32,
@@ -85,6 +96,8 @@ pub struct CardToShow {
     pub phase: Phase,
     /// The list's prompt ("中国式现代化的五个特征"), if any.
     pub prompt: Option<String>,
+    /// The note's section path in its document, shown dimmed above the question.
+    pub heading: Vec<String>,
     /// Front lines; a list card has one line per shown item (with its marker, e.g. "③ ").
     pub lines: Vec<Vec<Seg>>,
     /// The answers in order, one per blank (typed-answer lines).
@@ -137,6 +150,9 @@ pub struct SessionSummary {
     pub tomorrow: u32,
     /// Sibling cards held back for later days.
     pub held_back: u32,
+    /// Cards still left today (learning cards due later today; after Esc, the rest): the
+    /// header shows the same numbers as the summary.
+    pub left: Progress,
 }
 
 /// What the session shows next.
@@ -255,6 +271,8 @@ pub struct StatsData {
     pub heatmap: Vec<u32>,
     /// Weekday of today, 0 = Monday.
     pub today_weekday: u8,
+    /// Today's date, `YYYY-MM-DD` (the charts' axis labels count from it).
+    pub today: String,
     /// Cards due on each of the next 30 days (index 0 = today, overdue included).
     pub forecast: Vec<u32>,
     /// True retention (share of review answers not Again) for the last weeks, oldest first;

@@ -10,7 +10,6 @@ pub mod data;
 pub mod db_engine;
 pub mod engine;
 pub mod exam;
-pub mod fixtures;
 pub mod input;
 pub mod keymap;
 pub mod msg;

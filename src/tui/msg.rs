@@ -93,7 +93,8 @@ pub enum Loaded {
     Stats(Box<StatsData>),
     /// A browse-screen suspend toggle took effect; reload the list.
     SuspendSet,
-    Saved,
+    /// Settings saved (to this file, when there is one).
+    Saved(Option<std::path::PathBuf>),
 }
 
 /// Work for the loop: I/O the pure core cannot do.
@@ -101,7 +102,12 @@ pub enum Loaded {
 pub enum Effect {
     LoadHome,
     Start(Option<DeckId>),
-    Answer { card: CardRef, rating: Rating },
+    /// `peeked`: the source was opened before the reveal.
+    Answer {
+        card: CardRef,
+        rating: Rating,
+        peeked: bool,
+    },
     Undo,
     Suspend(CardRef),
     Bury(CardRef),

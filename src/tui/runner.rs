@@ -48,9 +48,13 @@ impl<'e> Runner<'e> {
                 let r = e.start(deck.as_ref());
                 self.step(r)
             }
-            Effect::Answer { card, rating } => {
+            Effect::Answer {
+                card,
+                rating,
+                peeked,
+            } => {
                 let ms = (self.shown_at.elapsed().as_millis() as u64).min(MAX_ANSWER_MS);
-                let r = e.answer(card, rating, ms);
+                let r = e.answer_with(card, rating, ms, peeked);
                 self.step(r)
             }
             Effect::Undo => {
@@ -86,8 +90,9 @@ impl<'e> Runner<'e> {
                         return Msg::Failed(err.to_string());
                     }
                 }
+                let path = self.config_path.clone();
                 e.apply_settings(&cfg)
-                    .map_or_else(fail, |()| Msg::Loaded(Loaded::Saved))
+                    .map_or_else(fail, |()| Msg::Loaded(Loaded::Saved(path)))
             }
         }
     }

@@ -49,7 +49,7 @@ strings! {
     RateEasyKey => "简单", "Easy";
     AcceptKey => "显示答案 / 建议评分", "show answer / suggested rating";
     UndoKey => "撤销上一次", "undo the last answer";
-    SourceKey => "原文段落", "source passage";
+    SourceKey => "原文（揭晓前看：建议重来）", "source (before the reveal: suggests Again)";
     SuspendKey => "暂停此卡", "suspend this card";
     BuryKey => "今天跳过此卡", "bury until tomorrow";
     TypedKey => "切换输入答案", "toggle typed answers";
@@ -73,7 +73,7 @@ strings! {
     // Home
     Decks => "卡组", "Decks";
     ColNew => "新", "New";
-    ColLearning => "学习中", "Learn";
+    ColLearning => "学习中", "Learning";
     ColDue => "到期", "Due";
     ColTotal => "总数", "Total";
     ColExam => "考试", "Exam";
@@ -88,6 +88,9 @@ strings! {
     ShowAnswer => "空格 显示答案", "Space show answer";
     StudyKeysFront => "空格 显示 · t 输入 · o 原文 · u 撤销 · s 暂停 · b 跳过 · ? 帮助",
         "Space reveal · t type · o source · u undo · s suspend · b bury · ? help";
+    StudyKeysRevealed => "1-4 评分 · 空格 确认 · o 原文 · u 撤销 · s 暂停 · b 跳过 · ? 帮助",
+        "1-4 rate · Space accept · o source · u undo · s suspend · b bury · ? help";
+    Peeked => "看过原文", "source seen";
     StudyKeysTyping => "Enter 检查 · Tab 提示 · ↑↓ 换行 · Esc 不输入",
         "Enter check · Tab hint · ↑↓ line · Esc stop typing";
     Done => "完成", "done";
@@ -151,15 +154,16 @@ strings! {
     On => "开", "on";
     Off => "关", "off";
     NotSet => "未设置", "not set";
-    Saved => "已保存到 config.toml", "Saved to config.toml";
+    Saved => "已保存", "Saved";
+    SavedTo => "已保存到", "Saved to";
     DateFormat => "日期格式：YYYY-MM-DD（留空＝不设）", "Date as YYYY-MM-DD (empty = none)";
     SettingsKeys => "↑↓ 选择 · ←→ 调整 · Enter 修改 · Esc 返回",
         "↑↓ select · ←→ adjust · Enter edit · Esc back";
     // States and filters
     StNew => "新", "new";
-    StLearning => "学习", "learning";
+    StLearning => "学习中", "learning";
     StReview => "复习", "review";
-    StRelearning => "重学", "relearning";
+    StRelearning => "学习中", "learning";
     FilterAll => "全部", "all";
     FilterDue => "到期", "due";
     FilterSuspended => "已暂停", "suspended";
@@ -201,50 +205,14 @@ pub fn state_filter(f: StateFilter, lang: Lang) -> &'static str {
     }
 }
 
-/// An interval as the rating bar shows it: `<10分`, `5小时`, `4天`, `1.5月`, `2.1年`.
+/// An interval as the rating bar and the browser show it: `<1分` `10分` `3小时` `4天` `1.5月`
+/// `2年` — the one wording, [`crate::sched::format_interval`].
 pub fn interval(secs: i64, lang: Lang) -> String {
-    let secs = secs.max(0);
-    let zh = lang == Lang::Zh;
-    let (m, h, d) = (60, 3600, 86_400);
-    if secs < h {
-        let mins = (secs + m - 1) / m;
-        let mins = mins.max(1);
-        return if zh {
-            format!("<{mins}分")
-        } else {
-            format!("<{mins}m")
-        };
-    }
-    if secs < d {
-        let hrs = secs / h;
-        return if zh {
-            format!("{hrs}小时")
-        } else {
-            format!("{hrs}h")
-        };
-    }
-    let days = (secs as f64 / d as f64).round() as i64;
-    if days < 30 {
-        return if zh {
-            format!("{days}天")
-        } else {
-            format!("{days}d")
-        };
-    }
-    if days < 365 {
-        let mo = days as f64 / 30.0;
-        return if zh {
-            format!("{mo:.1}月")
-        } else {
-            format!("{mo:.1}mo")
-        };
-    }
-    let y = days as f64 / 365.0;
-    if zh {
-        format!("{y:.1}年")
-    } else {
-        format!("{y:.1}y")
-    }
+    let l = match lang {
+        Lang::Zh => crate::sched::Lang::Zh,
+        Lang::En => crate::sched::Lang::En,
+    };
+    crate::sched::format_interval(secs.saturating_mul(1000), l)
 }
 
 /// Days until due: 今天, 3天后, 逾期2天.
@@ -304,12 +272,12 @@ mod tests {
 
     #[test]
     fn intervals_read_like_the_rating_bar() {
-        assert_eq!(interval(600, Lang::Zh), "<10分");
+        assert_eq!(interval(600, Lang::Zh), "10分");
         assert_eq!(interval(30, Lang::Zh), "<1分");
         assert_eq!(interval(2 * 86_400, Lang::Zh), "2天");
         assert_eq!(interval(5 * 3600, Lang::En), "5h");
         assert_eq!(interval(45 * 86_400, Lang::Zh), "1.5月");
-        assert_eq!(interval(730 * 86_400, Lang::En), "2.0y");
+        assert_eq!(interval(730 * 86_400, Lang::En), "2y");
     }
 
     #[test]

@@ -32,15 +32,6 @@ pub fn sanitize_lines(s: &str) -> Vec<String> {
     s.split('\n').map(sanitize).collect()
 }
 
-/// One □ per hidden character, as Chinese quiz formats do.
-pub fn mask(answer: &str) -> String {
-    answer
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|_| '□')
-        .collect()
-}
-
 /// A run of text with one style tag (the theme maps tags to styles).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run<T> {
@@ -194,12 +185,6 @@ mod tests {
         assert_eq!(sanitize("一\t二\n三"), "一 二 三");
         assert_eq!(sanitize("x\u{202E}y"), "xy");
         assert_eq!(sanitize("正常文本"), "正常文本");
-    }
-
-    #[test]
-    fn mask_is_one_box_per_char() {
-        assert_eq!(mask("本质特征"), "□□□□");
-        assert_eq!(mask("5G 网络"), "□□□□");
     }
 
     #[test]

@@ -219,11 +219,12 @@ fn study_action(s: &mut StudyScreen, a: Action) -> Option<Effect> {
                     None
                 }
                 Action::Reveal | Action::Accept | Action::Open if !busy => {
-                    let rating = c.check.as_ref().map_or(Rating::Good, |k| k.suggested);
+                    let rating = c.suggested().unwrap_or(Rating::Good);
                     s.busy = true;
                     Some(Effect::Answer {
                         card: c.card.card,
                         rating,
+                        peeked: c.peeked,
                     })
                 }
                 Action::Rate(rating) if c.stage == Stage::Revealed && !busy => {
@@ -231,9 +232,15 @@ fn study_action(s: &mut StudyScreen, a: Action) -> Option<Effect> {
                     Some(Effect::Answer {
                         card: c.card.card,
                         rating,
+                        peeked: c.peeked,
                     })
                 }
                 Action::Source if c.card.source.is_some() => {
+                    // Before the reveal the passage gives the answer away: the card is marked
+                    // peeked (suggested 重来, and the log keeps it).
+                    if c.stage == Stage::Front {
+                        c.peeked = true;
+                    }
                     s.show_source = true;
                     None
                 }
@@ -430,12 +437,15 @@ fn loaded(app: &mut App, l: Loaded) -> Option<Effect> {
                         stage: Stage::Front,
                         form,
                         check: None,
+                        peeked: false,
                     });
                     s.progress = progress;
                     s.notices = notices;
                 }
                 StudyStep::Done { summary, notices } => {
                     s.current = None;
+                    // The header counts from the same numbers as the summary.
+                    s.progress = summary.left;
                     s.summary = Some(summary);
                     s.notices = notices;
                 }
@@ -445,6 +455,7 @@ fn loaded(app: &mut App, l: Loaded) -> Option<Effect> {
         (Screen::Study(s), Loaded::Ended(summary)) => {
             s.busy = false;
             s.current = None;
+            s.progress = summary.left;
             s.summary = Some(summary);
             None
         }
@@ -466,8 +477,9 @@ fn loaded(app: &mut App, l: Loaded) -> Option<Effect> {
             st.data = Some(d);
             None
         }
-        (Screen::Settings(st), Loaded::Saved) => {
+        (Screen::Settings(st), Loaded::Saved(path)) => {
             st.saved = true;
+            st.saved_to = path.map(|p| p.display().to_string());
             None
         }
         // A result for a screen the user already left: drop it.

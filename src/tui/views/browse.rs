@@ -94,25 +94,35 @@ pub fn draw(
         return cursor;
     }
     let w = inner.width as usize;
-    let h = inner.height as usize;
+    // The column headers take the first row of the list.
+    let h = (inner.height as usize).saturating_sub(1);
     let offset = (b.selected + 1).saturating_sub(h);
-    let lines: Vec<Line> = b
-        .data
-        .rows
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(h)
-        .map(|(i, r)| {
-            let sel = i == b.selected;
-            let st = if sel {
-                ctx.theme.selected()
-            } else {
-                ctx.theme.base()
-            };
-            Line::styled(row_text(ctx, r, sel, w), st)
-        })
-        .collect();
+    let head = format!(
+        "{}{} {} {:>4} {}",
+        marker(false),
+        pad(ctx.s(S::ColState), 6),
+        pad(ctx.s(S::ColDueIn), 10),
+        ctx.s(S::ColDiff),
+        ctx.s(S::ColQuestion)
+    );
+    let mut lines: Vec<Line> = vec![Line::styled(truncate(&head, w), ctx.theme.dim())];
+    lines.extend(
+        b.data
+            .rows
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(h)
+            .map(|(i, r)| {
+                let sel = i == b.selected;
+                let st = if sel {
+                    ctx.theme.selected()
+                } else {
+                    ctx.theme.base()
+                };
+                Line::styled(row_text(ctx, r, sel, w), st)
+            }),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
     cursor
 }

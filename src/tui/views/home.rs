@@ -39,14 +39,16 @@ pub fn draw(
     // Right-aligned in cells (format!'s width counts chars, not cells).
     let num = |s: &str, n: usize| format!("{}{}", " ".repeat(n.saturating_sub(width(s))), s);
     let ncol = |label: S, n: usize| num(ctx.s(label), n);
-    let fixed = 2 + 5 + 7 + 5 + if show_exam { 10 } else { 0 };
+    // The learning column is as wide as its label needs (学习中 / Learning).
+    let lw = (width(ctx.s(S::ColLearning)) + 2).max(7);
+    let fixed = 2 + 5 + lw + 5 + if show_exam { 10 } else { 0 };
     let tw = w.saturating_sub(fixed).max(4);
     let mut lines = Vec::new();
     let mut head_line = format!(
         "  {}{}{}{}",
         pad("", tw),
         ncol(S::ColNew, 5),
-        ncol(S::ColLearning, 7),
+        ncol(S::ColLearning, lw),
         ncol(S::ColDue, 5)
     );
     if show_exam {
@@ -67,7 +69,7 @@ pub fn draw(
             marker(sel),
             pad(&sanitize(&d.title), tw),
             num(&d.new.to_string(), 5),
-            num(&d.learning.to_string(), 7),
+            num(&d.learning.to_string(), lw),
             num(&d.due.to_string(), 5),
         );
         if show_exam {
@@ -94,9 +96,7 @@ pub fn draw(
         lines.push(Line::styled(row, style));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    let (new, lrn, due): (u32, u32, u32) = data.decks.iter().fold((0, 0, 0), |a, d| {
-        (a.0 + d.new, a.1 + d.learning, a.2 + d.due)
-    });
+    let (new, lrn, due) = (data.all.new, data.all.learning, data.all.due);
     let mut t = vec![Line::from(vec![Span::raw(truncate(
         &format!(
             "{} {} · {} {} · {} {} {} {} {} {}",

@@ -162,10 +162,39 @@ pub fn header(frame: &mut Frame, ctx: &Ctx, area: Rect, left: &str, right: &str)
 /// The footer: key hints, truncated to fit.
 pub fn footer(frame: &mut Frame, ctx: &Ctx, area: Rect, keys: &str) {
     frame.render_widget(
-        Paragraph::new(text::truncate(&format!(" {keys}"), area.width as usize))
-            .style(ctx.theme.key()),
+        Paragraph::new(fit_keys(keys, area.width as usize)).style(ctx.theme.key()),
         area,
     );
+}
+
+/// A key bar in `width` cells: when it does not fit, keys from the middle give way to `…`
+/// so that the first keys and the last one (`q 退出`, `? 帮助`) stay on every screen.
+pub fn fit_keys(keys: &str, width: usize) -> String {
+    let full = format!(" {keys}");
+    if text::width(&full) <= width {
+        return full;
+    }
+    let parts: Vec<&str> = keys.split(" · ").collect();
+    let Some((last, rest)) = parts.split_last() else {
+        return text::truncate(&full, width);
+    };
+    let tail = format!(" · … · {last}");
+    let mut out = String::from(" ");
+    for (i, p) in rest.iter().enumerate() {
+        let next = if i == 0 {
+            format!("{out}{p}")
+        } else {
+            format!("{out} · {p}")
+        };
+        if text::width(&next) + text::width(&tail) > width {
+            break;
+        }
+        out = next;
+    }
+    if out.trim().is_empty() {
+        return text::truncate(&format!(" {last}"), width);
+    }
+    text::truncate(&format!("{out}{tail}"), width)
 }
 
 /// A `>` marker (and reverse video in colour) for the selected row.
@@ -211,5 +240,21 @@ pub fn cursor_at(origin: Position, cells: usize, limit: Rect) -> Position {
     Position {
         x: x as u16,
         y: origin.y,
+    }
+}
+
+#[cfg(test)]
+mod key_bar_tests {
+    use super::fit_keys;
+
+    #[test]
+    fn the_last_key_stays_when_the_bar_is_cut() {
+        let keys = "Enter 学习 · a 全部 · b 浏览 · s 统计 · c 设置 · ? 帮助 · q 退出";
+        assert_eq!(fit_keys(keys, 80), format!(" {keys}"));
+        let cut = fit_keys(keys, 40);
+        assert!(cut.ends_with("· … · q 退出"), "{cut}");
+        assert!(cut.starts_with(" Enter 学习"), "{cut}");
+        assert!(crate::tui::text::width(&cut) <= 40);
+        assert_eq!(fit_keys(keys, 9), " q 退出");
     }
 }

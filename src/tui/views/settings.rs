@@ -8,7 +8,7 @@ use ratatui::Frame;
 use super::{cursor_at, footer, header, marker, Ctx};
 use crate::tui::app::{App, Field, SettingsScreen, FIELDS};
 use crate::tui::strings::S;
-use crate::tui::text::{pad, truncate, width};
+use crate::tui::text::{pad, sanitize, truncate, width};
 
 fn label(f: Field) -> S {
     match f {
@@ -100,6 +100,12 @@ pub fn draw(
     if st.editing.is_some() {
         lines.push(Line::styled(
             truncate(ctx.s(S::DateFormat), w),
+            ctx.theme.dim(),
+        ));
+    }
+    if let (true, Some(path)) = (st.saved, &st.saved_to) {
+        lines.push(Line::styled(
+            truncate(&format!("{} {}", ctx.s(S::SavedTo), sanitize(path)), w),
             ctx.theme.dim(),
         ));
     }

@@ -11,6 +11,7 @@ use super::{footer, header, Ctx};
 use crate::tui::app::StatsScreen;
 use crate::tui::data::StatsData;
 use crate::tui::strings::S;
+use crate::tui::text;
 use crate::tui::theme::Theme;
 
 /// Bars in ASCII for terminals where block elements are two cells wide.
@@ -57,21 +58,48 @@ pub fn draw(
         ctx.s(S::Days)
     );
     header(frame, ctx, head, ctx.s(S::Stats), &right);
-    let [heat, rest] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(body);
+    // The heatmap's seven weekday rows, its date line when there is room.
+    let heat_h = if body.height >= 20 { 10 } else { 9 };
+    let [heat, rest] =
+        Layout::vertical([Constraint::Length(heat_h), Constraint::Min(3)]).areas(body);
     heatmap(frame, ctx, d, heat);
-    let side = if rest.width >= 70 { 30 } else { 0 };
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(20), Constraint::Length(side)]).areas(rest);
-    if side == 0 {
-        // Narrow: forecast on top, the rest under it.
-        let [f, r] = Layout::vertical([Constraint::Percentage(55), Constraint::Min(3)]).areas(rest);
-        forecast(frame, ctx, d, f);
-        side_panel(frame, ctx, d, r);
-    } else {
+    if rest.width >= 70 {
+        let [left, right] =
+            Layout::horizontal([Constraint::Min(20), Constraint::Length(30)]).areas(rest);
         forecast(frame, ctx, d, left);
         side_panel(frame, ctx, d, right);
+    } else {
+        // Narrow: the forecast on top; retention and card states side by side under it, so
+        // every box keeps some rows on a short terminal.
+        let low = rest.height.saturating_sub(6).clamp(4, 6);
+        let [f, r] = Layout::vertical([Constraint::Min(3), Constraint::Length(low)]).areas(rest);
+        forecast(frame, ctx, d, f);
+        let [ret, states] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Min(10)]).areas(r);
+        retention(frame, ctx, d, ret);
+        card_states(frame, ctx, d, states);
     }
     None
+}
+
+/// `MM-DD` of the day `offset` days from `today` (`YYYY-MM-DD`), for axis labels.
+fn axis_date(today: &str, offset: i64) -> String {
+    match crate::app::day::date_day(today) {
+        Some(day) => crate::app::day::day_date(day + offset)
+            .get(5..)
+            .unwrap_or("")
+            .to_string(),
+        None => String::new(),
+    }
+}
+
+/// One line with `left` at the start and `right` at the end of `width` cells.
+fn ends(left: &str, right: &str, width: usize) -> String {
+    let gap = width.saturating_sub(text::width(left) + text::width(right));
+    if gap == 0 {
+        return text::truncate(left, width);
+    }
+    format!("{left}{}{right}", " ".repeat(gap))
 }
 
 /// Level 0..=4 of a day's count relative to the year's busiest day.
@@ -122,6 +150,26 @@ fn heatmap(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
+    if inner.height > 7 && cols > 0 {
+        // The first column's Monday and today: the time axis.
+        // A year back: the year is part of the label.
+        let first = crate::app::day::date_day(&d.today)
+            .map(|t| crate::app::day::day_date(t - today_cell))
+            .unwrap_or_default();
+        let last = match ctx.lang {
+            crate::config::Lang::Zh => "今天",
+            crate::config::Lang::En => "today",
+        };
+        let w = (label_w as usize) + cols as usize;
+        lines.push(Line::styled(
+            format!(
+                "{}{}",
+                " ".repeat(label_w as usize),
+                ends(&first, last, w - 3)
+            ),
+            ctx.theme.dim(),
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -134,10 +182,39 @@ fn forecast(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
     };
     let block = ctx.theme.block(title);
     let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // Axes: the busiest day's count on the left (the bars' scale), dates along the bottom.
+    let max = d.forecast.iter().copied().max().unwrap_or(0);
+    let y_w = (text::width(&max.to_string()) as u16 + 1).min(inner.width / 3);
+    let x_h = u16::from(inner.height >= 3);
+    let [y_axis, plot] =
+        Layout::horizontal([Constraint::Length(y_w), Constraint::Min(1)]).areas(inner);
+    let [plot, x_axis] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(x_h)]).areas(plot);
+    let mut y_lines = vec![Line::styled(max.to_string(), ctx.theme.dim())];
+    for _ in 2..plot.height {
+        y_lines.push(Line::from(""));
+    }
+    if plot.height >= 2 {
+        y_lines.push(Line::styled("0", ctx.theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(y_lines), y_axis);
     // Fit 30 bars: width 1 and a gap when there is room, no gap otherwise, fewer days if
     // even that does not fit.
-    let gap = u16::from(inner.width >= 60);
-    let n = (inner.width / (1 + gap)).min(30) as usize;
+    let gap = u16::from(plot.width >= 60);
+    let n = (plot.width / (1 + gap)).min(30) as usize;
+    if x_h > 0 && n > 0 {
+        let span = (n as u16 * (1 + gap)).saturating_sub(gap) as usize;
+        let first = match ctx.lang {
+            crate::config::Lang::Zh => "今天",
+            crate::config::Lang::En => "today",
+        };
+        let last = axis_date(&d.today, n as i64 - 1);
+        frame.render_widget(
+            Paragraph::new(Line::styled(ends(first, &last, span), ctx.theme.dim())),
+            x_axis,
+        );
+    }
     let data: Vec<Bar> = d
         .forecast
         .iter()
@@ -145,7 +222,6 @@ fn forecast(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
         .map(|&v| Bar::new(v as u64).text_value(String::new()))
         .collect();
     let chart = BarChart::default()
-        .block(block)
         .data(BarGroup::default().bars(&data))
         .bar_width(1)
         .bar_gap(gap)
@@ -155,11 +231,18 @@ fn forecast(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
         } else {
             Style::default()
         });
-    frame.render_widget(chart, area);
+    frame.render_widget(chart, plot);
 }
 
 fn side_panel(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
     let [ret, states] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+    retention(frame, ctx, d, ret);
+    card_states(frame, ctx, d, states);
+}
+
+/// Weekly true retention as a sparkline (0 at the bottom, 100% at the top), the last week's
+/// figure in the title.
+fn retention(frame: &mut Frame, ctx: &Ctx, d: &StatsData, ret: Rect) {
     let last = d
         .retention_by_week
         .iter()
@@ -189,6 +272,37 @@ fn side_panel(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
             Style::default()
         });
     frame.render_widget(spark, ret);
+}
+
+/// Cards by state and today's totals: one per line when there is room, packed two a line
+/// when there is not, so the box always says something.
+fn card_states(frame: &mut Frame, ctx: &Ctx, d: &StatsData, states: Rect) {
+    let block = ctx.theme.block(format!(" {} ", ctx.s(S::ByState)));
+    let inner = block.inner(states);
+    let pairs = [
+        (ctx.s(S::StNew), d.new.to_string()),
+        (ctx.s(S::StLearning), d.learning.to_string()),
+        (ctx.s(S::StReview), d.review.to_string()),
+        (ctx.s(S::Suspended), d.suspended.to_string()),
+        (ctx.s(S::ReviewsToday), d.reviews_today.to_string()),
+        (ctx.s(S::Streak), format!("{} {}", d.streak, ctx.s(S::Days))),
+    ];
+    if (inner.height as usize) < pairs.len() {
+        let per_line = pairs.len().div_ceil(inner.height.max(1) as usize);
+        let lines: Vec<Line> = pairs
+            .chunks(per_line)
+            .map(|c| {
+                let t = c
+                    .iter()
+                    .map(|(k, v)| format!("{k} {v}"))
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                Line::from(text::truncate(&t, inner.width as usize))
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines).block(block), states);
+        return;
+    }
     let rows = vec![
         Row::new(vec![
             Cell::from(ctx.s(S::StNew)),
@@ -215,7 +329,6 @@ fn side_panel(frame: &mut Frame, ctx: &Ctx, d: &StatsData, area: Rect) {
             Cell::from(format!("{} {}", d.streak, ctx.s(S::Days))),
         ]),
     ];
-    let table = Table::new(rows, [Constraint::Length(10), Constraint::Min(6)])
-        .block(ctx.theme.block(format!(" {} ", ctx.s(S::ByState))));
+    let table = Table::new(rows, [Constraint::Length(10), Constraint::Min(6)]).block(block);
     frame.render_widget(table, states);
 }

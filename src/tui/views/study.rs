@@ -7,12 +7,14 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
 use super::{centered, cursor_at, footer, header, style, wrapped, Ctx, Tag};
+use crate::cloze::mask;
 use crate::config::Lang;
+use crate::sched::Rating;
 use crate::tui::app::{Current, Stage, StudyScreen};
 use crate::tui::check::Check;
 use crate::tui::data::{CardToShow, Progress, Seg, SessionSummary, SourceView};
 use crate::tui::strings::{self, S};
-use crate::tui::text::{self, char_width, mask, sanitize, Run};
+use crate::tui::text::{self, char_width, sanitize, Run};
 use crate::tui::theme::Theme;
 
 pub fn draw(
@@ -57,6 +59,8 @@ pub fn draw(
         foot,
         ctx.s(if typing {
             S::StudyKeysTyping
+        } else if cur.stage == Stage::Revealed {
+            S::StudyKeysRevealed
         } else {
             S::StudyKeysFront
         }),
@@ -64,18 +68,19 @@ pub fn draw(
     let cursor = card_area(frame, ctx, s, cur, body);
     if s.show_source {
         if let Some(src) = &cur.card.source {
-            source(frame, ctx, src, body);
+            // The hidden part is highlighted only once it is revealed.
+            source(frame, ctx, src, cur.stage == Stage::Revealed, body);
         }
         return None;
     }
     cursor
 }
 
-/// `已完成 3 · 剩余 12（新5 学习1 复习6）`
+/// `已完成 3 · 剩余 12 张（新 5 学习中 1 复习 6）`
 pub fn progress_line(p: &Progress, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!(
-            "已完成 {} · 剩余 {}（新{} 学{} 复{}）",
+            "已完成 {} · 剩余 {} 张（新 {} 学习中 {} 复习 {}）",
             p.done,
             p.left(),
             p.new,
@@ -83,7 +88,7 @@ pub fn progress_line(p: &Progress, lang: Lang) -> String {
             p.review
         ),
         Lang::En => format!(
-            "done {} · left {} (new {} lrn {} rev {})",
+            "done {} · left {} (new {} learning {} review {})",
             p.done,
             p.left(),
             p.new,
@@ -157,7 +162,7 @@ fn card_area(
         if let Some(check) = &cur.check {
             bottom.extend(check_lines(ctx, check, bw));
         }
-        bottom.extend(rating_bar(ctx, card, cur.check.as_ref(), bw));
+        bottom.extend(rating_bar(ctx, card, cur.suggested(), cur.peeked, bw));
     } else {
         bottom.push(Line::styled(ctx.s(S::ShowAnswer), ctx.theme.key()));
     }
@@ -176,6 +181,19 @@ fn card_area(
     let inner = block.inner(card_r);
     frame.render_widget(block, card_r);
     let mut lines: Vec<Line> = Vec::new();
+    if !card.heading.is_empty() {
+        // Where the note sits in its document: one dimmed line, cut short rather than wrapped.
+        let path = card
+            .heading
+            .iter()
+            .map(|h| sanitize(h))
+            .collect::<Vec<_>>()
+            .join(" › ");
+        lines.push(Line::styled(
+            text::truncate(&path, inner_w.max(1) as usize),
+            ctx.theme.dim(),
+        ));
+    }
     for runs in front_runs(card, revealed, &ctx.theme) {
         lines.extend(wrapped(&ctx.theme, &runs, inner_w.max(1)));
     }
@@ -262,10 +280,10 @@ fn card_area(
 pub fn rating_bar(
     ctx: &Ctx,
     card: &CardToShow,
-    check: Option<&Check>,
+    suggested: Option<Rating>,
+    peeked: bool,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let suggested = check.map(|c| c.suggested);
     let sep = " · ";
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut cur: Vec<Span<'static>> = Vec::new();
@@ -303,8 +321,13 @@ pub fn rating_bar(
             Lang::Zh => "Enter/空格",
             Lang::En => "Enter/Space",
         };
+        let why = if peeked {
+            format!("（{}）", ctx.s(S::Peeked))
+        } else {
+            String::new()
+        };
         let msg = format!(
-            "{}: {} {} · {keys}",
+            "{}: {} {}{why} · {keys}",
             ctx.s(S::Suggested),
             r.as_u8(),
             strings::rating(r, ctx.lang)
@@ -389,15 +412,19 @@ pub fn check_lines(ctx: &Ctx, check: &Check, width: u16) -> Vec<Line<'static>> {
 }
 
 fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, body: Rect) {
+    // No answers: no share to speak of (not "0%").
     let share = if sum.answered == 0 {
-        0
+        "-".to_string()
     } else {
-        (sum.correct as f64 * 100.0 / sum.answered as f64).round() as u32
+        format!(
+            "{}%",
+            (sum.correct as f64 * 100.0 / sum.answered as f64).round() as u32
+        )
     };
     let mut lines = vec![
         Line::from(""),
         Line::from(format!("{}  {}", ctx.s(S::Answered), sum.answered)),
-        Line::from(format!("{}  {share}%", ctx.s(S::ShareCorrect))),
+        Line::from(format!("{}  {share}", ctx.s(S::ShareCorrect))),
         Line::from(format!(
             "{}  {}",
             ctx.s(S::TimeSpent),
@@ -437,7 +464,7 @@ fn summary(frame: &mut Frame, ctx: &Ctx, sum: &SessionSummary, s: &StudyScreen, 
 
 /// The source passage over the card: document, date, file:line, the paragraph with the
 /// answers highlighted.
-fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
+fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, revealed: bool, body: Rect) {
     let area = body;
     let block = ctx.theme.block(format!(" {} ", ctx.s(S::Source)));
     let inner = block.inner(area);
@@ -465,7 +492,11 @@ fn source(frame: &mut Frame, ctx: &Ctx, src: &SourceView, body: Rect) {
     ));
     lines.push(Line::from(""));
     for para in text::sanitize_lines(&src.passage) {
-        let runs = highlight_runs(&para, &src.highlight, &ctx.theme);
+        let runs = if revealed {
+            highlight_runs(&para, &src.highlight, &ctx.theme)
+        } else {
+            highlight_runs(&para, &[], &ctx.theme)
+        };
         lines.extend(wrapped(&ctx.theme, &runs, w));
     }
     lines.push(Line::from(""));

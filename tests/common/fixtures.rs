@@ -1,10 +1,10 @@
 //! Sample data for snapshot tests, key scripts and the demo engine: real Chinese study cards,
 //! a long unbroken line, a card with escape codes in its text. Deterministic.
-use crate::deck::DeckId;
-use crate::sched::{Phase, Rating};
+use tiankong::deck::DeckId;
+use tiankong::sched::{Phase, Rating};
+use tiankong::tui::data::*;
 
-use super::data::*;
-use super::engine::fake::FakeEngine;
+use super::fake::FakeEngine;
 
 fn t(s: &str) -> Seg {
     Seg::Text(s.to_string())
@@ -83,6 +83,10 @@ pub fn item_card() -> CardToShow {
         previews: previews(),
         source: Some(source()),
         typed_default: false,
+        heading: vec![
+            "高举中国特色社会主义伟大旗帜".into(),
+            "三、新时代新征程中国共产党的使命任务".into(),
+        ],
     }
 }
 
@@ -112,6 +116,7 @@ pub fn whole_card() -> CardToShow {
         previews: previews(),
         source: None,
         typed_default: false,
+        heading: vec![],
     }
 }
 
@@ -133,6 +138,7 @@ pub fn cloze_card() -> CardToShow {
         previews: previews(),
         source: Some(source()),
         typed_default: false,
+        heading: vec![],
     }
 }
 
@@ -154,6 +160,7 @@ pub fn long_card() -> CardToShow {
         previews: previews(),
         source: None,
         typed_default: false,
+        heading: vec![],
     }
 }
 
@@ -192,6 +199,12 @@ pub fn decks() -> Vec<DeckRow> {
 pub fn home() -> HomeData {
     HomeData {
         decks: decks(),
+        // The new-card limit (20) is over all decks: 20, not 20 + 12 + 9.
+        all: DayCounts {
+            new: 20,
+            learning: 3,
+            due: 46,
+        },
         reviewed_today: 37,
         minutes_today: 12,
         exam: Some(("2025-12-20".into(), 30)),
@@ -213,6 +226,7 @@ pub fn stats() -> StatsData {
     StatsData {
         heatmap,
         today_weekday: 2,
+        today: "2025-11-19".into(),
         forecast: (0..30u32)
             .map(|i| (41 + i * 13) % 37 + u32::from(i == 0) * 20)
             .collect(),

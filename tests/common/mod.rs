@@ -1,0 +1,36 @@
+//! Test support shared by the integration tests (never part of the library): the TUI's
+//! in-memory engine and its fixtures, and syncing a deck folder into a store.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod fake;
+pub mod fixtures;
+
+use std::path::Path;
+
+use tiankong::deck::fs::load_dirs;
+use tiankong::store::{FileMeta, Store, SyncDeck, SyncReport};
+
+/// Load the decks of `dir` and sync them into `store` at `now`.
+pub fn sync_dir(store: &mut Store, dir: &Path, now: i64) -> SyncReport {
+    let coll = load_dirs(&[dir.to_path_buf()]);
+    let metas: Vec<FileMeta> = coll
+        .decks
+        .iter()
+        .map(|d| FileMeta {
+            path: d.path.clone(),
+            size: d.size,
+            mtime_ns: d.mtime_ns,
+            hash: d.hash,
+        })
+        .collect();
+    let decks: Vec<SyncDeck<'_>> = coll
+        .decks
+        .iter()
+        .zip(&metas)
+        .map(|(d, file)| SyncDeck {
+            file,
+            deck: &d.deck,
+        })
+        .collect();
+    store.sync(&decks, now).unwrap()
+}
