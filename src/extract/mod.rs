@@ -10,11 +10,14 @@ pub mod key_sentences;
 pub mod markers;
 pub mod notes;
 pub mod phrase;
+pub mod prompt;
 mod series;
+pub mod structure;
 
 use crate::corpus::{Document, Paragraph};
 use markers::{marker_at, Family, Marker};
-use phrase::{key_phrase, prompt, strip_shared_subject};
+use phrase::{key_phrase, strip_shared_subject};
+use structure::Heading;
 
 /// One item of a list found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,14 @@ pub struct FoundList {
     pub line: u32,
     /// The paragraph(s) the list came from (for the source view).
     pub passage: String,
+    /// The headings above the list (`四、构建新发展格局要把握好几个重要着力点`), outermost first.
+    pub heading: Vec<String>,
+    /// The text the prompt was taken from (a lead sentence, a heading, a summary noun).
+    pub lead: String,
+    /// What every item is said of (`我国现代化` in 我国现代化是…的现代化 ×5), when they share it.
+    pub subject: Option<String>,
+    /// Index of the paragraph of the first item.
+    pub para: usize,
 }
 
 /// A paragraph as characters, with the byte offset of each character for line look-ups.
@@ -49,12 +60,19 @@ struct P<'a> {
     para: &'a Paragraph,
     chars: Vec<char>,
     offs: Vec<usize>,
+    /// Index of the paragraph in its document.
+    idx: usize,
 }
 
 impl<'a> P<'a> {
-    fn new(para: &'a Paragraph) -> P<'a> {
+    fn new(idx: usize, para: &'a Paragraph) -> P<'a> {
         let (offs, chars) = para.text.char_indices().unzip();
-        P { para, chars, offs }
+        P {
+            para,
+            chars,
+            offs,
+            idx,
+        }
     }
     fn line(&self, ci: usize) -> u32 {
         let off = self.offs.get(ci).copied().unwrap_or(self.para.text.len());
@@ -85,12 +103,38 @@ impl<'a> P<'a> {
 
 /// Every list found in a document, in text order, without duplicates.
 pub fn find_lists(doc: &Document) -> Vec<FoundList> {
-    let paras: Vec<P> = doc.paragraphs.iter().map(P::new).collect();
+    let paras: Vec<P> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| P::new(i, p))
+        .collect();
+    let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars.clone()).collect();
+    let paths = structure::heading_paths(&chars);
     let mut found = Vec::new();
     found.extend(block_lists(doc, &paras));
     found.extend(inline_lists(&paras));
     found.extend(series::implicit_lists(&paras));
-    dedup(found)
+    let mut lists = dedup(found);
+    let topic = notes::short_title(&doc.title);
+    for l in &mut lists {
+        let path: &[Heading] = paths.get(l.para).map(Vec::as_slice).unwrap_or_default();
+        // A list inside a numbered paragraph belongs to that paragraph's heading, unless the
+        // numbered paragraphs are its items.
+        let own = match l.marker.as_str() {
+            "一、" | "（一）" => None,
+            _ => chars
+                .get(l.para)
+                .and_then(|c| structure::heading_of(c, l.para)),
+        };
+        l.heading = path
+            .iter()
+            .chain(own.iter())
+            .map(|h| h.text.clone())
+            .collect();
+        prompt::finish(l, path, own.as_ref(), &topic);
+    }
+    lists
 }
 
 /// The lists of every document, `(document index, list)`. A list whose items repeat a list of
@@ -162,10 +206,11 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
+/// The items of a list and the subject they share, if any.
+fn make_items(parts: Vec<(String, u32)>) -> (Vec<FoundItem>, Option<String>) {
     let mut keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
-    strip_shared_subject(&mut keys);
-    parts
+    let subject = strip_shared_subject(&mut keys);
+    let items = parts
         .into_iter()
         .zip(keys)
         .map(|((full, line), key)| FoundItem {
@@ -173,7 +218,8 @@ fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
             full: clip(full.trim(), 160),
             line,
         })
-        .collect()
+        .collect();
+    (items, subject)
 }
 
 /// Paragraph-initial markers: items are paragraphs (with the paragraphs that follow them).
@@ -285,7 +331,7 @@ fn block_list(
             (p.text(m.len, p.chars.len()), p.line(m.len))
         })
         .collect();
-    let items = make_items(parts);
+    let (items, subject) = make_items(parts);
     let n = items.len();
     let first = run[0].0;
     // The lead: the paragraph before the first item, unless it is an item of another list;
@@ -303,11 +349,6 @@ fn block_list(
         let prev = &paras[first - 1];
         cands.extend(prev.sentences_before(prev.chars.len()));
     }
-    let fallback = if fam == Family::Heading {
-        format!("{}的组成部分", doc.title)
-    } else {
-        doc.title.clone()
-    };
     let lead = if fam == Family::Heading {
         cands
             .iter()
@@ -329,6 +370,7 @@ fn block_list(
     }
     passage_parts.extend(run.iter().map(|(pi, _)| clip(&paras[*pi].para.text, 120)));
     let passage = passage_parts.join("\n");
+    // An outline of sections with no sentence naming them: the parts of the document.
     let prompt = if fam == Family::Heading && lead.is_empty() {
         let title = doc.title.trim_matches(|c| c == '《' || c == '》');
         let count = markers::cn_numeral(n, true);
@@ -338,7 +380,7 @@ fn block_list(
             format!("《{title}》的{count}个部分")
         }
     } else {
-        prompt(&lead, &fallback, n)
+        String::new()
     };
     FoundList {
         prompt,
@@ -348,6 +390,10 @@ fn block_list(
         explicit: true,
         ordered: !matches!(fam, Family::Side | Family::Dash),
         passage,
+        heading: vec![],
+        lead,
+        subject,
+        para: first,
     }
 }
 
@@ -406,7 +452,7 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                         (p.text(start, end), p.line(start))
                     })
                     .collect();
-                let items = make_items(parts);
+                let (items, subject) = make_items(parts);
                 let first = run[0].0;
                 // Lead: the clause before the first marker in its sentence, else the
                 // sentences before it.
@@ -432,13 +478,17 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                     .map(|(i, _)| p.sentence_end(*i))
                     .unwrap_or(p.chars.len());
                 out.push(FoundList {
-                    prompt: prompt(&lead, "", items.len()),
+                    prompt: String::new(),
                     line: p.line(first),
                     items,
                     marker: fam.name().to_string(),
                     explicit: true,
                     ordered: !matches!(fam, Family::Side),
                     passage: p.text(sent_start, end),
+                    heading: vec![],
+                    lead,
+                    subject,
+                    para: p.idx,
                 });
             }
         }

@@ -1,5 +1,6 @@
 //! Implicit lists: parallel structure without ordinal markers.
-use super::phrase::{count_at, key_phrase, prompt, with_count};
+use super::markers::cn_numeral;
+use super::phrase::{count_at, key_phrase, with_count};
 use super::{make_items, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
@@ -27,6 +28,46 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
     (2..=16)
         .contains(&n)
         .then(|| (i, noun.chars().take(8).collect()))
+}
+
+/// The text before a series without the verb or preposition that governs it.
+fn strip_verbs(left: &str) -> String {
+    let mut s = left.to_string();
+    for w in LEFT_CUTS {
+        if let Some(x) = s.strip_suffix(w) {
+            s = x.to_string();
+            break;
+        }
+    }
+    s
+}
+
+/// A summary noun up to the predicate after it (格局都在发生… → 格局).
+fn noun_only(noun: &str) -> String {
+    let head: String = noun.chars().take(2).collect();
+    head + &noun
+        .chars()
+        .skip(2)
+        .take_while(|c| {
+            !matches!(
+                c,
+                '都' | '在'
+                    | '是'
+                    | '为'
+                    | '要'
+                    | '已'
+                    | '正'
+                    | '也'
+                    | '不'
+                    | '将'
+                    | '得'
+                    | '取'
+                    | '和'
+                    | '与'
+                    | '对'
+            )
+        })
+        .collect::<String>()
 }
 
 /// How many 、-series one document yields at most: a dense policy text holds dozens of
@@ -83,10 +124,14 @@ fn implicit(
     line: u32,
     passage: String,
 ) -> FoundList {
-    let items = make_items(parts);
+    let (items, subject) = make_items(parts);
     FoundList {
-        prompt: prompt(lead, "", items.len()),
+        prompt: String::new(),
         items,
+        heading: vec![],
+        lead: lead.to_string(),
+        subject,
+        para: p.idx,
         marker: marker.to_string(),
         explicit: false,
         ordered: false,
@@ -684,7 +729,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // (after a verb or preposition, or — for words of one length — that length).
         let first = parts[0].clone();
         let mean = lens.iter().sum::<usize>() as f32 / lens.len() as f32;
-        let first_item: Vec<char> = if uniform && first.len() >= mlen {
+        // A verb or preposition that leaves an item of about the others' length marks the
+        // item's start better than the length alone (贯彻|劳动者自主就业、市场调节就业).
+        let verb_cut = LEFT_CUTS
+            .iter()
+            .filter_map(|w| {
+                let w: Vec<char> = w.chars().collect();
+                (0..first.len().saturating_sub(w.len()))
+                    .rev()
+                    .find(|i| first[*i..].starts_with(&w))
+                    .map(|i| i + w.len())
+            })
+            .filter(|c| first.len() - c == mlen + 1)
+            .max();
+        let first_item: Vec<char> = if let (true, Some(c)) = (uniform, verb_cut) {
+            first[c..].to_vec()
+        } else if uniform && first.len() >= mlen {
             first[first.len() - mlen..].to_vec()
         } else {
             let mut cuts: Vec<usize> = vec![0];
@@ -725,11 +785,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 t.get(mlen),
                 Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们')
             );
-            if uniform
-                && t.len() >= mlen
-                && !splits_word
-                && (t.len() == mlen || !matches!(t.get(mlen), Some('和' | '与')))
-            {
+            // The uniform cut must end where a word can end: at the end, or before 等/的/这….
+            // (鼓励创业的方|针 leaves one character: the cut is inside a word).
+            let ends_clean = t.len() != mlen + 1;
+            if uniform && t.len() >= mlen && !splits_word && ends_clean {
                 return (t[..mlen].to_vec(), t[mlen..].to_vec());
             }
             if suffix > 0 {
@@ -749,7 +808,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
                 let (it2, rest2) = take_item(&right_rest[1..]);
-                if it2.len() >= 2 && (!uniform || it2.len() == mlen) {
+                if it2.len() >= 2 && (!uniform || it2.len().abs_diff(mlen) <= 2) {
                     tail_items.push(it2);
                     right_rest = rest2;
                 }
@@ -815,31 +874,72 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .chars()
             .take(lead_left.chars().count().saturating_sub(items[0].len()))
             .collect::<String>();
-        let lead = match &summary {
-            Some((_, noun)) => noun.clone(),
-            None => {
-                // The clause around the series; when nothing stands before it, the clause
-                // before it too (…做到临危不乱、危中寻机… → 做到……).
-                let mut left = left;
-                if left.chars().count() < 2 {
-                    let prev = split_range(s, sentence_start(s, a), a, &['，', '；', '：']);
-                    if let Some((x, y)) = prev.last() {
-                        left = format!("{}，{left}", s[*x..*y].iter().collect::<String>());
-                    }
-                }
-                format!("{left}……{}", right_rest.iter().collect::<String>())
-            }
-        };
         let parts: Vec<(String, u32)> = items
             .iter()
             .map(|x| (x.iter().collect::<String>(), p.line(a)))
             .collect();
         let sent = (sentence_start(s, a), p.sentence_end(a));
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
-        l.prompt = with_count(
-            lead.trim_matches(|c: char| matches!(c, '，' | '。')),
-            l.items.len(),
-        );
+        let n = l.items.len();
+        let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // The series' own name: what it is the object of, and the noun that sums it up
+        // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
+        // items that share 就业 → 就业方针). With no name, the finishing pass decides.
+        let shared = common_suffix(&items);
+        let shared: String = items[0][items[0].len() - shared.min(items[0].len())..]
+            .iter()
+            .collect();
+        let shared = (shared.chars().count() >= 2).then_some(shared).or_else(|| {
+            // A suffix all items but one share (劳动者自主就业、市场调节就业、政府促进就业和鼓励创业).
+            let tails: Vec<String> = items
+                .iter()
+                .filter(|x| x.len() >= 4)
+                .map(|x| x[x.len() - 2..].iter().collect())
+                .collect();
+            tails
+                .iter()
+                .find(|t| tails.iter().filter(|u| u == t).count() + 1 >= n && n >= 3)
+                .cloned()
+        });
+        let subject_left = strip_verbs(left);
+        match &summary {
+            Some((_, noun)) => {
+                let noun = noun_only(noun);
+                l.prompt = if subject_left.chars().count() >= 4 {
+                    format!("{left}的{}个{noun}", cn_numeral(n, true))
+                } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
+                    with_count(&format!("{w}{noun}"), n)
+                } else {
+                    with_count(&noun, n)
+                };
+            }
+            None => match &shared {
+                // A shared ending is the category (…转变 ×3 → 三个转变).
+                Some(w)
+                    if l.items
+                        .iter()
+                        .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
+                {
+                    l.lead = format!("{left}几个{w}");
+                }
+                // A head shared after the last item goes into the prompt (推动制造业|高端化、
+                // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
+                _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
+                    let right: String = right_rest.iter().collect();
+                    l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
+                }
+                _ if left.chars().count() >= 4 => {
+                    l.prompt = with_count(
+                        format!("{left}……{}", right_rest.iter().collect::<String>())
+                            .trim_matches(|c: char| matches!(c, '，' | '。')),
+                        n,
+                    );
+                }
+                _ => {
+                    l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                }
+            },
+        }
         out.push((score, l));
     }
     out
