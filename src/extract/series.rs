@@ -70,11 +70,9 @@ fn noun_only(noun: &str) -> String {
         .collect::<String>()
 }
 
-/// How many 、-series one document yields at most: a dense policy text holds dozens of
-/// series, and only the most list-like are worth a card.
-const SERIES_PER_DOC: usize = 3;
-/// One more series for every this many characters of a long document.
-const SERIES_CHARS: usize = 12000;
+/// The score a 、-series needs to become a list: every series of the genre that looks like a
+/// list someone is asked to recite, however many a document holds.
+const SERIES_MIN_SCORE: i32 = 4;
 
 pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     let mut out = Vec::new();
@@ -88,15 +86,9 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     out.extend(paragraph_openings(paras));
     // Best first; among equals, the earlier (leads and summaries come first).
     // Among the list-like ones, the earliest: leads and summaries come first in this genre.
-    series.retain(|(score, _)| *score >= 4);
+    series.retain(|(score, _)| *score >= SERIES_MIN_SCORE);
     series.sort_by_key(|(_, l)| l.line);
-    let chars: usize = paras.iter().map(|p| p.chars.len()).sum();
-    out.extend(
-        series
-            .into_iter()
-            .take(SERIES_PER_DOC + chars / SERIES_CHARS)
-            .map(|(_, l)| l),
-    );
+    out.extend(series.into_iter().map(|(_, l)| l));
     out
 }
 
@@ -172,6 +164,23 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
             let t = p.text(a + st, a + en);
             parts.push((t, p.line(a + st)));
         }
+        // The first item starts where its siblings do: 要实现…有效联动，|坚持A；坚持B；坚持C —
+        // what stands before the shared head is the lead.
+        let mut aligned_lead: Option<String> = None;
+        if colon.is_none() {
+            let head: String = parts[1].0.chars().take(2).collect();
+            let shared = head.chars().count() == 2
+                && !head.contains(['，', '、'])
+                && parts[1..].iter().all(|(t, _)| t.starts_with(&head));
+            let first: Vec<char> = parts[0].0.chars().collect();
+            let h: Vec<char> = head.chars().collect();
+            let at = (1..first.len().saturating_sub(1))
+                .find(|i| first[*i - 1] == '，' && first[*i..].starts_with(&h));
+            if let (true, Some(i)) = (shared && !parts[0].0.starts_with(&head), at) {
+                aligned_lead = Some(first[..i - 1].iter().collect());
+                parts[0] = (first[i..].iter().collect(), p.line(a + start + i));
+            }
+        }
         // Without a colon the clauses must be short and alike in length.
         let keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
         if keys
@@ -190,7 +199,9 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
                     before
                 }
             }
-            None => p.sentences_before(a).into_iter().next().unwrap_or_default(),
+            None => aligned_lead
+                .clone()
+                .unwrap_or_else(|| p.sentences_before(a).into_iter().next().unwrap_or_default()),
         };
         let marker = if colon.is_some() { "：；" } else { "；" };
         out.push(implicit(
@@ -366,6 +377,19 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                     if j - i > best {
                         best = j - i;
                         kind = name;
+                    }
+                }
+                // A run of shared endings takes one more clause of its length that still
+                // names the shared word (…布局建设未来产业，完善现代化产业体系).
+                if kind == "tail" && i + best < texts.len() {
+                    let tail: String = {
+                        let c: Vec<char> = texts[i].chars().collect();
+                        c[c.len().saturating_sub(2)..].iter().collect()
+                    };
+                    let next = &texts[i + best];
+                    let l0 = texts[i].chars().count();
+                    if next.contains(&tail) && next.chars().count().abs_diff(l0) <= 2 {
+                        best += 1;
                     }
                 }
                 if best >= 3 {
@@ -807,8 +831,16 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
-                let (it2, rest2) = take_item(&right_rest[1..]);
-                if it2.len() >= 2 && (!uniform || it2.len().abs_diff(mlen) <= 2) {
+                let after = &right_rest[1..];
+                // The rest of the clause, when short and not a summary, is the last item
+                // whole (…强大科技实力和|全球最大最有潜力的市场).
+                let (it2, rest2) = if after.len() <= 12 && !after.contains(&'等') {
+                    (after.to_vec(), Vec::new())
+                } else {
+                    take_item(after)
+                };
+                if it2.len() >= 2 && (!uniform || it2.len().abs_diff(mlen) <= 2 || rest2.is_empty())
+                {
                     tail_items.push(it2);
                     right_rest = rest2;
                 }
@@ -831,6 +863,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if all_uniform && all_lens[0] >= 3 {
             score += 2;
         } else if all_uniform {
+            score += 1;
+        }
+        // Words of one length built on one character (水资源、水环境、水生态; 获得感、幸福感、
+        // 安全感; 医保、医疗、医药) are coined as a set.
+        // …or on one character at one place (前瞻性思考、全局性谋划、战略性布局).
+        let one_affix = suf_all >= 1
+            || pre_all >= 1
+            || (all_uniform && (0..all_lens[0]).any(|k| items.iter().all(|x| x[k] == items[0][k])));
+        if all_uniform && one_affix {
             score += 1;
         }
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
@@ -856,7 +897,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             score += 1;
         }
         // Two-character words (产业、财政、金融…) make a list only when it is long and named.
-        if all_lens.iter().all(|l| *l <= 2) && !(summary.is_some() && items.len() >= 5) {
+        if all_lens.iter().all(|l| *l <= 2)
+            && !(summary.is_some() && items.len() >= 5)
+            && !(one_affix && all_uniform)
+        {
             continue;
         }
         // The series is the point of its clause when little stands before it.
