@@ -258,8 +258,9 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
         };
         for (pi, lead) in leads.iter().enumerate() {
             let Some(m) = lead else {
-                // Items may run over several paragraphs, but not over a dozen.
-                if cur.last().is_some_and(|(last, _)| pi - last > 12) {
+                // Items may run over several paragraphs, but not over a dozen — except the
+                // parts of a document (一、二、), which run as long as they need.
+                if fam != Family::Heading && cur.last().is_some_and(|(last, _)| pi - last > 12) {
                     close(&mut cur, &mut runs, &mut last_closed);
                 }
                 continue;
@@ -508,7 +509,7 @@ fn rank(l: &FoundList) -> u8 {
         return 0;
     }
     match l.marker.as_str() {
-        "：；" | "坚持" | "以…为" | "numeric" | "：，" => 1,
+        "：；" | "坚持" | "以…为" | "numeric" | "：，" | "run-in" => 1,
         "parallel" | "，" => 2,
         "；" => 3,
         _ => 4,

@@ -84,6 +84,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
+    out.extend(run_in_heads(paras));
     // Best first; among equals, the earlier (leads and summaries come first).
     // Among the list-like ones, the earliest: leads and summaries come first in this genre.
     series.retain(|(score, _)| *score >= SERIES_MIN_SCORE);
@@ -564,6 +565,61 @@ fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usi
     }
     if b > st {
         out.push((st, b.min(s.len())));
+    }
+    out
+}
+
+/// The longest run-in head a paragraph opens with (`推动产业链供应链优化升级。保持…`).
+const RUN_IN_MAX: usize = 24;
+
+/// Sections whose every paragraph opens with a short run-in head (a sentence of its own,
+/// followed by the body): the heads are the section's list, named by its heading
+/// (（一）大力推进现代化产业体系建设 › 推动产业链供应链优化升级。… / 积极培育新兴产业和未来产业。…).
+fn run_in_heads(paras: &[P]) -> Vec<FoundList> {
+    let head_of = |p: &P| -> Option<usize> {
+        let end = p
+            .chars
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？'))?;
+        let ok = (4..=RUN_IN_MAX).contains(&end)
+            && p.chars.len() > end + 10
+            && !p.chars[..end].contains(&'：')
+            && super::markers::marker_at(&p.chars, 0, true).is_none();
+        ok.then_some(end)
+    };
+    let mut out = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let Some(h) = super::structure::heading_of(&p.chars, i) else {
+            continue;
+        };
+        let body: Vec<&P> = paras[i + 1..]
+            .iter()
+            .take_while(|q| {
+                super::structure::heading_of(&q.chars, q.idx).is_none()
+                    && super::markers::marker_at(&q.chars, 0, true).is_none()
+            })
+            .collect();
+        if body.len() < 3 || body.len() > 12 {
+            continue;
+        }
+        let heads: Option<Vec<(String, u32)>> = body
+            .iter()
+            .map(|q| head_of(q).map(|e| (q.text(0, e), q.line(0))))
+            .collect();
+        let Some(parts) = heads else { continue };
+        let passage = body
+            .iter()
+            .map(|q| q.text(0, q.sentence_end(0)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push(implicit(
+            body[0],
+            "run-in",
+            &h.body,
+            parts,
+            body[0].line(0),
+            passage,
+        ));
     }
     out
 }
