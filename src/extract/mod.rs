@@ -132,7 +132,21 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
             .chain(own.iter())
             .map(|h| h.text.clone())
             .collect();
-        prompt::finish(l, path, own.as_ref(), &topic);
+        // A paragraph's run-in head (推动生态环境综合治理。…), when the list is not in it.
+        let para_head = paras.get(l.para).and_then(|p| {
+            let end = p
+                .chars
+                .iter()
+                .position(|c| matches!(c, '。' | '！' | '？'))?;
+            let start = marker_at(&p.chars, 0, true).map(|m| m.len).unwrap_or(0);
+            let head = p.text(start, end);
+            let inside = l
+                .items
+                .first()
+                .is_some_and(|i| head.contains(i.key.as_str()));
+            ((4..=24).contains(&(end - start)) && !inside).then_some(head)
+        });
+        prompt::finish(l, path, own.as_ref(), para_head.as_deref(), &topic);
     }
     lists
 }

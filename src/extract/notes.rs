@@ -67,8 +67,12 @@ pub fn short_title(title: &str) -> String {
             }
         }
     }
-    if t.starts_with("关于") {
-        return unframe(t);
+    // 中共中央 国务院关于X的意见: X.
+    if let Some(k) = t.find("关于") {
+        let name = unframe(&t[k..]);
+        if name.chars().count() >= 4 {
+            return name;
+        }
     }
     let mut rest = t;
     if rest.starts_with("习近平") {
@@ -206,4 +210,35 @@ pub fn generated_hash(body: &NoteBody) -> String {
         NoteBody::Cloze { text } => format!("cloze\u{1f}{text}"),
     };
     format!("{:016x}", fnv1a64(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_title;
+
+    #[test]
+    fn short_titles_name_the_topic() {
+        assert_eq!(
+            short_title("习近平：加快构建新发展格局，把握未来发展主动权"),
+            "构建新发展格局"
+        );
+        assert_eq!(
+            short_title("习近平在中共中央政治局第十一次集体学习时强调：加快发展新质生产力 扎实推进高质量发展"),
+            "新质生产力"
+        );
+        assert_eq!(
+            short_title("中共中央国务院印发《质量强国建设纲要》"),
+            "质量强国建设纲要"
+        );
+        assert_eq!(
+            short_title("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"),
+            "完整准确全面贯彻新发展理念做好碳达峰碳中和工作"
+        );
+        // No topic after the speaker: the occasion, without 习近平在 and （节选）.
+        assert_eq!(
+            short_title("习近平在参加十四届全国人大一次会议江苏代表团审议时的讲话（节选）"),
+            "参加十四届全国人大一次会议江苏代表团审议时的讲话"
+        );
+        assert_eq!(short_title("政府工作报告"), "政府工作报告");
+    }
 }

@@ -78,7 +78,9 @@ const CATEGORIES: [&str; 64] = [
 
 /// Words that end a sentence's subject and open its predicate, longest first
 /// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
-const VERB_FRAMES: [&str; 41] = [
+const VERB_FRAMES: [&str; 43] = [
+    "主要做了",
+    "做了",
     "可以按",
     "可以",
     "按",
@@ -313,7 +315,7 @@ fn weak_subject(s: &str) -> bool {
     len(s) < 2
         || [
             "我们", "我国", "这些", "这", "其", "它们", "大家", "各地", "各方", "工作", "发展",
-            "建设", "要求", "同时",
+            "建设", "要求", "同时", "主要",
         ]
         .contains(&s)
         || s.starts_with("这")
@@ -446,7 +448,27 @@ fn announces(h: &str, n: usize) -> bool {
 /// Fill in `l.prompt` (or repair the one a pass set): the list's lead, its section heading
 /// and the document's topic (`topic`, a short title) decide it. `own` is the heading the list's
 /// own paragraph opens with (`（一）指导思想。以…为…，以…为…`), when the list lies inside it.
-pub fn finish(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
+pub fn finish(
+    l: &mut FoundList,
+    path: &[Heading],
+    own: Option<&Heading>,
+    para_head: Option<&str>,
+    topic: &str,
+) {
+    compose(l, path, own, topic);
+    // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
+    // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
+    if l.marker == "、" && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+        let owner = para_head
+            .map(str::to_string)
+            .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+        if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
+            l.prompt = format!("{o}：{}", l.prompt);
+        }
+    }
+}
+
+fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
     let n = l.items.len();
     let items: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
     // The section: a （一） heading owns the few paragraphs after it; a 一、 its whole part.
@@ -543,8 +565,42 @@ pub fn finish(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic:
 
 /// A short name that is only a category (主要目标, 总体要求, 指导思想).
 fn is_bare_category(s: &str) -> bool {
-    len(s) <= 6 && CATEGORIES.iter().any(|k| s.ends_with(k))
+    // 做好工作 is an activity, not a category of its own.
+    len(s) <= 6 && !s.ends_with("工作") && CATEGORIES.iter().any(|k| s.ends_with(k))
 }
+
+/// Verbs and adverbs a series' clause opens with when it names no owner (坚持|教育强国、…,
+/// 压实|企业主体责任、…): such a prompt needs the paragraph's head or the section before it.
+const OWNERLESS: [&str; 28] = [
+    "坚持",
+    "压实",
+    "加强",
+    "统筹",
+    "提升",
+    "提高",
+    "扩大",
+    "不断",
+    "千方百计",
+    "进一步",
+    "分别",
+    "让",
+    "推动",
+    "推进",
+    "着力",
+    "加快",
+    "深入",
+    "全面",
+    "积极",
+    "大力",
+    "持续",
+    "坚决",
+    "强化",
+    "促进",
+    "落实",
+    "实施",
+    "完善",
+    "健全",
+];
 
 #[cfg(test)]
 mod tests {

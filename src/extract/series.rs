@@ -944,6 +944,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         if summary.is_some() {
             score += 1;
+            // …等行业 / …等领域: 等 closes a series that the noun sums up.
+            if right_rest.first() == Some(&'等') {
+                score += 1;
+            }
         }
         // A list of people (…袁家军同志) is a roll call, not a list to learn.
         if right_rest.starts_with(&['同', '志']) {
