@@ -538,8 +538,13 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|l| l.items.iter().map(|i| norm(&i.key)).collect())
         .collect();
-    let same = |a: &str, b: &str| {
-        a.chars().count().min(b.chars().count()) >= 2 && (a.contains(b) || b.contains(a))
+    // Character counts once, not per comparison (the pairs are many in a dense text).
+    let lens: Vec<Vec<usize>> = keys
+        .iter()
+        .map(|ks| ks.iter().map(|k| k.chars().count()).collect())
+        .collect();
+    let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
+        lens[i.0][i.1].min(lens[j.0][j.1]) >= 2 && (a.contains(b) || b.contains(a))
     };
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
@@ -568,8 +573,9 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         let dup = kept.iter().any(|k| {
             let mut used = vec![false; keys[*k].len()];
             let mut shared = 0;
-            for it in &keys[i] {
-                if let Some(j) = (0..keys[*k].len()).find(|j| !used[*j] && same(it, &keys[*k][*j]))
+            for (a, it) in keys[i].iter().enumerate() {
+                if let Some(j) = (0..keys[*k].len())
+                    .find(|j| !used[*j] && same((it, (i, a)), (&keys[*k][*j], (*k, *j))))
                 {
                     used[j] = true;
                     shared += 1;

@@ -30,6 +30,12 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .then(|| (i, noun.chars().take(8).collect()))
 }
 
+/// Whether `s` ends with the characters of `w`.
+fn ends_with(s: &[char], w: &str) -> bool {
+    let n = w.chars().count();
+    s.len() >= n && s[s.len() - n..].iter().copied().eq(w.chars())
+}
+
 /// The text before a series without the verb or preposition that governs it.
 fn strip_verbs(left: &str) -> String {
     let mut s = left.to_string();
@@ -811,17 +817,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mean = lens.iter().sum::<usize>() as f32 / lens.len() as f32;
         // A verb or preposition that leaves an item of about the others' length marks the
         // item's start better than the length alone (贯彻|劳动者自主就业、市场调节就业).
-        let verb_cut = LEFT_CUTS
-            .iter()
-            .filter_map(|w| {
-                let w: Vec<char> = w.chars().collect();
-                (0..first.len().saturating_sub(w.len()))
-                    .rev()
-                    .find(|i| first[*i..].starts_with(&w))
-                    .map(|i| i + w.len())
-            })
-            .filter(|c| first.len() - c == mlen + 1)
-            .max();
+        let verb_cut = (uniform && first.len() > mlen + 1)
+            .then(|| first.len() - mlen - 1)
+            .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)));
         let first_item: Vec<char> = if let (true, Some(c)) = (uniform, verb_cut) {
             first[c..].to_vec()
         } else if uniform && first.len() >= mlen {
