@@ -456,6 +456,10 @@ pub fn finish(
     topic: &str,
 ) {
     compose(l, path, own, topic);
+    // Joined parts may meet on 的 (…是的|的三个方面).
+    while l.prompt.contains("的的") {
+        l.prompt = l.prompt.replace("的的", "的");
+    }
     // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     if l.marker == "、" && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
