@@ -139,8 +139,8 @@ fn a_students_history_survives_hand_edits_corpus_revision_and_prune() {
     );
     assert!(ok, "{err}");
 
-    let edited = find_note(&decks, |p, _| p == "推进乡村全面振兴要把握好以下三个重点");
-    let unchanged = find_note(&decks, |p, _| p == "农村改革具有三个重要特点");
+    let edited = find_note(&decks, |p, _| p == "推进乡村全面振兴的三个重点");
+    let unchanged = find_note(&decks, |p, _| p == "农村改革的三个重要特点");
     let vanishing = find_note(&decks, |_, items| {
         items.iter().any(|i| i.contains("农民切身利益"))
     });
@@ -180,7 +180,7 @@ fn a_students_history_survives_hand_edits_corpus_revision_and_prune() {
         .path();
     let text = std::fs::read_to_string(&file).unwrap();
     let hand = text.replacen(
-        "prompt = \"推进乡村全面振兴要把握好以下三个重点\"",
+        "prompt = \"推进乡村全面振兴的三个重点\"",
         "prompt = \"乡村振兴的三个重点（教师修订）\"",
         1,
     );
@@ -314,8 +314,8 @@ fn two_users_study_from_one_read_only_deck_folder() {
     let db1 = home1.join("tiankong.db");
     let db2 = store::default_path(Some(xdg2.as_os_str()), None).unwrap();
 
-    let unchanged = find_note(&decks, |p, _| p == "农村改革具有三个重要特点");
-    let other = find_note(&decks, |p, _| p == "做好今年的工作要从三个方面着手");
+    let unchanged = find_note(&decks, |p, _| p == "农村改革的三个重要特点");
+    let other = find_note(&decks, |p, _| p == "做好今年的工作的三个方面");
     let t0 = store::now_ms() - 10 * DAY;
 
     // User 1 studies two cards of one note; user 2 one card of another, at the same time.

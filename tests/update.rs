@@ -37,7 +37,7 @@ fn regenerate_keeps_edits_adds_new_lists_and_reports_vanished_ones() {
 
     // The instructor rewords the prompt of the 第一 list by hand.
     let edited = first.replacen(
-        "prompt = \"推进乡村全面振兴要把握好以下三个重点\"",
+        "prompt = \"推进乡村全面振兴的三个重点\"",
         "prompt = \"乡村振兴的三个重点（教师修订）\"",
         1,
     );

@@ -43,7 +43,7 @@ pub fn preview(deck: &Deck, note: Option<&str>) -> String {
                 slot_label(&spec.slot)
             );
             match render(n, &spec.slot) {
-                Some(view) => write_card(&mut out, &view),
+                Some(view) => write_card(&mut out, &n.heading, &view),
                 None => out.push_str("(this card cannot be shown)\n"),
             }
         }
@@ -59,7 +59,11 @@ fn slot_label(slot: &Slot) -> String {
     }
 }
 
-fn write_card(out: &mut String, view: &CardView) {
+fn write_card(out: &mut String, heading: &[String], view: &CardView) {
+    // The heading path is context above the question: where in the document the list stands.
+    if !heading.is_empty() {
+        let _ = writeln!(out, "〔{}〕", heading.join(" › "));
+    }
     let _ = writeln!(out, "{}", view.prompt);
     let _ = writeln!(out, "{}", spans_text(&view.front, false));
     let _ = writeln!(out, "答案：");

@@ -3,7 +3,7 @@
 pub mod read;
 pub mod repair;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use repair::normalize;
 
@@ -28,9 +28,27 @@ pub fn load(paths: &[PathBuf]) -> Result<Vec<Document>, CorpusError> {
     let mut docs = Vec::new();
     for file in files {
         let text = read::read_text(&file)?;
-        docs.extend(normalize(&text, &file.display().to_string()));
+        docs.extend(normalize(&text, &display_path(&file)));
     }
     Ok(docs)
+}
+
+/// How a corpus file is named in decks: relative to the working directory when it lies under
+/// it, else its file name — never an absolute path of this machine.
+pub fn display_path(file: &Path) -> String {
+    if file.is_relative() {
+        return file.display().to_string();
+    }
+    let under_cwd = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| file.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    match under_cwd {
+        Some(rel) => rel.display().to_string(),
+        None => file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    }
 }
 /// One source document: a title, its `（来源：…）` line, and its paragraphs.
 #[derive(Debug, Clone, PartialEq)]

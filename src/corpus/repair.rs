@@ -15,6 +15,8 @@ struct Line {
     width: usize,
     /// The raw line opened with an indent (a full-width space or two spaces).
     indent: bool,
+    /// A blank line came before it.
+    blank_before: bool,
 }
 
 const CN_DIGITS: &str = "一二三四五六七八九十";
@@ -109,12 +111,15 @@ fn bracket_balance(s: &str) -> i64 {
 /// citation line (`…时的讲话）八`) becomes a line of its own.
 fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
+    let mut blank = false;
     for (i, raw) in text.split('\n').enumerate() {
         let no = u32::try_from(i + 1).unwrap_or(u32::MAX);
         let t = raw.trim_matches(is_space);
         if t.is_empty() {
+            blank = true;
             continue;
         }
+        let blank_before = std::mem::take(&mut blank);
         let indent = raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
         let mut push = |s: &str| {
             out.push(Line {
@@ -122,6 +127,7 @@ fn split_lines(text: &str) -> Vec<Line> {
                 text: s.to_string(),
                 width: cell_width(s),
                 indent,
+                blank_before,
             })
         };
         if let Some(pos) = t.rfind('）') {
@@ -332,6 +338,10 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
     // (one, not two) does not count.
     let indents = lines.iter().filter(|l| l.indent).count();
     let uses_indent = indents * 20 >= lines.len() && indents * 2 <= lines.len();
+    // Blank lines between some lines, not between all, are paragraph breaks (pdftotext's
+    // layout); between (nearly) every line they say nothing.
+    let blanks = lines.iter().filter(|l| l.blank_before).count();
+    let uses_blanks = blanks * 20 >= lines.len() && blanks * 10 <= lines.len() * 6;
     let mut out = Vec::new();
     let mut cur: Vec<&Line> = Vec::new();
     // Brackets and quotes opened and not yet closed in the current paragraph.
@@ -353,6 +363,12 @@ fn paragraphs(lines: &[Line], width: Option<usize>) -> Vec<Paragraph> {
                     continue;
                 }
                 let open = depth > 0;
+                if uses_blanks && next.blank_before && !open {
+                    out.push(join(&cur));
+                    cur.clear();
+                    depth = 0;
+                    continue;
+                }
                 if uses_indent && next.indent && !open {
                     out.push(join(&cur));
                     cur.clear();
@@ -557,6 +573,29 @@ fn untitled_head<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_lines_between_some_lines_break_paragraphs() {
+        // Wrapped at 16 characters, a blank line between paragraphs only. The first and
+        // second paragraphs end on full lines: only the blank line says a paragraph ends.
+        let paras = [
+            "推动产业链供应链优化升级。保持工业经济平稳运行，实施制造业重点产业链高质量发展行动，提升其韧性。",
+            "积极培育新兴产业和未来产业。实施产业创新工程，完善产业生态，拓展应用场景，促进新兴产业加快发展。",
+            "深入推进数字经济创新发展。制定支持数字经济高质量发展政策，积极推进数字产业化。",
+        ];
+        let mut text = String::from("标题\n（来源：新华网，2024年5月27日）\n");
+        for p in paras {
+            let chars: Vec<char> = p.chars().collect();
+            text.push('\n');
+            for line in chars.chunks(16) {
+                text.extend(line);
+                text.push('\n');
+            }
+        }
+        let docs = normalize(&text, "t");
+        let got: Vec<&str> = docs[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(got, paras);
+    }
 
     #[test]
     fn source_lines_parse() {

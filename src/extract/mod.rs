@@ -10,11 +10,14 @@ pub mod key_sentences;
 pub mod markers;
 pub mod notes;
 pub mod phrase;
+pub mod prompt;
 mod series;
+pub mod structure;
 
 use crate::corpus::{Document, Paragraph};
 use markers::{marker_at, Family, Marker};
-use phrase::{key_phrase, prompt, strip_shared_subject};
+use phrase::{key_phrase, strip_shared_subject};
+use structure::Heading;
 
 /// One item of a list found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,6 +45,14 @@ pub struct FoundList {
     pub line: u32,
     /// The paragraph(s) the list came from (for the source view).
     pub passage: String,
+    /// The headings above the list (`四、构建新发展格局要把握好几个重要着力点`), outermost first.
+    pub heading: Vec<String>,
+    /// The text the prompt was taken from (a lead sentence, a heading, a summary noun).
+    pub lead: String,
+    /// What every item is said of (`我国现代化` in 我国现代化是…的现代化 ×5), when they share it.
+    pub subject: Option<String>,
+    /// Index of the paragraph of the first item.
+    pub para: usize,
 }
 
 /// A paragraph as characters, with the byte offset of each character for line look-ups.
@@ -49,12 +60,19 @@ struct P<'a> {
     para: &'a Paragraph,
     chars: Vec<char>,
     offs: Vec<usize>,
+    /// Index of the paragraph in its document.
+    idx: usize,
 }
 
 impl<'a> P<'a> {
-    fn new(para: &'a Paragraph) -> P<'a> {
+    fn new(idx: usize, para: &'a Paragraph) -> P<'a> {
         let (offs, chars) = para.text.char_indices().unzip();
-        P { para, chars, offs }
+        P {
+            para,
+            chars,
+            offs,
+            idx,
+        }
     }
     fn line(&self, ci: usize) -> u32 {
         let off = self.offs.get(ci).copied().unwrap_or(self.para.text.len());
@@ -85,12 +103,52 @@ impl<'a> P<'a> {
 
 /// Every list found in a document, in text order, without duplicates.
 pub fn find_lists(doc: &Document) -> Vec<FoundList> {
-    let paras: Vec<P> = doc.paragraphs.iter().map(P::new).collect();
+    let paras: Vec<P> = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| P::new(i, p))
+        .collect();
+    let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars.clone()).collect();
+    let paths = structure::heading_paths(&chars);
     let mut found = Vec::new();
     found.extend(block_lists(doc, &paras));
     found.extend(inline_lists(&paras));
     found.extend(series::implicit_lists(&paras));
-    dedup(found)
+    let mut lists = dedup(found);
+    let topic = notes::short_title(&doc.title);
+    for l in &mut lists {
+        let path: &[Heading] = paths.get(l.para).map(Vec::as_slice).unwrap_or_default();
+        // A list inside a numbered paragraph belongs to that paragraph's heading, unless the
+        // numbered paragraphs are its items.
+        let own = match l.marker.as_str() {
+            "一、" | "（一）" => None,
+            _ => chars
+                .get(l.para)
+                .and_then(|c| structure::heading_of(c, l.para)),
+        };
+        l.heading = path
+            .iter()
+            .chain(own.iter())
+            .map(|h| h.text.clone())
+            .collect();
+        // A paragraph's run-in head (推动生态环境综合治理。…), when the list is not in it.
+        let para_head = paras.get(l.para).and_then(|p| {
+            let end = p
+                .chars
+                .iter()
+                .position(|c| matches!(c, '。' | '！' | '？'))?;
+            let start = marker_at(&p.chars, 0, true).map(|m| m.len).unwrap_or(0);
+            let head = p.text(start, end);
+            let inside = l
+                .items
+                .first()
+                .is_some_and(|i| head.contains(i.key.as_str()));
+            ((4..=24).contains(&(end - start)) && !inside).then_some(head)
+        });
+        prompt::finish(l, path, own.as_ref(), para_head.as_deref(), &topic);
+    }
+    lists
 }
 
 /// The lists of every document, `(document index, list)`. A list whose items repeat a list of
@@ -162,10 +220,11 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
+/// The items of a list and the subject they share, if any.
+fn make_items(parts: Vec<(String, u32)>) -> (Vec<FoundItem>, Option<String>) {
     let mut keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
-    strip_shared_subject(&mut keys);
-    parts
+    let subject = strip_shared_subject(&mut keys);
+    let items = parts
         .into_iter()
         .zip(keys)
         .map(|((full, line), key)| FoundItem {
@@ -173,7 +232,8 @@ fn make_items(parts: Vec<(String, u32)>) -> Vec<FoundItem> {
             full: clip(full.trim(), 160),
             line,
         })
-        .collect()
+        .collect();
+    (items, subject)
 }
 
 /// Paragraph-initial markers: items are paragraphs (with the paragraphs that follow them).
@@ -212,8 +272,9 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
         };
         for (pi, lead) in leads.iter().enumerate() {
             let Some(m) = lead else {
-                // Items may run over several paragraphs, but not over a dozen.
-                if cur.last().is_some_and(|(last, _)| pi - last > 12) {
+                // Items may run over several paragraphs, but not over a dozen — except the
+                // parts of a document (一、二、), which run as long as they need.
+                if fam != Family::Heading && cur.last().is_some_and(|(last, _)| pi - last > 12) {
                     close(&mut cur, &mut runs, &mut last_closed);
                 }
                 continue;
@@ -285,7 +346,7 @@ fn block_list(
             (p.text(m.len, p.chars.len()), p.line(m.len))
         })
         .collect();
-    let items = make_items(parts);
+    let (items, subject) = make_items(parts);
     let n = items.len();
     let first = run[0].0;
     // The lead: the paragraph before the first item, unless it is an item of another list;
@@ -303,11 +364,6 @@ fn block_list(
         let prev = &paras[first - 1];
         cands.extend(prev.sentences_before(prev.chars.len()));
     }
-    let fallback = if fam == Family::Heading {
-        format!("{}的组成部分", doc.title)
-    } else {
-        doc.title.clone()
-    };
     let lead = if fam == Family::Heading {
         cands
             .iter()
@@ -329,6 +385,7 @@ fn block_list(
     }
     passage_parts.extend(run.iter().map(|(pi, _)| clip(&paras[*pi].para.text, 120)));
     let passage = passage_parts.join("\n");
+    // An outline of sections with no sentence naming them: the parts of the document.
     let prompt = if fam == Family::Heading && lead.is_empty() {
         let title = doc.title.trim_matches(|c| c == '《' || c == '》');
         let count = markers::cn_numeral(n, true);
@@ -338,7 +395,7 @@ fn block_list(
             format!("《{title}》的{count}个部分")
         }
     } else {
-        prompt(&lead, &fallback, n)
+        String::new()
     };
     FoundList {
         prompt,
@@ -348,6 +405,10 @@ fn block_list(
         explicit: true,
         ordered: !matches!(fam, Family::Side | Family::Dash),
         passage,
+        heading: vec![],
+        lead,
+        subject,
+        para: first,
     }
 }
 
@@ -406,7 +467,7 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                         (p.text(start, end), p.line(start))
                     })
                     .collect();
-                let items = make_items(parts);
+                let (items, subject) = make_items(parts);
                 let first = run[0].0;
                 // Lead: the clause before the first marker in its sentence, else the
                 // sentences before it.
@@ -432,13 +493,17 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                     .map(|(i, _)| p.sentence_end(*i))
                     .unwrap_or(p.chars.len());
                 out.push(FoundList {
-                    prompt: prompt(&lead, "", items.len()),
+                    prompt: String::new(),
                     line: p.line(first),
                     items,
                     marker: fam.name().to_string(),
                     explicit: true,
                     ordered: !matches!(fam, Family::Side),
                     passage: p.text(sent_start, end),
+                    heading: vec![],
+                    lead,
+                    subject,
+                    para: p.idx,
                 });
             }
         }
@@ -458,7 +523,7 @@ fn rank(l: &FoundList) -> u8 {
         return 0;
     }
     match l.marker.as_str() {
-        "：；" | "坚持" | "以…为" | "numeric" | "：，" => 1,
+        "：；" | "坚持" | "以…为" | "numeric" | "：，" | "run-in" => 1,
         "parallel" | "，" => 2,
         "；" => 3,
         _ => 4,
@@ -473,8 +538,13 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|l| l.items.iter().map(|i| norm(&i.key)).collect())
         .collect();
-    let same = |a: &str, b: &str| {
-        a.chars().count().min(b.chars().count()) >= 2 && (a.contains(b) || b.contains(a))
+    // Character counts once, not per comparison (the pairs are many in a dense text).
+    let lens: Vec<Vec<usize>> = keys
+        .iter()
+        .map(|ks| ks.iter().map(|k| k.chars().count()).collect())
+        .collect();
+    let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
+        lens[i.0][i.1].min(lens[j.0][j.1]) >= 2 && (a.contains(b) || b.contains(a))
     };
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
@@ -503,8 +573,9 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         let dup = kept.iter().any(|k| {
             let mut used = vec![false; keys[*k].len()];
             let mut shared = 0;
-            for it in &keys[i] {
-                if let Some(j) = (0..keys[*k].len()).find(|j| !used[*j] && same(it, &keys[*k][*j]))
+            for (a, it) in keys[i].iter().enumerate() {
+                if let Some(j) = (0..keys[*k].len())
+                    .find(|j| !used[*j] && same((it, (i, a)), (&keys[*k][*j], (*k, *j))))
                 {
                     used[j] = true;
                     shared += 1;

@@ -32,6 +32,80 @@ pub fn deck_id(doc: &Document) -> DeckId {
     DeckId(format!("{}-{}", date, short_hash(&doc.title)))
 }
 
+/// Speaker frames that open a title before its topic (`习近平在…时强调 `, `习近平：`).
+const TITLE_FRAMES: [&str; 4] = ["强调：", "强调 ", "：", " "];
+
+/// Modifiers that open a topic but are not part of its name (`加快构建新发展格局`).
+const TOPIC_LEADS: [&str; 7] = [
+    "加快发展",
+    "加快",
+    "坚定不移",
+    "积极",
+    "扎实推进",
+    "大力",
+    "着力",
+];
+
+/// A short deck title: the topic of a document (`构建新发展格局`, `新质生产力`,
+/// `质量强国建设纲要`), not the speaker, occasion and date of its full title.
+pub fn short_title(title: &str) -> String {
+    let t = title.trim();
+    // A document named in 《》: its name, without 关于…的意见's frame.
+    let unframe = |name: &str| -> String {
+        let name = name.strip_prefix("关于").unwrap_or(name);
+        let name = ["的几点意见", "的若干意见", "的意见", "的通知", "的决定"]
+            .iter()
+            .find_map(|s| name.strip_suffix(s))
+            .unwrap_or(name);
+        name.to_string()
+    };
+    if let (Some(a), Some(b)) = (t.find('《'), t.find('》')) {
+        if a < b {
+            let name = unframe(&t[a + '《'.len_utf8()..b]);
+            if name.chars().count() >= 4 {
+                return name;
+            }
+        }
+    }
+    // 中共中央 国务院关于X的意见: X.
+    if let Some(k) = t.find("关于") {
+        let name = unframe(&t[k..]);
+        if name.chars().count() >= 4 {
+            return name;
+        }
+    }
+    let mut rest = t;
+    if rest.starts_with("习近平") {
+        // The topic follows the speaker frame: 习近平在…时强调 X / 习近平：X.
+        let cut = TITLE_FRAMES
+            .iter()
+            .filter_map(|f| rest.find(f).map(|i| i + f.len()))
+            .min();
+        match cut {
+            Some(i) if rest[i..].chars().count() >= 4 => rest = &rest[i..],
+            _ => {
+                rest = rest.trim_start_matches("习近平在");
+                rest = rest.trim_end_matches("（节选）");
+            }
+        }
+    }
+    let topic = rest
+        .split([' ', '，', '　'])
+        .map(str::trim)
+        .find(|s| s.chars().count() >= 4)
+        .unwrap_or(rest);
+    let mut topic = topic.trim_end_matches("（节选）");
+    for lead in TOPIC_LEADS {
+        if let Some(x) = topic.strip_prefix(lead) {
+            if x.chars().count() >= 4 {
+                topic = x;
+            }
+            break;
+        }
+    }
+    topic.to_string()
+}
+
 /// A cloze note to add (from the key-sentence pass).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClozeNote {
@@ -44,6 +118,7 @@ pub struct ClozeNote {
 /// content (the list's first items, the sentence), so they do not depend on run order or on
 /// lines moving; a repeated id gets `-2`, `-3`.
 pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[ClozeNote]) -> Deck {
+    let topic = short_title(&doc.title);
     let mut notes: Vec<Note> = Vec::new();
     let mut used: Vec<String> = Vec::new();
     let mut unique = |base: String| -> NoteId {
@@ -84,7 +159,9 @@ pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[Clo
             passage: Some(l.passage.clone()),
             tags: vec![format!("marker:{}", l.marker)],
             generated: Some(generated),
-            heading: vec![],
+            heading: std::iter::once(topic.clone())
+                .chain(l.heading.iter().cloned())
+                .collect(),
             priority: None,
         });
     }
@@ -107,12 +184,12 @@ pub fn build_deck(doc: &Document, id: DeckId, lists: &[FoundList], clozes: &[Clo
     Deck {
         meta: DeckMeta {
             id,
-            title: doc.title.clone(),
+            title: topic.clone(),
             version: Some(1),
             source: Some(doc.file.clone()),
             date: doc.date.clone(),
             exam: None,
-            full_title: None,
+            full_title: (topic != doc.title).then(|| doc.title.clone()),
             new_order: None,
             removed: vec![],
         },
@@ -133,4 +210,35 @@ pub fn generated_hash(body: &NoteBody) -> String {
         NoteBody::Cloze { text } => format!("cloze\u{1f}{text}"),
     };
     format!("{:016x}", fnv1a64(text.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_title;
+
+    #[test]
+    fn short_titles_name_the_topic() {
+        assert_eq!(
+            short_title("习近平：加快构建新发展格局，把握未来发展主动权"),
+            "构建新发展格局"
+        );
+        assert_eq!(
+            short_title("习近平在中共中央政治局第十一次集体学习时强调：加快发展新质生产力 扎实推进高质量发展"),
+            "新质生产力"
+        );
+        assert_eq!(
+            short_title("中共中央国务院印发《质量强国建设纲要》"),
+            "质量强国建设纲要"
+        );
+        assert_eq!(
+            short_title("中共中央 国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"),
+            "完整准确全面贯彻新发展理念做好碳达峰碳中和工作"
+        );
+        // No topic after the speaker: the occasion, without 习近平在 and （节选）.
+        assert_eq!(
+            short_title("习近平在参加十四届全国人大一次会议江苏代表团审议时的讲话（节选）"),
+            "参加十四届全国人大一次会议江苏代表团审议时的讲话"
+        );
+        assert_eq!(short_title("政府工作报告"), "政府工作报告");
+    }
 }

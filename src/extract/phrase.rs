@@ -50,10 +50,11 @@ pub fn key_phrase(item: &str) -> String {
 }
 
 /// Drop a subject shared by every item and ended by 是 (`我国现代化是人口规模巨大的现代化`
-/// → `人口规模巨大的现代化`), when every item keeps at least four characters.
-pub fn strip_shared_subject(items: &mut [String]) {
+/// → `人口规模巨大的现代化`), when every item keeps at least four characters; the subject
+/// (`我国现代化`) is returned: it is what the list is about.
+pub fn strip_shared_subject(items: &mut [String]) -> Option<String> {
     if items.len() < 2 {
-        return;
+        return None;
     }
     let first: Vec<char> = items[0].chars().collect();
     let mut common = first.len();
@@ -66,23 +67,23 @@ pub fn strip_shared_subject(items: &mut [String]) {
         common = common.min(n);
     }
     // The shared part must end right after a 是.
-    let Some(cut) = first[..common]
+    let cut = first[..common]
         .iter()
         .rposition(|c| *c == '是')
-        .map(|p| p + 1)
-    else {
-        return;
-    };
+        .map(|p| p + 1)?;
     if cut < 2 || items.iter().any(|it| it.chars().count() < cut + 4) {
-        return;
+        return None;
     }
     for it in items.iter_mut() {
         *it = it.chars().skip(cut).collect();
     }
+    let subject: String = first[..cut - 1].iter().collect();
+    let subject = subject.trim_end_matches(['都', '就', '也', '还', '正', '更']);
+    (subject.chars().count() >= 2).then(|| subject.to_string())
 }
 
 /// Vague quantities a lead sentence uses for a list whose size the items give.
-const VAGUE: [&str; 12] = [
+pub const VAGUE: [&str; 12] = [
     "几个",
     "许多",
     "一些",
@@ -121,80 +122,6 @@ pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
         return None;
     }
     Some((v, n, n + cls.chars().count()))
-}
-
-/// Speaker and framing words that open a lead sentence but say nothing of the subject.
-const FRAMES: [&str; 14] = [
-    "习近平强调，",
-    "习近平指出，",
-    "他强调，",
-    "他指出，",
-    "会议强调，",
-    "会议指出，",
-    "《意见》提出，",
-    "《意见》指出，",
-    "总体看，",
-    "为此，",
-    "同时，",
-    "因此，",
-    "我们要",
-    "下面，",
-];
-
-/// A prompt for a list of `n` items from its lead text (the sentence that introduces it), or
-/// from `fallback` (a heading, a title) when the lead is empty.
-pub fn prompt(lead: &str, fallback: &str, n: usize) -> String {
-    let mut lead = trim_punct(lead).to_string();
-    for f in FRAMES {
-        if let Some(rest) = lead.strip_prefix(f) {
-            lead = rest.to_string();
-        }
-    }
-    // The clause that names the list: one with a count or a vague quantity, else the longest.
-    let clauses: Vec<&str> = lead
-        .split(['，', '。', '；', '：'])
-        .filter(|c| !c.is_empty())
-        .collect();
-    if clauses.len() > 1 {
-        let has_count = |c: &str| {
-            let ch: Vec<char> = c.chars().collect();
-            VAGUE.iter().any(|v| c.contains(v))
-                || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
-        };
-        let k = clauses
-            .iter()
-            .rposition(|c| has_count(c))
-            .or_else(|| {
-                (0..clauses.len())
-                    .rev()
-                    .max_by_key(|i| clauses[*i].chars().count())
-            })
-            .unwrap_or(clauses.len() - 1);
-        let mut chosen = clauses[k].to_string();
-        // 要从两个维度来研究和布局 needs its subject: 加快构建新发展格局，要从….
-        let modal = ["要", "必须", "需要", "应当", "就要", "还要"]
-            .iter()
-            .any(|m| chosen.starts_with(m));
-        if modal && k > 0 && clauses[k - 1].chars().count() <= 16 {
-            chosen = format!("{}{}", clauses[k - 1], chosen);
-        }
-        lead = chosen;
-    }
-    let lead = trim_punct(&lead).to_string();
-    let base = if lead.chars().count() >= 4 {
-        lead
-    } else if !trim_punct(fallback).is_empty() {
-        trim_punct(fallback).to_string()
-    } else {
-        "这些要点".to_string()
-    };
-    let base: String = if base.chars().count() > 48 {
-        let c: Vec<char> = base.chars().collect();
-        c[c.len() - 48..].iter().collect()
-    } else {
-        base
-    };
-    with_count(&base, n)
 }
 
 /// Put the size into a prompt: replace a vague quantity (`几个` → `六个`), keep a count that
@@ -259,7 +186,7 @@ mod tests {
             "我国现代化是人口规模巨大的现代化".to_string(),
             "我国现代化是全体人民共同富裕的现代化".to_string(),
         ];
-        strip_shared_subject(&mut v);
+        assert_eq!(strip_shared_subject(&mut v).as_deref(), Some("我国现代化"));
         assert_eq!(v, ["人口规模巨大的现代化", "全体人民共同富裕的现代化"]);
     }
 

@@ -1,5 +1,6 @@
 //! Implicit lists: parallel structure without ordinal markers.
-use super::phrase::{count_at, key_phrase, prompt, with_count};
+use super::markers::cn_numeral;
+use super::phrase::{count_at, key_phrase, with_count};
 use super::{make_items, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
@@ -29,11 +30,55 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .then(|| (i, noun.chars().take(8).collect()))
 }
 
-/// How many 、-series one document yields at most: a dense policy text holds dozens of
-/// series, and only the most list-like are worth a card.
-const SERIES_PER_DOC: usize = 3;
-/// One more series for every this many characters of a long document.
-const SERIES_CHARS: usize = 12000;
+/// Whether `s` ends with the characters of `w`.
+fn ends_with(s: &[char], w: &str) -> bool {
+    let n = w.chars().count();
+    s.len() >= n && s[s.len() - n..].iter().copied().eq(w.chars())
+}
+
+/// The text before a series without the verb or preposition that governs it.
+fn strip_verbs(left: &str) -> String {
+    let mut s = left.to_string();
+    for w in LEFT_CUTS {
+        if let Some(x) = s.strip_suffix(w) {
+            s = x.to_string();
+            break;
+        }
+    }
+    s
+}
+
+/// A summary noun up to the predicate after it (格局都在发生… → 格局).
+fn noun_only(noun: &str) -> String {
+    let head: String = noun.chars().take(2).collect();
+    head + &noun
+        .chars()
+        .skip(2)
+        .take_while(|c| {
+            !matches!(
+                c,
+                '都' | '在'
+                    | '是'
+                    | '为'
+                    | '要'
+                    | '已'
+                    | '正'
+                    | '也'
+                    | '不'
+                    | '将'
+                    | '得'
+                    | '取'
+                    | '和'
+                    | '与'
+                    | '对'
+            )
+        })
+        .collect::<String>()
+}
+
+/// The score a 、-series needs to become a list: every series of the genre that looks like a
+/// list someone is asked to recite, however many a document holds.
+const SERIES_MIN_SCORE: i32 = 4;
 
 pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     let mut out = Vec::new();
@@ -45,17 +90,12 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
+    out.extend(run_in_heads(paras));
     // Best first; among equals, the earlier (leads and summaries come first).
     // Among the list-like ones, the earliest: leads and summaries come first in this genre.
-    series.retain(|(score, _)| *score >= 4);
+    series.retain(|(score, _)| *score >= SERIES_MIN_SCORE);
     series.sort_by_key(|(_, l)| l.line);
-    let chars: usize = paras.iter().map(|p| p.chars.len()).sum();
-    out.extend(
-        series
-            .into_iter()
-            .take(SERIES_PER_DOC + chars / SERIES_CHARS)
-            .map(|(_, l)| l),
-    );
+    out.extend(series.into_iter().map(|(_, l)| l));
     out
 }
 
@@ -83,10 +123,14 @@ fn implicit(
     line: u32,
     passage: String,
 ) -> FoundList {
-    let items = make_items(parts);
+    let (items, subject) = make_items(parts);
     FoundList {
-        prompt: prompt(lead, "", items.len()),
+        prompt: String::new(),
         items,
+        heading: vec![],
+        lead: lead.to_string(),
+        subject,
+        para: p.idx,
         marker: marker.to_string(),
         explicit: false,
         ordered: false,
@@ -127,6 +171,23 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
             let t = p.text(a + st, a + en);
             parts.push((t, p.line(a + st)));
         }
+        // The first item starts where its siblings do: 要实现…有效联动，|坚持A；坚持B；坚持C —
+        // what stands before the shared head is the lead.
+        let mut aligned_lead: Option<String> = None;
+        if colon.is_none() {
+            let head: String = parts[1].0.chars().take(2).collect();
+            let shared = head.chars().count() == 2
+                && !head.contains(['，', '、'])
+                && parts[1..].iter().all(|(t, _)| t.starts_with(&head));
+            let first: Vec<char> = parts[0].0.chars().collect();
+            let h: Vec<char> = head.chars().collect();
+            let at = (1..first.len().saturating_sub(1))
+                .find(|i| first[*i - 1] == '，' && first[*i..].starts_with(&h));
+            if let (true, Some(i)) = (shared && !parts[0].0.starts_with(&head), at) {
+                aligned_lead = Some(first[..i - 1].iter().collect());
+                parts[0] = (first[i..].iter().collect(), p.line(a + start + i));
+            }
+        }
         // Without a colon the clauses must be short and alike in length.
         let keys: Vec<String> = parts.iter().map(|(t, _)| key_phrase(t)).collect();
         if keys
@@ -145,7 +206,9 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
                     before
                 }
             }
-            None => p.sentences_before(a).into_iter().next().unwrap_or_default(),
+            None => aligned_lead
+                .clone()
+                .unwrap_or_else(|| p.sentences_before(a).into_iter().next().unwrap_or_default()),
         };
         let marker = if colon.is_some() { "：；" } else { "；" };
         out.push(implicit(
@@ -323,6 +386,19 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         kind = name;
                     }
                 }
+                // A run of shared endings takes one more clause of its length that still
+                // names the shared word (…布局建设未来产业，完善现代化产业体系).
+                if kind == "tail" && i + best < texts.len() {
+                    let tail: String = {
+                        let c: Vec<char> = texts[i].chars().collect();
+                        c[c.len().saturating_sub(2)..].iter().collect()
+                    };
+                    let next = &texts[i + best];
+                    let l0 = texts[i].chars().count();
+                    if next.contains(&tail) && next.chars().count().abs_diff(l0) <= 2 {
+                        best += 1;
+                    }
+                }
                 if best >= 3 {
                     let run = &clauses[i..i + best];
                     let parts: Vec<(String, u32)> = run
@@ -495,6 +571,61 @@ fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usi
     }
     if b > st {
         out.push((st, b.min(s.len())));
+    }
+    out
+}
+
+/// The longest run-in head a paragraph opens with (`推动产业链供应链优化升级。保持…`).
+const RUN_IN_MAX: usize = 24;
+
+/// Sections whose every paragraph opens with a short run-in head (a sentence of its own,
+/// followed by the body): the heads are the section's list, named by its heading
+/// (（一）大力推进现代化产业体系建设 › 推动产业链供应链优化升级。… / 积极培育新兴产业和未来产业。…).
+fn run_in_heads(paras: &[P]) -> Vec<FoundList> {
+    let head_of = |p: &P| -> Option<usize> {
+        let end = p
+            .chars
+            .iter()
+            .position(|c| matches!(c, '。' | '！' | '？'))?;
+        let ok = (4..=RUN_IN_MAX).contains(&end)
+            && p.chars.len() > end + 10
+            && !p.chars[..end].contains(&'：')
+            && super::markers::marker_at(&p.chars, 0, true).is_none();
+        ok.then_some(end)
+    };
+    let mut out = Vec::new();
+    for (i, p) in paras.iter().enumerate() {
+        let Some(h) = super::structure::heading_of(&p.chars, i) else {
+            continue;
+        };
+        let body: Vec<&P> = paras[i + 1..]
+            .iter()
+            .take_while(|q| {
+                super::structure::heading_of(&q.chars, q.idx).is_none()
+                    && super::markers::marker_at(&q.chars, 0, true).is_none()
+            })
+            .collect();
+        if body.len() < 3 || body.len() > 12 {
+            continue;
+        }
+        let heads: Option<Vec<(String, u32)>> = body
+            .iter()
+            .map(|q| head_of(q).map(|e| (q.text(0, e), q.line(0))))
+            .collect();
+        let Some(parts) = heads else { continue };
+        let passage = body
+            .iter()
+            .map(|q| q.text(0, q.sentence_end(0)))
+            .collect::<Vec<_>>()
+            .join("\n");
+        out.push(implicit(
+            body[0],
+            "run-in",
+            &h.body,
+            parts,
+            body[0].line(0),
+            passage,
+        ));
     }
     out
 }
@@ -684,7 +815,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // (after a verb or preposition, or — for words of one length — that length).
         let first = parts[0].clone();
         let mean = lens.iter().sum::<usize>() as f32 / lens.len() as f32;
-        let first_item: Vec<char> = if uniform && first.len() >= mlen {
+        // A verb or preposition that leaves an item of about the others' length marks the
+        // item's start better than the length alone (贯彻|劳动者自主就业、市场调节就业).
+        let verb_cut = (uniform && first.len() > mlen + 1)
+            .then(|| first.len() - mlen - 1)
+            .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)));
+        let first_item: Vec<char> = if let (true, Some(c)) = (uniform, verb_cut) {
+            first[c..].to_vec()
+        } else if uniform && first.len() >= mlen {
             first[first.len() - mlen..].to_vec()
         } else {
             let mut cuts: Vec<usize> = vec![0];
@@ -725,11 +863,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 t.get(mlen),
                 Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们')
             );
-            if uniform
-                && t.len() >= mlen
-                && !splits_word
-                && (t.len() == mlen || !matches!(t.get(mlen), Some('和' | '与')))
-            {
+            // The uniform cut must end where a word can end: at the end, or before 等/的/这….
+            // (鼓励创业的方|针 leaves one character: the cut is inside a word).
+            let ends_clean = t.len() != mlen + 1;
+            if uniform && t.len() >= mlen && !splits_word && ends_clean {
                 return (t[..mlen].to_vec(), t[mlen..].to_vec());
             }
             if suffix > 0 {
@@ -748,8 +885,16 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
-                let (it2, rest2) = take_item(&right_rest[1..]);
-                if it2.len() >= 2 && (!uniform || it2.len() == mlen) {
+                let after = &right_rest[1..];
+                // The rest of the clause, when short and not a summary, is the last item
+                // whole (…强大科技实力和|全球最大最有潜力的市场).
+                let (it2, rest2) = if after.len() <= 12 && !after.contains(&'等') {
+                    (after.to_vec(), Vec::new())
+                } else {
+                    take_item(after)
+                };
+                if it2.len() >= 2 && (!uniform || it2.len().abs_diff(mlen) <= 2 || rest2.is_empty())
+                {
                     tail_items.push(it2);
                     right_rest = rest2;
                 }
@@ -774,6 +919,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         } else if all_uniform {
             score += 1;
         }
+        // Words of one length built on one character (水资源、水环境、水生态; 获得感、幸福感、
+        // 安全感; 医保、医疗、医药) are coined as a set.
+        // …or on one character at one place (前瞻性思考、全局性谋划、战略性布局).
+        let one_affix = suf_all >= 1
+            || pre_all >= 1
+            || (all_uniform && (0..all_lens[0]).any(|k| items.iter().all(|x| x[k] == items[0][k])));
+        if all_uniform && one_affix {
+            score += 1;
+        }
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
             // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
             score += 2;
@@ -788,6 +942,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         if summary.is_some() {
             score += 1;
+            // …等行业 / …等领域: 等 closes a series that the noun sums up.
+            if right_rest.first() == Some(&'等') {
+                score += 1;
+            }
         }
         // A list of people (…袁家军同志) is a roll call, not a list to learn.
         if right_rest.starts_with(&['同', '志']) {
@@ -797,7 +955,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             score += 1;
         }
         // Two-character words (产业、财政、金融…) make a list only when it is long and named.
-        if all_lens.iter().all(|l| *l <= 2) && !(summary.is_some() && items.len() >= 5) {
+        if all_lens.iter().all(|l| *l <= 2)
+            && !(summary.is_some() && items.len() >= 5)
+            && !(one_affix && all_uniform)
+        {
             continue;
         }
         // The series is the point of its clause when little stands before it.
@@ -815,31 +976,72 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .chars()
             .take(lead_left.chars().count().saturating_sub(items[0].len()))
             .collect::<String>();
-        let lead = match &summary {
-            Some((_, noun)) => noun.clone(),
-            None => {
-                // The clause around the series; when nothing stands before it, the clause
-                // before it too (…做到临危不乱、危中寻机… → 做到……).
-                let mut left = left;
-                if left.chars().count() < 2 {
-                    let prev = split_range(s, sentence_start(s, a), a, &['，', '；', '：']);
-                    if let Some((x, y)) = prev.last() {
-                        left = format!("{}，{left}", s[*x..*y].iter().collect::<String>());
-                    }
-                }
-                format!("{left}……{}", right_rest.iter().collect::<String>())
-            }
-        };
         let parts: Vec<(String, u32)> = items
             .iter()
             .map(|x| (x.iter().collect::<String>(), p.line(a)))
             .collect();
         let sent = (sentence_start(s, a), p.sentence_end(a));
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
-        l.prompt = with_count(
-            lead.trim_matches(|c: char| matches!(c, '，' | '。')),
-            l.items.len(),
-        );
+        let n = l.items.len();
+        let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // The series' own name: what it is the object of, and the noun that sums it up
+        // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
+        // items that share 就业 → 就业方针). With no name, the finishing pass decides.
+        let shared = common_suffix(&items);
+        let shared: String = items[0][items[0].len() - shared.min(items[0].len())..]
+            .iter()
+            .collect();
+        let shared = (shared.chars().count() >= 2).then_some(shared).or_else(|| {
+            // A suffix all items but one share (劳动者自主就业、市场调节就业、政府促进就业和鼓励创业).
+            let tails: Vec<String> = items
+                .iter()
+                .filter(|x| x.len() >= 4)
+                .map(|x| x[x.len() - 2..].iter().collect())
+                .collect();
+            tails
+                .iter()
+                .find(|t| tails.iter().filter(|u| u == t).count() + 1 >= n && n >= 3)
+                .cloned()
+        });
+        let subject_left = strip_verbs(left);
+        match &summary {
+            Some((_, noun)) => {
+                let noun = noun_only(noun);
+                l.prompt = if subject_left.chars().count() >= 4 {
+                    format!("{left}的{}个{noun}", cn_numeral(n, true))
+                } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
+                    with_count(&format!("{w}{noun}"), n)
+                } else {
+                    with_count(&noun, n)
+                };
+            }
+            None => match &shared {
+                // A shared ending is the category (…转变 ×3 → 三个转变).
+                Some(w)
+                    if l.items
+                        .iter()
+                        .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
+                {
+                    l.lead = format!("{left}几个{w}");
+                }
+                // A head shared after the last item goes into the prompt (推动制造业|高端化、
+                // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
+                _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
+                    let right: String = right_rest.iter().collect();
+                    l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
+                }
+                _ if left.chars().count() >= 4 => {
+                    l.prompt = with_count(
+                        format!("{left}……{}", right_rest.iter().collect::<String>())
+                            .trim_matches(|c: char| matches!(c, '，' | '。')),
+                        n,
+                    );
+                }
+                _ => {
+                    l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                }
+            },
+        }
         out.push((score, l));
     }
     out

@@ -68,7 +68,22 @@ pub fn build_decks(opts: &GenerateOptions) -> Result<Vec<Deck>, GenerateError> {
             id = DeckId(format!("{base}-{n}"));
             n += 1;
         }
-        decks.push(notes::build_deck(doc, id, &lists, &cl));
+        let mut deck = notes::build_deck(doc, id, &lists, &cl);
+        // Note ids are unique across the corpus too (a list quoted in two documents with
+        // other items): exports and imports merge decks and key notes by id.
+        for i in 0..deck.notes.len() {
+            let earlier = |id: &str| decks.iter().any(|d| d.notes.iter().any(|m| m.id.0 == id));
+            if earlier(&deck.notes[i].id.0) {
+                let base = deck.notes[i].id.0.clone();
+                let free = |id: &str| !earlier(id) && deck.notes.iter().all(|m| m.id.0 != id);
+                let mut k = 2;
+                while !free(&format!("{base}-{k}")) {
+                    k += 1;
+                }
+                deck.notes[i].id = crate::deck::NoteId(format!("{base}-{k}"));
+            }
+        }
+        decks.push(deck);
     }
     Ok(decks)
 }

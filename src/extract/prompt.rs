@@ -1,0 +1,660 @@
+//! List prompts the way exam-prep books name lists: subject + 的 + count + category
+//! (`构建新发展格局的六个重要着力点`). The subject and category come, in this order, from a
+//! heading that announces the list, the lead sentence, what the items share, and — when the
+//! text names nothing — the section heading or the document's topic, never a fragment.
+use super::markers::cn_numeral;
+use super::phrase::{count_at, with_count, VAGUE};
+use super::structure::Heading;
+use super::FoundList;
+
+/// Nouns that say what kind of things a list's items are. A prompt is rewritten into the
+/// exam form only around one of these.
+const CATEGORIES: [&str; 64] = [
+    "着力点",
+    "特征",
+    "特色",
+    "特点",
+    "经验",
+    "原则",
+    "任务",
+    "目标",
+    "方面",
+    "维度",
+    "举措",
+    "措施",
+    "要求",
+    "问题",
+    "优势",
+    "条件",
+    "重点",
+    "部署",
+    "战略",
+    "理念",
+    "精神",
+    "方针",
+    "制度",
+    "体系",
+    "需求",
+    "态势",
+    "趋势",
+    "成效",
+    "成就",
+    "意识",
+    "自信",
+    "认识",
+    "关系",
+    "阶段",
+    "领域",
+    "环节",
+    "路径",
+    "途径",
+    "内容",
+    "标准",
+    "作用",
+    "意义",
+    "考验",
+    "风险",
+    "挑战",
+    "能力",
+    "本领",
+    "因素",
+    "要素",
+    "依托",
+    "基础",
+    "机遇",
+    "转变",
+    "手段",
+    "方向",
+    "重大关系",
+    "行动",
+    "工程",
+    "机制",
+    "政策",
+    "动力",
+    "步",
+    "方法",
+    "指导思想",
+];
+
+/// Words that end a sentence's subject and open its predicate, longest first
+/// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
+const VERB_FRAMES: [&str; 43] = [
+    "主要做了",
+    "做了",
+    "可以按",
+    "可以",
+    "按",
+    "坚持",
+    "做到",
+    "贯彻",
+    "把握",
+    "要把握好",
+    "要把握",
+    "把握好",
+    "要抓好",
+    "要做到",
+    "主要包括",
+    "要从",
+    "具有",
+    "具备",
+    "包括",
+    "呈现出",
+    "呈现",
+    "面临",
+    "积累了",
+    "积累",
+    "提出了",
+    "提出",
+    "形成了",
+    "有着",
+    "体现在",
+    "表现在",
+    "涉及",
+    "需要",
+    "必须",
+    "应当",
+    "就要",
+    "还要",
+    "要讲",
+    "讲",
+    "抓好",
+    "做好",
+    "从",
+    "要",
+    "有",
+];
+
+/// How many paragraphs after a （一） heading still read as its body.
+const SECTION_REACH: usize = 6;
+
+/// Verbs of having and showing, whose object names what a list's items are.
+const HAVING: [&str; 10] = [
+    "更有",
+    "具有",
+    "具备",
+    "包括",
+    "呈现",
+    "面临",
+    "积累了",
+    "形成了",
+    "有着",
+    "有",
+];
+
+/// Speaker and framing clauses that open a lead sentence but say nothing of the subject.
+const FRAMES: [&str; 12] = [
+    "总体看",
+    "为此",
+    "同时",
+    "因此",
+    "下面",
+    "总之",
+    "具体来说",
+    "具体而言",
+    "当前",
+    "目前",
+    "我们要",
+    "我们",
+];
+
+/// Clause openers that take the side of a contrast a list belongs to (既有A，更有B: B).
+const CONTRAST_TAKE: [&str; 5] = ["更有", "而是", "更是", "更要", "还有"];
+const CONTRAST_LEAVE: [&str; 4] = ["既有", "不是", "既是", "不仅"];
+
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn trim(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '，' | '、' | '：' | '。' | '；' | '！' | '？' | '”' | '“'
+            )
+    })
+}
+
+/// Drop a speaker frame (`习近平强调，`, `《意见》提出，`, `会议指出，`) and framing words.
+fn strip_frames(lead: &str) -> String {
+    let mut s = trim(lead).to_string();
+    loop {
+        let before = s.clone();
+        if let Some(k) = s.find('，') {
+            let head = &s[..k];
+            let said = ["强调", "指出", "提出", "表示", "认为", "说"]
+                .iter()
+                .any(|v| head.ends_with(v));
+            if said && len(head) <= 10 {
+                s = s[k + '，'.len_utf8()..].to_string();
+            }
+        }
+        for f in FRAMES {
+            if let Some(rest) = s.strip_prefix(f) {
+                let rest = rest.trim_start_matches('，');
+                if len(rest) >= 4 {
+                    s = rest.to_string();
+                }
+            }
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// A series (A、B、C) in a clause is another list's answers, not a name for this one.
+fn is_series(clause: &str) -> bool {
+    // Only when the series ends the clause: 实现A、B、C有效联动 names a list by its predicate.
+    clause.matches('、').count() >= 2 && clause.rsplit('、').next().is_some_and(|t| len(t) <= 8)
+}
+
+fn has_count(c: &str) -> bool {
+    let ch = chars(c);
+    VAGUE.iter().any(|v| c.contains(v))
+        || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
+}
+
+fn has_category(c: &str) -> bool {
+    CATEGORIES.iter().any(|k| c.contains(k))
+}
+
+/// The clause of a lead sentence that names the list, with the clause before it when it
+/// opens on a verb and needs a subject.
+fn pick_clause(lead: &str) -> String {
+    let clauses: Vec<&str> = lead
+        .split(['，', '。', '；', '：'])
+        .map(trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if clauses.len() <= 1 {
+        return trim(lead).to_string();
+    }
+    let usable: Vec<usize> = (0..clauses.len())
+        .filter(|i| !is_series(clauses[*i]))
+        .collect();
+    let pool = if usable.is_empty() {
+        (0..clauses.len()).collect()
+    } else {
+        usable
+    };
+    let contrast = clauses
+        .iter()
+        .any(|c| CONTRAST_LEAVE.iter().any(|w| c.starts_with(w)));
+    let take = pool
+        .iter()
+        .copied()
+        .rev()
+        .find(|i| contrast && CONTRAST_TAKE.iter().any(|w| clauses[*i].starts_with(w)));
+    let k = take
+        .or_else(|| pool.iter().copied().rev().find(|i| has_count(clauses[*i])))
+        .or_else(|| {
+            pool.iter()
+                .copied()
+                .rev()
+                .find(|i| has_category(clauses[*i]) && len(clauses[*i]) >= 4)
+        })
+        .or_else(|| pool.iter().copied().rev().max_by_key(|i| len(clauses[*i])))
+        .unwrap_or(clauses.len() - 1);
+    let chosen = clauses[k];
+    let opens_on_verb = VERB_FRAMES
+        .iter()
+        .chain(CONTRAST_TAKE.iter())
+        .any(|v| chosen.starts_with(v));
+    if opens_on_verb && k > 0 && len(clauses[k - 1]) <= 16 && !is_series(clauses[k - 1]) {
+        let prev = clauses[k - 1];
+        let prev = CONTRAST_LEAVE
+            .iter()
+            .any(|w| prev.starts_with(w))
+            .then(|| k.checked_sub(2).map(|j| clauses[j]))
+            .flatten()
+            .unwrap_or(prev);
+        return format!("{prev}{chosen}");
+    }
+    chosen.to_string()
+}
+
+/// The subject left before a count once the verb that governs it is dropped
+/// (`构建新发展格局要把握好` → `构建新发展格局`).
+fn subject_before(pre: &str) -> String {
+    let mut s = trim(pre).to_string();
+    if let Some(k) = s.rfind('，') {
+        s = s[k + '，'.len_utf8()..].to_string();
+    }
+    loop {
+        let before = s.clone();
+        for v in VERB_FRAMES.iter().chain(CONTRAST_TAKE.iter()) {
+            if let Some(x) = s.strip_suffix(v) {
+                s = x.to_string();
+                break;
+            }
+        }
+        for w in ["的", "这", "以下", "如下", "了", "都"] {
+            if let Some(x) = s.strip_suffix(w) {
+                s = x.to_string();
+            }
+        }
+        if s == before {
+            break;
+        }
+    }
+    for w in ["我们所推进的", "我们推进的"] {
+        if let Some(x) = s.strip_prefix(w) {
+            s = x.to_string();
+        }
+    }
+    s
+}
+
+/// A subject worth naming: at least two characters, not only a pronoun or a generic word.
+fn weak_subject(s: &str) -> bool {
+    len(s) < 2
+        || [
+            "我们", "我国", "这些", "这", "其", "它们", "大家", "各地", "各方", "工作", "发展",
+            "建设", "要求", "同时", "主要",
+        ]
+        .contains(&s)
+        || s.starts_with("这")
+        || s.starts_with("其")
+        // A place or time, not an owner (实践中, 在新时代).
+        || s.starts_with('在')
+        || s.ends_with('中')
+        || s.ends_with('上')
+}
+
+/// Rewrite `S + verb + N + category` as `S的N category`, taking the subject from `subject`
+/// when the text before the count names none. `None` when the prompt has no count followed by
+/// a category noun.
+fn exam_form(
+    counted: &str,
+    n: usize,
+    preferred: Option<&str>,
+    subject: &dyn Fn() -> Option<String>,
+) -> Option<String> {
+    // The count is in the text, not the `（N项）` added after it.
+    let c = chars(counted.split('（').next().unwrap_or(counted));
+    let Some((i, numeral_len, count_len)) = (0..c.len()).find_map(|i| {
+        count_at(&c, i)
+            .filter(|(v, _, _)| usize::try_from(*v).ok() == Some(n))
+            .map(|(_, a, b)| (i, a, b))
+    }) else {
+        return category_at_end(counted, n, preferred, subject);
+    };
+    let rest: String = c[i + count_len..].iter().collect();
+    let (off, cat) = CATEGORIES
+        .iter()
+        .filter_map(|k| rest.find(k).map(|b| (len(&rest[..b]), *k)))
+        .filter(|(off, _)| *off <= 4)
+        .min_by_key(|(off, k)| (*off, std::cmp::Reverse(len(k))))?;
+    // The category with its modifier (重要着力点), not the verbs after it (维度来研究和布局).
+    let category: String = rest.chars().take(off + len(cat)).collect();
+    if category.contains(['，', '、', '的']) {
+        return None;
+    }
+    let count: String = c[i..i + count_len].iter().collect();
+    let count = if numeral_len == 0 {
+        count
+    } else {
+        format!(
+            "{}{}",
+            cn_numeral(n, true),
+            &count[c[i..i + numeral_len].iter().collect::<String>().len()..]
+        )
+    };
+    let pre: String = c[..i].iter().collect();
+    let mut subj = match preferred {
+        Some(p) => p.to_string(),
+        None => subject_before(&pre),
+    };
+    if weak_subject(&subj) {
+        subj = subject()?;
+    }
+    Some(format!("{subj}的{count}{category}"))
+}
+
+/// `S + verb + … + category` with no count (更有基于国情的中国特色): `S的N个category`, the
+/// category with at most four characters of modifier.
+fn category_at_end(
+    base: &str,
+    n: usize,
+    preferred: Option<&str>,
+    subject: &dyn Fn() -> Option<String>,
+) -> Option<String> {
+    let base = base.split('（').next().unwrap_or(base);
+    let cat = CATEGORIES
+        .iter()
+        .filter(|k| base.ends_with(*k))
+        .max_by_key(|k| len(k))?;
+    let c = chars(base);
+    let cat_start = c.len() - len(cat);
+    // Only the object of a verb of having (更有…中国特色, 具有…优势): elsewhere a category
+    // noun at the end is part of a statement (…成为共识和自觉行动).
+    let verb_end = HAVING
+        .iter()
+        .filter_map(|v| base.rfind(v).map(|b| len(&base[..b]) + len(v)))
+        .max()?;
+    if cat_start < verb_end || cat_start - verb_end > 8 {
+        return None;
+    }
+    // The modifier: back to a 的 (基于国情的|中国特色), or a short one right after the verb
+    // (积累了|宝贵经验), else none.
+    let m = (verb_end..cat_start)
+        .rev()
+        .find(|k| c[*k] == '的')
+        .map(|k| k + 1)
+        .unwrap_or(if cat_start - verb_end <= 2 {
+            verb_end
+        } else {
+            cat_start
+        });
+    let category: String = c[m..].iter().collect();
+    let pre: String = c[..m].iter().collect();
+    let pre = pre.trim_end_matches('的');
+    let mut subj = match preferred {
+        Some(p) => p.to_string(),
+        None => {
+            // The subject ends where the predicate opens.
+            let cut = VERB_FRAMES
+                .iter()
+                .chain(CONTRAST_TAKE.iter())
+                .filter_map(|v| pre.find(v))
+                .min()
+                .unwrap_or(pre.len());
+            subject_before(&pre[..cut])
+        }
+    };
+    if weak_subject(&subj) {
+        subj = subject()?;
+    }
+    if subj == category || len(&category) < 2 {
+        return None;
+    }
+    Some(format!("{subj}的{}个{category}", cn_numeral(n, true)))
+}
+
+/// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
+fn announces(h: &str, n: usize) -> bool {
+    let c = chars(h);
+    is_bare_category(h)
+        || VAGUE.iter().any(|v| h.contains(v))
+        || (0..c.len())
+            .any(|i| count_at(&c, i).is_some_and(|(v, _, _)| usize::try_from(v).ok() == Some(n)))
+}
+
+/// Fill in `l.prompt` (or repair the one a pass set): the list's lead, its section heading
+/// and the document's topic (`topic`, a short title) decide it. `own` is the heading the list's
+/// own paragraph opens with (`（一）指导思想。以…为…，以…为…`), when the list lies inside it.
+pub fn finish(
+    l: &mut FoundList,
+    path: &[Heading],
+    own: Option<&Heading>,
+    para_head: Option<&str>,
+    topic: &str,
+) {
+    compose(l, path, own, topic);
+    // Joined parts may meet on 的 (…是的|的三个方面).
+    while l.prompt.contains("的的") {
+        l.prompt = l.prompt.replace("的的", "的");
+    }
+    // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
+    // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
+    if l.marker == "、" && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+        let owner = para_head
+            .map(str::to_string)
+            .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+        if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
+            l.prompt = format!("{o}：{}", l.prompt);
+        }
+    }
+}
+
+fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
+    let n = l.items.len();
+    let items: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
+    // The section: a （一） heading owns the few paragraphs after it; a 一、 its whole part.
+    let section: Option<&Heading> = own.or_else(|| {
+        path.iter()
+            .rev()
+            .find(|h| h.level == 0 || l.para <= h.para + SECTION_REACH)
+    });
+    // A heading right above the list that announces it names it best.
+    let announcing = section.filter(|h| l.para <= h.para + 3 && announces(&h.body, n));
+    let preferred = l.subject.clone().filter(|s| !weak_subject(s));
+    let gives_away = |p: &str| {
+        items
+            .iter()
+            .any(|it| len(it) >= 4 && p.contains(it.as_str()))
+    };
+    if !l.prompt.is_empty() {
+        // A pass named the list itself (a numeric term, a 、-series' summary noun): keep it
+        // unless it is a bare frame or gives its items away.
+        let core = l.prompt.replace("……", "");
+        let core = trim(core.split('（').next().unwrap_or(""));
+        if len(core) >= 3 && !gives_away(&l.prompt) && !l.prompt.starts_with("……") {
+            return;
+        }
+        l.lead.clear();
+    }
+    let lead = match announcing {
+        Some(h) => h.body.clone(),
+        None => {
+            let s = strip_frames(&l.lead);
+            let backward = ["这些", "这", "以上", "上述", "其"]
+                .iter()
+                .any(|w| s.starts_with(w));
+            if backward && !has_count(&s) {
+                String::new()
+            } else {
+                pick_clause(&s)
+            }
+        }
+    };
+    let lead = if gives_away(&lead) {
+        String::new()
+    } else {
+        lead
+    };
+    // Who the list is about when the lead does not say: what the items share, the section,
+    // the document's topic — never the text being named itself.
+    let fallback = |not: &str| -> Option<String> {
+        preferred
+            .clone()
+            .into_iter()
+            .chain(section.map(|h| trim(&h.body).to_string()))
+            .chain(std::iter::once(topic.to_string()))
+            .find(|s| !s.is_empty() && s != not && !is_bare_category(s) && !weak_subject(s))
+    };
+    // Parallel clauses inside a numbered paragraph's own heading (（一）指导思想。以…为…):
+    // the heading names them, the shared head is their category.
+    if let (Some(h), true) = (own, matches!(l.marker.as_str(), "坚持" | "以…为")) {
+        let head = if l.marker == "以…为" {
+            "以……为……".to_string()
+        } else {
+            items
+                .first()
+                .map(|i| i.chars().take(2).collect())
+                .unwrap_or_default()
+        };
+        let owner = if is_bare_category(&h.body) {
+            format!("{topic}{}", h.body)
+        } else {
+            h.body.clone()
+        };
+        l.prompt = format!("{owner}中的{}个“{head}”", cn_numeral(n, true));
+        return;
+    }
+    let base = if len(&lead) >= 4 || (len(&lead) >= 2 && is_bare_category(&lead)) {
+        lead
+    } else {
+        fallback("").unwrap_or_else(|| topic.to_string())
+    };
+    let counted = with_count(&base, n);
+    if let Some(p) = exam_form(&counted, n, preferred.as_deref(), &|| fallback(&base)) {
+        l.prompt = p;
+        return;
+    }
+    // A bare category (主要目标, 总体要求) needs its owner.
+    if is_bare_category(&base) {
+        if let Some(s) = fallback(&base) {
+            l.prompt = format!("{s}的{}项{base}", cn_numeral(n, true));
+            return;
+        }
+    }
+    l.prompt = counted;
+}
+
+/// A short name that is only a category (主要目标, 总体要求, 指导思想).
+fn is_bare_category(s: &str) -> bool {
+    // 做好工作 is an activity, not a category of its own.
+    len(s) <= 6 && !s.ends_with("工作") && CATEGORIES.iter().any(|k| s.ends_with(k))
+}
+
+/// Verbs and adverbs a series' clause opens with when it names no owner (坚持|教育强国、…,
+/// 压实|企业主体责任、…): such a prompt needs the paragraph's head or the section before it.
+const OWNERLESS: [&str; 28] = [
+    "坚持",
+    "压实",
+    "加强",
+    "统筹",
+    "提升",
+    "提高",
+    "扩大",
+    "不断",
+    "千方百计",
+    "进一步",
+    "分别",
+    "让",
+    "推动",
+    "推进",
+    "着力",
+    "加快",
+    "深入",
+    "全面",
+    "积极",
+    "大力",
+    "持续",
+    "坚决",
+    "强化",
+    "促进",
+    "落实",
+    "实施",
+    "完善",
+    "健全",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subj(s: &'static str) -> impl Fn() -> Option<String> {
+        move || Some(s.to_string())
+    }
+
+    #[test]
+    fn exam_forms() {
+        let none = || None;
+        assert_eq!(
+            exam_form("构建新发展格局要把握好六个重要着力点", 6, None, &none).as_deref(),
+            Some("构建新发展格局的六个重要着力点")
+        );
+        assert_eq!(
+            exam_form("加快构建新发展格局要从两个维度来研究和布局", 2, None, &none).as_deref(),
+            Some("加快构建新发展格局的两个维度")
+        );
+        // No subject before the count: the one the context gives.
+        assert_eq!(
+            exam_form("积累了八个经验", 8, None, &subj("促进高质量充分就业")).as_deref(),
+            Some("促进高质量充分就业的八个经验")
+        );
+        // No category noun after the count: not rewritten.
+        assert_eq!(
+            exam_form("就贯彻落实全会精神讲五个重点问题", 3, None, &none),
+            None
+        );
+    }
+
+    #[test]
+    fn contrasts_take_the_side_that_introduces_the_items() {
+        let c = pick_clause("我们所推进的现代化，既有各国现代化的共同特征，更有基于国情的中国特色");
+        assert!(c.contains("中国特色") && !c.contains("共同特征"), "{c}");
+    }
+
+    #[test]
+    fn a_series_in_the_lead_is_not_the_name() {
+        let c = pick_clause("《意见》坚持内外统筹、提质增效、主动引领、有序开放，对新时代教育对外开放进行了重点部署");
+        assert_eq!(c, "对新时代教育对外开放进行了重点部署");
+    }
+
+    #[test]
+    fn frames_go() {
+        assert_eq!(strip_frames("习近平强调，要坚持系统观念"), "要坚持系统观念");
+        assert_eq!(
+            strip_frames("《意见》提出，为此，要做好三件事"),
+            "要做好三件事"
+        );
+    }
+}
