@@ -181,7 +181,7 @@ fn a_teachers_edits_survive_generate_and_update() {
     // The teacher rewords a prompt, deletes the second note, adds a comment, and renames the
     // file.
     let reworded = generated.replacen(
-        "prompt = \"推进乡村全面振兴要把握好以下三个重点\"",
+        "prompt = \"推进乡村全面振兴的三个重点\"",
         "prompt = \"乡村振兴的三个重点（教师修订）\"",
         1,
     );
