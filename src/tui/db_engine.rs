@@ -318,12 +318,12 @@ fn streak(days: &[u32]) -> u32 {
 impl Engine for DbEngine {
     fn home(&mut self) -> Result<HomeData, EngineError> {
         let t = self.coll.today().map_err(err)?;
-        let (rows, all) = self.coll.today_by_deck().map_err(err)?;
-        let summaries: Vec<store::DeckSummary> = rows.iter().map(|(d, _)| d.clone()).collect();
+        let (rows, all) = self.coll.today_by_title().map_err(err)?;
+        let summaries: Vec<store::DeckTitle> = rows.iter().map(|(d, _)| d.clone()).collect();
         let exams = self.coll.exam_days(
             &summaries
                 .iter()
-                .map(crate::app::DeckExam::of)
+                .map(crate::app::DeckExam::of_title)
                 .collect::<Vec<_>>(),
         );
         self.titles = summaries
