@@ -44,7 +44,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
 /// The report of the synced database at `now_ms`: present decks, their notes in deck order
 /// with their live cards, and every answer.
 pub fn student(store: &Store, now_ms: i64, name: Option<&str>) -> anyhow::Result<StudentReport> {
-    let day = store.day_at(now_ms, 4)?;
+    let day = crate::app::Today::at(store, now_ms)?.day;
     let summaries = store.deck_summaries(now_ms, &day)?;
     // Live cards of present decks, in deck then card order: notes come out in deck order.
     let cards = store.browse(&BrowseFilter {
