@@ -8,7 +8,9 @@
 //! numbers cannot disagree.
 pub mod day;
 pub mod open;
+pub mod report;
 pub mod session;
+pub mod stats;
 
 use std::collections::HashMap;
 

@@ -15,8 +15,6 @@ use super::engine::{Engine, EngineError};
 
 /// The browser lists at most this many cards per query.
 const BROWSE_LIMIT: usize = 2000;
-/// Weeks of true retention on the stats screen.
-const RETENTION_WEEKS: usize = 26;
 
 fn err(e: impl std::fmt::Display) -> EngineError {
     EngineError(e.to_string())
@@ -306,15 +304,6 @@ fn source_view(note: &Note, answers: &[String]) -> Option<SourceView> {
     })
 }
 
-/// Consecutive days with answers ending today, or yesterday when today has none yet.
-fn streak(days: &[u32]) -> u32 {
-    let mut it = days.iter().rev().peekable();
-    if it.peek().is_some_and(|&&n| n == 0) {
-        it.next();
-    }
-    it.take_while(|&&n| n > 0).count() as u32
-}
-
 impl Engine for DbEngine {
     fn home(&mut self) -> Result<HomeData, EngineError> {
         let t = self.coll.today().map_err(err)?;
@@ -535,38 +524,21 @@ impl Engine for DbEngine {
     }
 
     fn stats(&mut self) -> Result<StatsData, EngineError> {
-        let t = self.coll.today().map_err(err)?;
-        let (day, today) = (t.day, t.index);
-        let year = self.coll.store().daily_reviews(&day, 365).map_err(err)?;
-        let s = self.coll.store().stats(t.now_ms, &day).map_err(err)?;
-        let heatmap: Vec<u32> = year.iter().map(|d| d.answers).collect();
-        // Weeks end today: the last chunk is the last 7 days.
-        let weeks: Vec<Option<f64>> = year
-            .rchunks(7)
-            .take(RETENTION_WEEKS)
-            .map(|w| {
-                let (n, again) = w.iter().fold((0u32, 0u32), |a, d| {
-                    (a.0 + d.review_answers, a.1 + d.review_again)
-                });
-                (n > 0).then(|| f64::from(n - again.min(n)) / f64::from(n))
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let o = self.coll.overview().map_err(err)?;
+        let today = o.today.index;
         Ok(StatsData {
-            streak: streak(&heatmap),
-            heatmap,
+            streak: o.streak,
+            heatmap: o.year.iter().map(|d| d.answers).collect(),
             today_weekday: (today + 3).rem_euclid(7) as u8,
             today: day::day_date(today),
-            forecast: self.coll.store().forecast(&day, 30).map_err(err)?,
-            retention_by_week: weeks,
-            new: s.new as u32,
-            learning: s.learning as u32,
-            review: s.review as u32,
-            suspended: s.suspended as u32,
-            reviews_total: s.reviews_total,
-            reviews_today: s.reviews_today as u32,
+            forecast: o.forecast,
+            retention_by_week: o.retention_by_week,
+            new: o.stats.new as u32,
+            learning: o.stats.learning as u32,
+            review: o.stats.review as u32,
+            suspended: o.stats.suspended as u32,
+            reviews_total: o.stats.reviews_total,
+            reviews_today: o.stats.reviews_today as u32,
         })
     }
 
@@ -688,14 +660,6 @@ mod tests {
         );
         assert_eq!(split_tag("发展"), ("发展".into(), None));
         assert_eq!(split_tag("# 发展"), ("# 发展".into(), None));
-    }
-
-    #[test]
-    fn streak_counts_back_from_today_or_yesterday() {
-        assert_eq!(streak(&[1, 0, 2, 3, 1]), 3);
-        assert_eq!(streak(&[1, 0, 2, 3, 0]), 2);
-        assert_eq!(streak(&[0, 0]), 0);
-        assert_eq!(streak(&[]), 0);
     }
 
     #[test]
