@@ -6,6 +6,7 @@
 //! One function, [`Collection::start`], builds today's queue; everything that shows how many
 //! cards are left today (home, the study header and summary, `decks --json`) reads it, so the
 //! numbers cannot disagree.
+pub mod browse;
 pub mod day;
 pub mod open;
 pub mod report;

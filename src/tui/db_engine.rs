@@ -2,12 +2,13 @@
 //! day, session, scheduler) mapped to the screens' view models, with cards drawn by
 //! `cloze::render`. It holds no rule of its own: counts, answers, undo and removals are the
 //! collection's; this file only words and shapes them.
-use crate::app::{day, Collection, Study};
+use crate::app::browse::Search;
+use crate::app::{day, Collection, Study, Today};
 use crate::cloze::{self, Slot, Span};
 use crate::config::{Config, Lang};
 use crate::deck::{DeckId, Note, NoteBody};
-use crate::sched::{day_index, Phase, Rating};
-use crate::store::{self, BrowseFilter, BrowseSort, BrowseState, Store};
+use crate::sched::{Phase, Rating};
+use crate::store::{self, BrowseSort, BrowseState, Store};
 use crate::study::{Counts, Removal};
 
 use super::data::*;
@@ -89,7 +90,8 @@ impl DbEngine {
     fn refresh_titles(&mut self) -> Result<(), EngineError> {
         self.titles = self
             .coll
-            .decks()
+            .store()
+            .deck_titles()
             .map_err(err)?
             .into_iter()
             .map(|d| (d.id, d.title))
@@ -440,11 +442,8 @@ impl Engine for DbEngine {
         if self.titles.is_empty() {
             self.refresh_titles()?;
         }
-        let (day, off, today) = (t.day, t.utc_offset_secs, t.index);
-        let (text, tag) = split_tag(&query.text);
-        let filter = BrowseFilter {
-            text,
-            tag,
+        let search = Search {
+            text: query.text.clone(),
             deck: query.deck.clone(),
             state: match query.state {
                 StateFilter::All => BrowseState::All,
@@ -457,13 +456,12 @@ impl Engine for DbEngine {
                 SortBy::Due => BrowseSort::Due,
                 SortBy::Difficulty => BrowseSort::Difficulty,
             },
-            day_end_ms: day.end_ms,
             limit: BROWSE_LIMIT,
         };
-        let cards = self.coll.store().browse(&filter).map_err(err)?;
+        let cards = self.coll.browse(&search, &t).map_err(err)?;
         let rows = cards
             .iter()
-            .map(|c| self.browse_row(c, today, off))
+            .map(|c| self.browse_row(c, &t))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(BrowseData {
             rows,
@@ -473,7 +471,7 @@ impl Engine for DbEngine {
 
     fn card_detail(&mut self, card: CardRef) -> Result<CardDetail, EngineError> {
         let t = self.coll.today().map_err(err)?;
-        let (off, today) = (t.utc_offset_secs, t.index);
+        let off = t.utc_offset_secs;
         let c = self.coll.store().card(card.0).map_err(err)?;
         let history = self
             .coll
@@ -488,7 +486,7 @@ impl Engine for DbEngine {
                 duration_ms: u64::from(h.log.duration_ms),
             })
             .collect();
-        let row = self.browse_row(&c, today, off)?;
+        let row = self.browse_row(&c, &t)?;
         let answers: Vec<String> = row.answer.split('；').map(str::to_string).collect();
         let source = self
             .coll
@@ -558,65 +556,21 @@ impl DbEngine {
         r.map_err(err)
     }
 
-    /// A browser row; a store error reading the note is an error, not a blank row.
-    fn browse_row(
-        &mut self,
-        c: &store::CardRow,
-        today: i64,
-        off: i32,
-    ) -> Result<BrowseRow, EngineError> {
-        let note = self.coll.note(&c.deck, &c.note).map_err(err)?;
-        let view = note.as_ref().and_then(|n| cloze::render(n, &c.slot));
-        let (question, answer) = match &view {
-            Some(v) => {
-                let q: String = v
-                    .front
-                    .iter()
-                    .map(|s| match s {
-                        Span::Text(t) => t.replace('\n', " "),
-                        Span::Blank { masked, .. } => masked.clone(),
-                    })
-                    .collect();
-                let q = if matches!(c.slot, Slot::Whole) {
-                    v.prompt.clone()
-                } else {
-                    q
-                };
-                (q, v.answers.join("；"))
-            }
-            None => (c.anchor.clone(), c.anchor.clone()),
-        };
+    /// A browser row: the collection's item with its deck's title.
+    fn browse_row(&mut self, c: &store::CardRow, t: &Today) -> Result<BrowseRow, EngineError> {
+        let item = self.coll.browse_item(c, t).map_err(err)?;
         Ok(BrowseRow {
             card: CardRef(c.id),
             deck_title: self.deck_title(&c.deck),
-            question,
-            answer,
+            question: item.question,
+            answer: item.answer,
             phase: c.state.phase,
-            due_in_days: (c.state.phase != Phase::New)
-                .then(|| day_index(c.state.due, off, day::ROLLOVER_HOUR) - today),
-            difficulty: if c.state.phase == Phase::New {
-                0.0
-            } else {
-                c.state.difficulty
-            },
+            due_in_days: item.due_in_days,
+            difficulty: item.difficulty,
             suspended: c.suspended,
             leech: c.leech,
         })
     }
-}
-
-/// A browse search with `#tag` in it: the tag filter and the rest of the text
-/// (`#重点 发展` → tag 重点, text 发展). The first `#word` is the tag.
-pub fn split_tag(query: &str) -> (String, Option<String>) {
-    let mut tag = None;
-    let mut rest = Vec::new();
-    for word in query.split_whitespace() {
-        match word.strip_prefix('#').or_else(|| word.strip_prefix('＃')) {
-            Some(t) if !t.is_empty() && tag.is_none() => tag = Some(t.to_string()),
-            _ => rest.push(word),
-        }
-    }
-    (rest.join(" "), tag)
 }
 
 /// What a sync changed in decks whose version went up since the last sync, one line each,
@@ -647,20 +601,6 @@ pub fn change_lines(report: &store::SyncReport, lang: Lang) -> Vec<String> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_hash_word_in_the_search_is_the_tag() {
-        assert_eq!(
-            split_tag("#重点 发展"),
-            ("发展".into(), Some("重点".into()))
-        );
-        assert_eq!(
-            split_tag("发展 ＃二十大"),
-            ("发展".into(), Some("二十大".into()))
-        );
-        assert_eq!(split_tag("发展"), ("发展".into(), None));
-        assert_eq!(split_tag("# 发展"), ("# 发展".into(), None));
-    }
 
     #[test]
     fn spans_split_into_lines_with_hints_after_blanks() {
