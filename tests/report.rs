@@ -148,7 +148,7 @@ fn studied(dir: &Path) -> (Store, PathBuf, PathBuf) {
 fn a_students_report_from_a_real_database() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _, _) = studied(dir.path());
-    let r = tiankong::cmd::report::student(&store, NOW, Some("甲")).unwrap();
+    let r = tiankong::app::report::student(&store, NOW, Some("甲")).unwrap();
 
     // Hand count. zhuolidian: card item:0 has 5 answers, 3 in review (Good, Again, Hard: 2
     // passed), 1 lapse; item:1 2 answers, none in review; whole 4 answers, 2 in review (Again,

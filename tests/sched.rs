@@ -355,7 +355,7 @@ fn sched_command_json_gives_reference_intervals() {
 
 #[test]
 fn sched_command_table_and_errors() {
-    let out = run_sched(&["--ratings", "31", "--no-fuzz"]);
+    let out = run_sched(&["--lang", "en", "--ratings", "31", "--no-fuzz"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -369,4 +369,39 @@ fn sched_command_table_and_errors() {
     let bad = run_sched(&["--ratings", "3335"]);
     assert!(!bad.status.success());
     assert!(String::from_utf8_lossy(&bad.stderr).contains("position 4"));
+}
+
+#[test]
+fn sched_table_speaks_the_users_language() {
+    // Chinese by default: the study screen's rating and state names, interval units 分/天.
+    let out = run_sched(&["--ratings", "3331", "--no-fuzz"]);
+    assert!(out.status.success());
+    let zh = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = zh.lines().collect();
+    assert!(
+        lines[0].contains("评分") && lines[0].contains("稳定性"),
+        "{zh}"
+    );
+    assert!(
+        lines[1].contains("3 良好") && lines[1].contains("学习中"),
+        "{zh}"
+    );
+    assert!(lines[3].contains("11天"), "{zh}");
+    assert!(
+        lines[4].contains("1 重来") && lines[4].contains("重新学习"),
+        "{zh}"
+    );
+    // English under --lang en, the same numbers.
+    let out = run_sched(&["--lang", "en", "--ratings", "3331", "--no-fuzz"]);
+    let en = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = en.lines().collect();
+    assert!(
+        lines[0].contains("rating") && lines[0].contains("stability"),
+        "{en}"
+    );
+    assert!(lines[3].contains("11d"), "{en}");
+    assert!(
+        lines[4].contains("1 Again") && lines[4].contains("relearning"),
+        "{en}"
+    );
 }

@@ -2,11 +2,9 @@
 //! asked, civil dates and the one strict date parser. The clock itself is the caller's
 //! (`Collection` holds an injectable one); the local time zone comes from the store
 //! (SQLite's `localtime`, which honours `TZ`).
+pub use crate::sched::ROLLOVER_HOUR;
 use crate::sched::{date_to_day, day_index};
 use crate::store::{Day, Store, StoreError};
-
-/// The study day rolls over at 4 a.m. local time.
-pub const ROLLOVER_HOUR: u32 = 4;
 
 /// One moment and the study day it falls in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,16 +6,19 @@
 //! One function, [`Collection::start`], builds today's queue; everything that shows how many
 //! cards are left today (home, the study header and summary, `decks --json`) reads it, so the
 //! numbers cannot disagree.
+pub mod browse;
 pub mod day;
 pub mod open;
+pub mod report;
 pub mod session;
+pub mod stats;
 
 use std::collections::HashMap;
 
 use crate::config::Config;
 use crate::deck::{DeckId, Note, NoteId};
 use crate::sched::{SchedConfig, Scheduler};
-use crate::store::{self, keys, DeckSummary, Store, StoreError};
+use crate::store::{self, keys, DeckSummary, DeckTitle, Store, StoreError};
 use crate::study::{Counts, Limits};
 
 pub use day::Today;
@@ -45,6 +48,13 @@ pub struct DeckExam {
 
 impl DeckExam {
     pub fn of(d: &DeckSummary) -> DeckExam {
+        DeckExam {
+            id: d.id.clone(),
+            exam: d.exam.clone(),
+        }
+    }
+
+    pub fn of_title(d: &DeckTitle) -> DeckExam {
         DeckExam {
             id: d.id.clone(),
             exam: d.exam.clone(),
@@ -215,6 +225,15 @@ impl Collection {
     pub fn today_by_deck(&self) -> Result<(Vec<(DeckSummary, Counts)>, Counts)> {
         let decks = self.decks()?;
         let exams: Vec<DeckExam> = decks.iter().map(DeckExam::of).collect();
+        let (each, all) = self.counts_each(&exams)?;
+        Ok((decks.into_iter().zip(each).collect(), all))
+    }
+
+    /// [`Collection::today_by_deck`] with each deck's title and card total only: what the home
+    /// screen lists, without counting every card's state. Same counts, same function.
+    pub fn today_by_title(&self) -> Result<(Vec<(DeckTitle, Counts)>, Counts)> {
+        let decks = self.store.deck_titles()?;
+        let exams: Vec<DeckExam> = decks.iter().map(DeckExam::of_title).collect();
         let (each, all) = self.counts_each(&exams)?;
         Ok((decks.into_iter().zip(each).collect(), all))
     }

@@ -46,7 +46,8 @@ pub fn open_synced(
 }
 
 /// [`open_synced`] with the day's backup left to the caller, off the path to the first
-/// output: [`DailyBackup::spawn`] runs it on its own connection beside the study interface,
+/// output: [`DailyBackup::spawn`] runs it on its own connection once the study interface has
+/// drawn its first frame,
 /// and dropping the guard runs it (or waits for it) at the latest — a command's backup
 /// happens after it printed. Same backup, same crash safety (a temporary file renamed).
 pub fn open_synced_later(

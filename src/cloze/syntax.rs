@@ -27,36 +27,60 @@ pub enum Piece<'a> {
 
 /// Cloze text split into text and blanks (the syntax of [`blanks`]).
 pub fn parse(text: &str) -> Vec<Piece<'_>> {
+    split(text)
+        .into_iter()
+        .map(|r| match r {
+            Raw::Text(t) => Piece::Text(t),
+            Raw::Blank(inner) => {
+                let (group, body) = group_of(inner).unwrap_or((1, inner));
+                let (answer, hint) = match body.split_once("::") {
+                    Some((a, h)) => (a, Some(h)),
+                    None => (body, None),
+                };
+                Piece::Blank {
+                    group,
+                    answer,
+                    hint,
+                }
+            }
+        })
+        .collect()
+}
+
+/// A piece of cloze text before its blanks are read: plain text, or what is between `{{`
+/// and `}}` as written (for tools that rewrite blanks and keep the rest byte for byte).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Raw<'a> {
+    Text(&'a str),
+    Blank(&'a str),
+}
+
+/// Cloze text split at its `{{…}}` pairs; an unclosed `{{` is plain text.
+pub fn split(text: &str) -> Vec<Raw<'_>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         let after = &rest[open + 2..];
         let Some(close) = after.find("}}") else { break };
         if open > 0 {
-            out.push(Piece::Text(&rest[..open]));
+            out.push(Raw::Text(&rest[..open]));
         }
-        let inner = &after[..close];
-        let (group, body) = match inner.strip_prefix('c').and_then(|s| s.split_once("::")) {
-            Some((n, body)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => {
-                (n.parse().unwrap_or(1), body)
-            }
-            _ => (1, inner),
-        };
-        let (answer, hint) = match body.split_once("::") {
-            Some((a, h)) => (a, Some(h)),
-            None => (body, None),
-        };
-        out.push(Piece::Blank {
-            group,
-            answer,
-            hint,
-        });
+        out.push(Raw::Blank(&after[..close]));
         rest = &after[close + 2..];
     }
     if !rest.is_empty() {
-        out.push(Piece::Text(rest));
+        out.push(Raw::Text(rest));
     }
     out
+}
+
+/// A blank's explicit group: `cN::body` → `(N, body)`; `None` when the blank names none.
+pub fn group_of(inner: &str) -> Option<(u32, &str)> {
+    let (n, body) = inner.strip_prefix('c')?.split_once("::")?;
+    if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((n.parse().ok()?, body))
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! `tiankong report`: a student's progress per deck and note from their database (after
 //! syncing the decks, so note ids are the deck files'), or with `--merge` the instructor's class
 //! view from students' JSON reports. The aggregation lives in `crate::report`.
-use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -10,8 +9,8 @@ use anyhow::Context;
 use crate::cli::{Global, ReportArgs};
 use crate::cmd::stats::{emit, open_synced};
 use crate::i18n::{t, Lang};
-use crate::report::{self, Answer, At, CardInput, DeckInput, NoteInput, StudentReport};
-use crate::store::{self, BrowseFilter, BrowseSort, BrowseState, Store};
+use crate::report::{self, StudentReport};
+use crate::store;
 use crate::tr;
 
 pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
@@ -31,7 +30,7 @@ pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     }
     let now = store::now_ms();
     let (store, _) = open_synced(global, now)?;
-    let r = student(&store, now, args.name.as_deref())?;
+    let r = crate::app::report::student(&store, now, args.name.as_deref())?;
     let text = if args.json {
         format!("{}\n", serde_json::to_string_pretty(&r)?)
     } else {
@@ -39,75 +38,6 @@ pub fn run(global: &Global, args: &ReportArgs) -> anyhow::Result<ExitCode> {
     };
     emit(&text);
     Ok(ExitCode::SUCCESS)
-}
-
-/// The report of the synced database at `now_ms`: present decks, their notes in deck order
-/// with their live cards, and every answer.
-pub fn student(store: &Store, now_ms: i64, name: Option<&str>) -> anyhow::Result<StudentReport> {
-    let day = store.day_at(now_ms, 4)?;
-    let summaries = store.deck_summaries(now_ms, &day)?;
-    // Live cards of present decks, in deck then card order: notes come out in deck order.
-    let cards = store.browse(&BrowseFilter {
-        state: BrowseState::All,
-        sort: BrowseSort::Deck,
-        ..BrowseFilter::default()
-    })?;
-    let mut decks: Vec<DeckInput> = summaries
-        .iter()
-        .map(|d| DeckInput {
-            id: d.id.0.clone(),
-            title: d.title.clone(),
-            version: d.version,
-            notes: vec![],
-        })
-        .collect();
-    let deck_at: HashMap<String, usize> = decks
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.clone(), i))
-        .collect();
-    let mut note_at: HashMap<(String, String), (usize, usize)> = HashMap::new();
-    for c in &cards {
-        let Some(&di) = deck_at.get(&c.deck.0) else {
-            continue;
-        };
-        let key = (c.deck.0.clone(), c.note.0.clone());
-        let (di, ni) = match note_at.get(&key) {
-            Some(&at) => at,
-            None => {
-                let prompt = store
-                    .note(&c.deck, &c.note)?
-                    .map(|n| report::note_prompt(&n))
-                    .unwrap_or_default();
-                decks[di].notes.push(NoteInput {
-                    id: c.note.0.clone(),
-                    prompt,
-                    cards: vec![],
-                });
-                let at = (di, decks[di].notes.len() - 1);
-                note_at.insert(key, at);
-                at
-            }
-        };
-        decks[di].notes[ni].cards.push(CardInput { id: c.id });
-    }
-    let answers: Vec<Answer> = store
-        .all_reviews()?
-        .into_iter()
-        .map(|e| Answer {
-            card_id: e.card_id,
-            time_ms: e.log.time_ms,
-            rating: e.log.rating,
-            phase_before: e.log.phase_before,
-        })
-        .collect();
-    let date_of = |ms: i64| store.local_date(ms).unwrap_or_default();
-    let at = At {
-        now_ms,
-        date: store.local_date(now_ms)?,
-        date_of: &date_of,
-    };
-    Ok(report::student(name, &at, &decks, &answers))
 }
 
 /// Read every file first; any bad one is reported (`file:line:col: message`) and nothing is

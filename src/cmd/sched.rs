@@ -6,9 +6,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::cli::{Global, SchedArgs};
+use crate::i18n::t;
+use crate::i18n::Lang;
 use crate::sched::{
-    format_interval, parse_ratings, replay_when_due, DayCtx, Lang, Outcome, Phase, SchedConfig,
-    Scheduler, DAY_MS,
+    parse_ratings, replay_when_due, DayCtx, Outcome, Phase, SchedConfig, Scheduler, DAY_MS,
 };
 
 /// A fixed start (2024-01-01 12:00 UTC, offset 0): noon keeps same-day steps far from the 4 a.m.
@@ -17,7 +18,7 @@ const START_MS: i64 = 1_704_110_400_000;
 /// Fuzz seed: the replayed card's id.
 const SEED: u64 = 1;
 
-pub fn run(_global: &Global, args: &SchedArgs) -> anyhow::Result<ExitCode> {
+pub fn run(global: &Global, args: &SchedArgs) -> anyhow::Result<ExitCode> {
     let ratings = parse_ratings(&args.ratings)?;
     let sched = Scheduler::new(SchedConfig {
         desired_retention: args.retention as f32,
@@ -29,7 +30,7 @@ pub fn run(_global: &Global, args: &SchedArgs) -> anyhow::Result<ExitCode> {
     let text = if args.json {
         json_lines(&outcomes)
     } else {
-        table(&outcomes)
+        table(&outcomes, global.lang())
     };
     out.write_all(text.as_bytes())
         .context("writing to stdout")?;
@@ -45,12 +46,13 @@ fn phase_name(p: Phase) -> &'static str {
     }
 }
 
-fn rating_name(o: &Outcome) -> &'static str {
-    match o.log.rating.as_u8() {
-        1 => "Again",
-        2 => "Hard",
-        3 => "Good",
-        _ => "Easy",
+/// The phase in the table: the JSON's name in English; in Chinese the study screen's name,
+/// with relearning kept apart (the point of a scheduler trace).
+fn phase_text(p: Phase, lang: Lang) -> &'static str {
+    match (p, lang) {
+        (Phase::Relearning, Lang::Zh) => "重新学习",
+        (_, Lang::Zh) => crate::tui::strings::phase(p, lang),
+        (_, Lang::En) => phase_name(p),
     }
 }
 
@@ -86,30 +88,50 @@ pub fn json_lines(outcomes: &[Outcome]) -> String {
     s
 }
 
-pub fn table(outcomes: &[Outcome]) -> String {
+/// One line per answer under a header, in `lang`; columns padded to terminal cells.
+pub fn table(outcomes: &[Outcome], lang: Lang) -> String {
+    use crate::tui::text::pad;
+    let head = [
+        t(lang, "评分", "rating"),
+        t(lang, "阶段", "phase"),
+        t(lang, "距上次", "elapsed"),
+        t(lang, "稳定性", "stability"),
+        t(lang, "难度", "difficulty"),
+        t(lang, "间隔天数", "interval_days"),
+        t(lang, "到期", "due_in"),
+        t(lang, "到期时刻", "due"),
+    ];
+    let right = |s: &str, w: usize| {
+        let n = crate::tui::text::width(s);
+        format!("{}{s}", " ".repeat(w.saturating_sub(n)))
+    };
     let mut s = format!(
-        "{:>3}  {:<7}  {:<10}  {:>7}  {:>10}  {:>10}  {:>13}  {:>6}  {}\n",
+        "{:>3}  {}  {}  {}  {}  {}  {}  {}  {}\n",
         "#",
-        "rating",
-        "phase",
-        "elapsed",
-        "stability",
-        "difficulty",
-        "interval_days",
-        "due_in",
-        "due"
+        pad(head[0], 8),
+        pad(head[1], 10),
+        right(head[2], 7),
+        right(head[3], 10),
+        right(head[4], 10),
+        right(head[5], 13),
+        right(head[6], 6),
+        head[7]
     );
     for (i, o) in outcomes.iter().enumerate() {
+        let rating = crate::tui::strings::rating(o.log.rating, lang);
         s.push_str(&format!(
-            "{:>3}  {:<7}  {:<10}  {:>7}  {:>10.4}  {:>10.4}  {:>13}  {:>6}  {}\n",
+            "{:>3}  {}  {}  {:>7}  {:>10.4}  {:>10.4}  {:>13}  {}  {}\n",
             i + 1,
-            format!("{} {}", o.log.rating.as_u8(), rating_name(o)),
-            phase_name(o.next.phase),
+            pad(&format!("{} {rating}", o.log.rating.as_u8()), 8),
+            pad(phase_text(o.next.phase, lang), 10),
             o.log.elapsed_days,
             o.log.stability,
             o.log.difficulty,
             o.log.scheduled_days,
-            format_interval(o.interval_ms(), Lang::En),
+            right(
+                &crate::tui::strings::interval(o.interval_ms() / 1000, lang),
+                6
+            ),
             offset_text(o.log.due - START_MS),
         ));
     }

@@ -75,9 +75,8 @@ pub fn open_collection(
 pub fn run(global: &Global, args: &JsonArgs) -> anyhow::Result<ExitCode> {
     let mut o = String::new();
     let now = store::now_ms();
-    let (store, _, _backup) = open_synced_later(global, now)?;
-    let today = app::Today::at(&store, now)?;
-    let s = store.stats(now, &today.day)?;
+    let (coll, _, _backup) = open_collection(global, now)?;
+    let s = coll.stats()?;
     if args.json {
         writeln!(o, "{}", serde_json::to_string(&s)?)?;
         emit(&o);

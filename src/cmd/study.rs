@@ -36,16 +36,16 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
         None => Effect::LoadHome,
     };
     let (mut engine, _mark, mut backup) = open_engine(global, &config, args.tag.clone())?;
-    // The day's backup runs beside the first frame on its own connection; it is waited for
-    // when the interface closes.
-    backup.spawn();
     let mut runner = Runner::new(engine.as_mut(), path);
     let mut app = App::new(config);
     if let Effect::Start(_) = first {
         // Start on the study screen so the first card lands where it belongs.
         let _ = tui::update::update(&mut app, tui::Msg::Action(tui::msg::Action::StudyAll));
     }
-    tui::term::run(app, &mut runner, first).context("study interface")?;
+    // The day's backup starts once the first frame is drawn, on its own connection (a
+    // temporary file renamed, as before), so it does not compete with that frame; it is
+    // waited for when the interface closes.
+    tui::term::run(app, &mut runner, first, || backup.spawn()).context("study interface")?;
     Ok(ExitCode::SUCCESS)
 }
 

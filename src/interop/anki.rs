@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 
 use super::delimited::quote_field;
 use super::ExportError;
+use crate::cloze::syntax::{self, Raw};
 use crate::deck::{Deck, DeckMeta, Note, NoteBody};
 
 /// The Anki note type the export targets (Anki's stock cloze type; in a Chinese-language
@@ -155,21 +156,19 @@ pub fn back_extra(note: &Note) -> String {
 /// `{{x::hint}}` → `{{c1::x::hint}}`; `{{c2::x}}` stays. Same blank rules as `cloze::blanks`.
 pub fn explicit_groups(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
-    let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else { break };
-        let inner = &after[..close];
-        out.push_str(&rest[..open]);
-        out.push_str("{{");
-        if group_of(inner).is_none() {
-            out.push_str("c1::");
+    for piece in syntax::split(text) {
+        match piece {
+            Raw::Text(t) => out.push_str(t),
+            Raw::Blank(inner) => {
+                out.push_str("{{");
+                if syntax::group_of(inner).is_none() {
+                    out.push_str("c1::");
+                }
+                out.push_str(inner);
+                out.push_str("}}");
+            }
         }
-        out.push_str(inner);
-        out.push_str("}}");
-        rest = &after[close + 2..];
     }
-    out.push_str(rest);
     out
 }
 
@@ -177,31 +176,20 @@ pub fn explicit_groups(text: &str) -> String {
 /// other groups stay explicit.
 pub fn implicit_group_one(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let after = &rest[open + 2..];
-        let Some(close) = after.find("}}") else { break };
-        let inner = &after[..close];
-        out.push_str(&rest[..open]);
-        out.push_str("{{");
-        match group_of(inner) {
-            Some((1, body)) if !body.is_empty() => out.push_str(body),
-            _ => out.push_str(inner),
+    for piece in syntax::split(text) {
+        match piece {
+            Raw::Text(t) => out.push_str(t),
+            Raw::Blank(inner) => {
+                out.push_str("{{");
+                match syntax::group_of(inner) {
+                    Some((1, body)) if !body.is_empty() => out.push_str(body),
+                    _ => out.push_str(inner),
+                }
+                out.push_str("}}");
+            }
         }
-        out.push_str("}}");
-        rest = &after[close + 2..];
     }
-    out.push_str(rest);
     out
-}
-
-/// `cN::body` → `(N, body)`.
-pub fn group_of(inner: &str) -> Option<(u32, &str)> {
-    let (n, body) = inner.strip_prefix('c')?.split_once("::")?;
-    if n.is_empty() || !n.chars().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    Some((n.parse().ok()?, body))
 }
 
 /// Anki tags are separated by spaces, so spaces inside a tag become `_`.

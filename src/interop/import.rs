@@ -9,10 +9,11 @@
 //! finding points at the input (`file:line:col`); with any error there is no deck.
 use std::collections::HashMap;
 
-use super::anki::{group_of, html_to_text, implicit_group_one, DECK_PREFIX, GUID_PREFIX};
+use super::anki::{html_to_text, implicit_group_one, DECK_PREFIX, GUID_PREFIX};
 use super::csv::{HEADER, HEADER_V1};
 use super::delimited::{read_records, Field, Record, SyntaxError};
 use super::parse_source_line;
+use crate::cloze::syntax::group_of;
 use crate::deck::fs::fnv1a64;
 use crate::deck::parse::is_valid_note_id;
 use crate::deck::{

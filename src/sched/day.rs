@@ -1,6 +1,9 @@
 //! Study days and interval text. A study day starts at the roll-over hour (4 a.m.) local time;
 //! the local offset is passed in, never read from the system.
 
+/// The study day rolls over at 4 a.m. local time: the one place this hour is written.
+pub const ROLLOVER_HOUR: u32 = 4;
+
 /// One day in milliseconds.
 pub const DAY_MS: i64 = 86_400_000;
 

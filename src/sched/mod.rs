@@ -15,7 +15,7 @@ pub mod types;
 
 use fsrs::{MemoryState, FSRS};
 
-pub use day::{date_to_day, day_index, day_start_ms, format_interval, Lang, DAY_MS};
+pub use day::{date_to_day, day_index, day_start_ms, format_interval, Lang, DAY_MS, ROLLOVER_HOUR};
 pub use types::{CardState, Phase, Rating};
 
 /// Scheduler settings. `Default` gives the values of the product brief.
@@ -46,7 +46,7 @@ impl Default for SchedConfig {
             maximum_interval_days: 36500,
             parameters: fsrs::DEFAULT_PARAMETERS.to_vec(),
             fuzz: true,
-            rollover_hour: 4,
+            rollover_hour: ROLLOVER_HOUR,
             leech_lapses: 8,
         }
     }

@@ -38,7 +38,7 @@ impl Default for FitOptions {
     fn default() -> Self {
         FitOptions {
             current_params: fsrs::DEFAULT_PARAMETERS.to_vec(),
-            rollover_hour: 4,
+            rollover_hour: super::ROLLOVER_HOUR,
         }
     }
 }
@@ -180,7 +180,7 @@ mod tests {
                 review(4, Rating::Hard),
             ],
         };
-        let (items, ids) = training_items(&[h], 4);
+        let (items, ids) = training_items(&[h], crate::sched::ROLLOVER_HOUR);
         assert_eq!(ids, vec![7, 7]);
         let deltas: Vec<Vec<(u32, u32)>> = items
             .iter()

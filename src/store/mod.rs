@@ -21,8 +21,8 @@ mod sync;
 
 pub use mistakes::{Mistake, NewMistake, SentBack};
 pub use query::{
-    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, LogRow,
-    Queue, ReviewEntry, Stats,
+    BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, DeckTitle,
+    LogRow, Queue, ReviewEntry, Stats,
 };
 pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_init.sql"),
     include_str!("../../migrations/0002_mistakes.sql"),
     include_str!("../../migrations/0003_peeked_heading.sql"),
+    include_str!("../../migrations/0004_new_walk.sql"),
 ];
 
 /// The schema version this build writes.

@@ -178,6 +178,20 @@ pub struct BrowseFilter {
     pub tag: Option<String>,
 }
 
+/// One present deck's title, exam date and number of live cards: what the home screen lists
+/// (cheaper than [`DeckSummary`], whose counts read every card's state).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeckTitle {
+    pub id: DeckId,
+    pub title: String,
+    pub version: Option<u32>,
+    pub path: String,
+    /// Live cards (suspended included).
+    pub cards: u32,
+    /// As [`DeckSummary::exam`].
+    pub exam: Option<String>,
+}
+
 /// One present deck's counts.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct DeckSummary {
@@ -1063,41 +1077,60 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
-    /// Counts per present deck, by deck id.
-    pub fn deck_summaries(&self, now_ms: i64, day: &Day) -> Result<Vec<DeckSummary>> {
-        let counts = self.deck_counts(now_ms, day)?;
+    /// Present decks by id: title, exam date and live cards. Each deck's cards are counted on
+    /// its own range of the `cards_counts` index, not by grouping every card.
+    pub fn deck_titles(&self) -> Result<Vec<DeckTitle>> {
         let global = self.setting(super::keys::EXAM)?;
         let mut st = self
             .conn
             .prepare_cached(
                 "SELECT d.id, d.title, d.version, d.path, d.exam,
-                   (SELECT value FROM settings WHERE key = 'exam.' || d.id)
+                   (SELECT value FROM settings WHERE key = 'exam.' || d.id),
+                   (SELECT count(*) FROM cards c WHERE c.orphaned = 0 AND c.deck_id = d.id)
                  FROM decks d WHERE d.present = 1 ORDER BY d.id",
             )
             .map_err(|e| self.err(e))?;
         let rows = st
             .query_map([], |r| {
-                let id: String = r.get(0)?;
                 let file_exam: Option<String> = r.get(4)?;
                 let user_exam: Option<String> = r.get(5)?;
-                let c = counts.decks.get(&id).cloned().unwrap_or_default();
-                Ok(DeckSummary {
-                    id: DeckId(id),
+                Ok(DeckTitle {
+                    id: DeckId(r.get(0)?),
                     title: r.get(1)?,
                     version: r.get(2)?,
                     path: r.get(3)?,
+                    cards: u(r, 6)? as u32,
                     exam: user_exam.or(file_exam).or_else(|| global.clone()),
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<Vec<_>>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Counts per present deck, by deck id.
+    pub fn deck_summaries(&self, now_ms: i64, day: &Day) -> Result<Vec<DeckSummary>> {
+        let counts = self.deck_counts(now_ms, day)?;
+        Ok(self
+            .deck_titles()?
+            .into_iter()
+            .map(|d| {
+                let c = counts.decks.get(&d.id.0).cloned().unwrap_or_default();
+                DeckSummary {
+                    id: d.id,
+                    title: d.title,
+                    version: d.version,
+                    path: d.path,
+                    exam: d.exam,
                     cards: c.cards as u32,
                     new: c.new as u32,
                     learning: c.learning as u32,
                     review: c.review as u32,
                     suspended: c.suspended as u32,
                     due: c.due as u32,
-                })
+                }
             })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .map_err(|e| self.err(e))
+            .collect())
     }
 
     /// Collection statistics at `now_ms`. "History" is `reps > 0`; `check` verifies that

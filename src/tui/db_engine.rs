@@ -2,12 +2,13 @@
 //! day, session, scheduler) mapped to the screens' view models, with cards drawn by
 //! `cloze::render`. It holds no rule of its own: counts, answers, undo and removals are the
 //! collection's; this file only words and shapes them.
-use crate::app::{day, Collection, Study};
+use crate::app::browse::Search;
+use crate::app::{day, Collection, Study, Today};
 use crate::cloze::{self, Slot, Span};
 use crate::config::{Config, Lang};
 use crate::deck::{DeckId, Note, NoteBody};
-use crate::sched::{day_index, Phase, Rating};
-use crate::store::{self, BrowseFilter, BrowseSort, BrowseState, Store};
+use crate::sched::{Phase, Rating};
+use crate::store::{self, BrowseSort, BrowseState, Store};
 use crate::study::{Counts, Removal};
 
 use super::data::*;
@@ -15,8 +16,6 @@ use super::engine::{Engine, EngineError};
 
 /// The browser lists at most this many cards per query.
 const BROWSE_LIMIT: usize = 2000;
-/// Weeks of true retention on the stats screen.
-const RETENTION_WEEKS: usize = 26;
 
 fn err(e: impl std::fmt::Display) -> EngineError {
     EngineError(e.to_string())
@@ -91,7 +90,8 @@ impl DbEngine {
     fn refresh_titles(&mut self) -> Result<(), EngineError> {
         self.titles = self
             .coll
-            .decks()
+            .store()
+            .deck_titles()
             .map_err(err)?
             .into_iter()
             .map(|d| (d.id, d.title))
@@ -306,24 +306,15 @@ fn source_view(note: &Note, answers: &[String]) -> Option<SourceView> {
     })
 }
 
-/// Consecutive days with answers ending today, or yesterday when today has none yet.
-fn streak(days: &[u32]) -> u32 {
-    let mut it = days.iter().rev().peekable();
-    if it.peek().is_some_and(|&&n| n == 0) {
-        it.next();
-    }
-    it.take_while(|&&n| n > 0).count() as u32
-}
-
 impl Engine for DbEngine {
     fn home(&mut self) -> Result<HomeData, EngineError> {
         let t = self.coll.today().map_err(err)?;
-        let (rows, all) = self.coll.today_by_deck().map_err(err)?;
-        let summaries: Vec<store::DeckSummary> = rows.iter().map(|(d, _)| d.clone()).collect();
+        let (rows, all) = self.coll.today_by_title().map_err(err)?;
+        let summaries: Vec<store::DeckTitle> = rows.iter().map(|(d, _)| d.clone()).collect();
         let exams = self.coll.exam_days(
             &summaries
                 .iter()
-                .map(crate::app::DeckExam::of)
+                .map(crate::app::DeckExam::of_title)
                 .collect::<Vec<_>>(),
         );
         self.titles = summaries
@@ -451,11 +442,8 @@ impl Engine for DbEngine {
         if self.titles.is_empty() {
             self.refresh_titles()?;
         }
-        let (day, off, today) = (t.day, t.utc_offset_secs, t.index);
-        let (text, tag) = split_tag(&query.text);
-        let filter = BrowseFilter {
-            text,
-            tag,
+        let search = Search {
+            text: query.text.clone(),
             deck: query.deck.clone(),
             state: match query.state {
                 StateFilter::All => BrowseState::All,
@@ -468,13 +456,12 @@ impl Engine for DbEngine {
                 SortBy::Due => BrowseSort::Due,
                 SortBy::Difficulty => BrowseSort::Difficulty,
             },
-            day_end_ms: day.end_ms,
             limit: BROWSE_LIMIT,
         };
-        let cards = self.coll.store().browse(&filter).map_err(err)?;
+        let cards = self.coll.browse(&search, &t).map_err(err)?;
         let rows = cards
             .iter()
-            .map(|c| self.browse_row(c, today, off))
+            .map(|c| self.browse_row(c, &t))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(BrowseData {
             rows,
@@ -484,7 +471,7 @@ impl Engine for DbEngine {
 
     fn card_detail(&mut self, card: CardRef) -> Result<CardDetail, EngineError> {
         let t = self.coll.today().map_err(err)?;
-        let (off, today) = (t.utc_offset_secs, t.index);
+        let off = t.utc_offset_secs;
         let c = self.coll.store().card(card.0).map_err(err)?;
         let history = self
             .coll
@@ -499,7 +486,7 @@ impl Engine for DbEngine {
                 duration_ms: u64::from(h.log.duration_ms),
             })
             .collect();
-        let row = self.browse_row(&c, today, off)?;
+        let row = self.browse_row(&c, &t)?;
         let answers: Vec<String> = row.answer.split('；').map(str::to_string).collect();
         let source = self
             .coll
@@ -535,38 +522,21 @@ impl Engine for DbEngine {
     }
 
     fn stats(&mut self) -> Result<StatsData, EngineError> {
-        let t = self.coll.today().map_err(err)?;
-        let (day, today) = (t.day, t.index);
-        let year = self.coll.store().daily_reviews(&day, 365).map_err(err)?;
-        let s = self.coll.store().stats(t.now_ms, &day).map_err(err)?;
-        let heatmap: Vec<u32> = year.iter().map(|d| d.answers).collect();
-        // Weeks end today: the last chunk is the last 7 days.
-        let weeks: Vec<Option<f64>> = year
-            .rchunks(7)
-            .take(RETENTION_WEEKS)
-            .map(|w| {
-                let (n, again) = w.iter().fold((0u32, 0u32), |a, d| {
-                    (a.0 + d.review_answers, a.1 + d.review_again)
-                });
-                (n > 0).then(|| f64::from(n - again.min(n)) / f64::from(n))
-            })
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let o = self.coll.overview().map_err(err)?;
+        let today = o.today.index;
         Ok(StatsData {
-            streak: streak(&heatmap),
-            heatmap,
+            streak: o.streak,
+            heatmap: o.year.iter().map(|d| d.answers).collect(),
             today_weekday: (today + 3).rem_euclid(7) as u8,
             today: day::day_date(today),
-            forecast: self.coll.store().forecast(&day, 30).map_err(err)?,
-            retention_by_week: weeks,
-            new: s.new as u32,
-            learning: s.learning as u32,
-            review: s.review as u32,
-            suspended: s.suspended as u32,
-            reviews_total: s.reviews_total,
-            reviews_today: s.reviews_today as u32,
+            forecast: o.forecast,
+            retention_by_week: o.retention_by_week,
+            new: o.stats.new as u32,
+            learning: o.stats.learning as u32,
+            review: o.stats.review as u32,
+            suspended: o.stats.suspended as u32,
+            reviews_total: o.stats.reviews_total,
+            reviews_today: o.stats.reviews_today as u32,
         })
     }
 
@@ -586,65 +556,21 @@ impl DbEngine {
         r.map_err(err)
     }
 
-    /// A browser row; a store error reading the note is an error, not a blank row.
-    fn browse_row(
-        &mut self,
-        c: &store::CardRow,
-        today: i64,
-        off: i32,
-    ) -> Result<BrowseRow, EngineError> {
-        let note = self.coll.note(&c.deck, &c.note).map_err(err)?;
-        let view = note.as_ref().and_then(|n| cloze::render(n, &c.slot));
-        let (question, answer) = match &view {
-            Some(v) => {
-                let q: String = v
-                    .front
-                    .iter()
-                    .map(|s| match s {
-                        Span::Text(t) => t.replace('\n', " "),
-                        Span::Blank { masked, .. } => masked.clone(),
-                    })
-                    .collect();
-                let q = if matches!(c.slot, Slot::Whole) {
-                    v.prompt.clone()
-                } else {
-                    q
-                };
-                (q, v.answers.join("；"))
-            }
-            None => (c.anchor.clone(), c.anchor.clone()),
-        };
+    /// A browser row: the collection's item with its deck's title.
+    fn browse_row(&mut self, c: &store::CardRow, t: &Today) -> Result<BrowseRow, EngineError> {
+        let item = self.coll.browse_item(c, t).map_err(err)?;
         Ok(BrowseRow {
             card: CardRef(c.id),
             deck_title: self.deck_title(&c.deck),
-            question,
-            answer,
+            question: item.question,
+            answer: item.answer,
             phase: c.state.phase,
-            due_in_days: (c.state.phase != Phase::New)
-                .then(|| day_index(c.state.due, off, day::ROLLOVER_HOUR) - today),
-            difficulty: if c.state.phase == Phase::New {
-                0.0
-            } else {
-                c.state.difficulty
-            },
+            due_in_days: item.due_in_days,
+            difficulty: item.difficulty,
             suspended: c.suspended,
             leech: c.leech,
         })
     }
-}
-
-/// A browse search with `#tag` in it: the tag filter and the rest of the text
-/// (`#重点 发展` → tag 重点, text 发展). The first `#word` is the tag.
-pub fn split_tag(query: &str) -> (String, Option<String>) {
-    let mut tag = None;
-    let mut rest = Vec::new();
-    for word in query.split_whitespace() {
-        match word.strip_prefix('#').or_else(|| word.strip_prefix('＃')) {
-            Some(t) if !t.is_empty() && tag.is_none() => tag = Some(t.to_string()),
-            _ => rest.push(word),
-        }
-    }
-    (rest.join(" "), tag)
 }
 
 /// What a sync changed in decks whose version went up since the last sync, one line each,
@@ -675,28 +601,6 @@ pub fn change_lines(report: &store::SyncReport, lang: Lang) -> Vec<String> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_hash_word_in_the_search_is_the_tag() {
-        assert_eq!(
-            split_tag("#重点 发展"),
-            ("发展".into(), Some("重点".into()))
-        );
-        assert_eq!(
-            split_tag("发展 ＃二十大"),
-            ("发展".into(), Some("二十大".into()))
-        );
-        assert_eq!(split_tag("发展"), ("发展".into(), None));
-        assert_eq!(split_tag("# 发展"), ("# 发展".into(), None));
-    }
-
-    #[test]
-    fn streak_counts_back_from_today_or_yesterday() {
-        assert_eq!(streak(&[1, 0, 2, 3, 1]), 3);
-        assert_eq!(streak(&[1, 0, 2, 3, 0]), 2);
-        assert_eq!(streak(&[0, 0]), 0);
-        assert_eq!(streak(&[]), 0);
-    }
 
     #[test]
     fn spans_split_into_lines_with_hints_after_blanks() {

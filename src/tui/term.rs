@@ -198,7 +198,15 @@ pub fn hold_work() -> MutexGuard<'static, ()> {
 }
 
 /// Run the TUI until quit. `first` is the effect to start with (home, or a deck's session).
-pub fn run(mut app: App, runner: &mut Runner, first: Effect) -> Result<(), TuiError> {
+/// `idle` runs once, after the first frame is on screen, while the loop waits for the first
+/// key: work that must not delay that frame (the day's backup) starts there.
+pub fn run(
+    mut app: App,
+    runner: &mut Runner,
+    first: Effect,
+    idle: impl FnOnce(),
+) -> Result<(), TuiError> {
+    let mut idle = Some(idle);
     let mut screen = enter()?;
     let term = &mut screen.term;
     {
@@ -211,6 +219,9 @@ pub fn run(mut app: App, runner: &mut Runner, first: Effect) -> Result<(), TuiEr
         if dirty {
             term.draw(|f| views::draw(f, &app))
                 .map_err(|e| TuiError::Io(e.to_string()))?;
+        }
+        if let Some(f) = idle.take() {
+            f();
         }
         // Blocks until input: no tick, no CPU while idle. An error (terminal gone) quits.
         let ev = match event::read() {

@@ -43,7 +43,7 @@ fn config(global: &Global) -> anyhow::Result<Config> {
 /// date, else the global setting).
 fn day_ctx(store: &Store, now: i64) -> anyhow::Result<(i32, HashMap<DeckId, i64>)> {
     let off = store.utc_offset_secs(now)?;
-    let day = store.day_at(now, 4)?;
+    let day = crate::app::Today::at(store, now)?.day;
     let global = store.setting(keys::EXAM)?;
     let exams = store
         .deck_summaries(now, &day)?

@@ -4,6 +4,7 @@
 use crate::exam::{
     letter, mark_paper, normalized, Answer, Kind, Marked, Paper, Response, TypeScore,
 };
+use crate::i18n::{t, Lang};
 use crate::store::{Mistake, NewMistake};
 use crate::tui::msg::Key;
 
@@ -117,10 +118,10 @@ impl Sitting {
         self.paper.questions.get(self.cur).map(|q| q.kind)
     }
 
-    /// The options a question shows (judge: 对 / 错).
-    pub fn options(&self, i: usize) -> Vec<String> {
+    /// The options a question shows (judge: 对 / 错, or True / False in English).
+    pub fn options(&self, i: usize, lang: Lang) -> Vec<String> {
         match self.paper.questions.get(i) {
-            Some(q) if q.kind == Kind::Judge => vec!["对".to_string(), "错".to_string()],
+            Some(q) if q.kind == Kind::Judge => judge_options(lang),
             Some(q) => q.options.clone(),
             None => Vec::new(),
         }
@@ -175,7 +176,7 @@ impl Sitting {
     }
 
     fn choose(&mut self, i: usize) {
-        let n = self.options(self.cur).len();
+        let n = self.options(self.cur, Lang::Zh).len();
         let Some(kind) = self.kind() else { return };
         let Some(ch) = self.chosen.get_mut(self.cur) else {
             return;
@@ -256,16 +257,28 @@ impl Sitting {
     }
 }
 
+/// The two options of a true-or-false question.
+pub fn judge_options(lang: Lang) -> Vec<String> {
+    vec![truth(true, lang), truth(false, lang)]
+}
+
+fn truth(b: bool, lang: Lang) -> String {
+    match b {
+        true => t(lang, "对", "True"),
+        false => t(lang, "错", "False"),
+    }
+    .to_string()
+}
+
 /// A one-line text of an answer, for the marked paper and the book.
-pub fn answer_text(paper: &Paper, i: usize, options: &[String]) -> String {
+pub fn answer_text(paper: &Paper, i: usize, options: &[String], lang: Lang) -> String {
     let Some(q) = paper.questions.get(i) else {
         return String::new();
     };
     match &q.answer {
         Answer::Options(v) => options_text(q.kind, v, options),
         Answer::Texts(v) => v.join("；"),
-        Answer::Truth(true) => "对".to_string(),
-        Answer::Truth(false) => "错".to_string(),
+        Answer::Truth(b) => truth(*b, lang),
     }
 }
 
@@ -284,9 +297,9 @@ fn options_text(kind: Kind, v: &[usize], options: &[String]) -> String {
 }
 
 /// The student's response as one line ("（未答）" when blank).
-pub fn response_text(kind: Kind, r: &Response, options: &[String]) -> String {
+pub fn response_text(kind: Kind, r: &Response, options: &[String], lang: Lang) -> String {
     match r {
-        Response::Blank => "（未答）".to_string(),
+        Response::Blank => t(lang, "（未答）", "(no answer)").to_string(),
         Response::Options(v) => options_text(kind, v, options),
         Response::Texts(v) => v
             .iter()
@@ -294,8 +307,7 @@ pub fn response_text(kind: Kind, r: &Response, options: &[String]) -> String {
             .cloned()
             .collect::<Vec<_>>()
             .join("；"),
-        Response::Truth(true) => "对".to_string(),
-        Response::Truth(false) => "错".to_string(),
+        Response::Truth(b) => truth(*b, lang),
     }
 }
 
@@ -331,11 +343,14 @@ impl Result {
                     slot: q.slot.clone(),
                     kind: q.kind.as_str().to_string(),
                     stem: q.stem.clone(),
-                    answer: answer_text(&self.paper, i, &options),
+                    // Kept in Chinese whatever the screen's language: a stored record, like
+                    // the Chinese stems beside it.
+                    answer: answer_text(&self.paper, i, &options, Lang::Zh),
                     given: response_text(
                         q.kind,
                         self.responses.get(i).unwrap_or(&Response::Blank),
                         &options,
+                        Lang::Zh,
                     ),
                 }
             })

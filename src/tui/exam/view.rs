@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 
-use super::state::{answer_text, response_text, Book, Cram, ExamApp, Result, Screen, Sitting};
+use super::state::{
+    answer_text, judge_options, response_text, Book, Cram, ExamApp, Result, Screen, Sitting,
+};
 use crate::exam::{letter, Kind};
 use crate::i18n::{t as tl, Lang};
 use crate::tr;
@@ -143,7 +145,7 @@ fn sitting(s: &Sitting, area: Rect, cx: &ViewCtx) -> Drawn {
             };
         }
         _ => {
-            for (i, o) in s.options(s.cur).iter().enumerate() {
+            for (i, o) in s.options(s.cur, cx.lang).iter().enumerate() {
                 let on = chosen.contains(&i);
                 let mark = match q.kind {
                     Kind::Order => match chosen.iter().position(|&c| c == i) {
@@ -272,7 +274,7 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
             style,
         );
         let options = if q.kind == Kind::Judge {
-            vec!["对".to_string(), "错".to_string()]
+            judge_options(cx.lang)
         } else {
             q.options.clone()
         };
@@ -287,7 +289,7 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
                 cx.lang,
                 "   正确答案：{}",
                 "   right answer: {}",
-                answer_text(&r.paper, i, &options)
+                answer_text(&r.paper, i, &options, cx.lang)
             ),
             w,
             t.answer(),
@@ -296,7 +298,7 @@ fn marked(r: &Result, area: Rect, cx: &ViewCtx) -> Drawn {
         let given = r
             .responses
             .get(i)
-            .map(|x| response_text(q.kind, x, &options))
+            .map(|x| response_text(q.kind, x, &options, cx.lang))
             .unwrap_or_default();
         push_wrapped(
             &mut out,
@@ -544,6 +546,36 @@ mod tests {
         assert!(
             s.contains("原文：中国式现代化是人口规模巨大的现代化。"),
             "{s}"
+        );
+    }
+
+    #[test]
+    fn true_or_false_and_no_answer_follow_the_language() {
+        let mut p = paper();
+        p.questions[0].kind = Kind::Judge;
+        p.questions[0].stem = "中国式现代化是人口规模巨大的现代化。".into();
+        p.questions[0].options = vec![];
+        p.questions[0].answer = Answer::Truth(true);
+        let app = ExamApp::sitting(p.clone(), None);
+        let zh = screen(&app, 80, 24);
+        assert!(zh.contains("A. 对") && zh.contains("B. 错"), "{zh}");
+        let en = screen_in(&app, 80, 24, Lang::En);
+        assert!(en.contains("A. True") && en.contains("B. False"), "{en}");
+        assert!(!en.contains('对') && !en.contains('错'), "{en}");
+        // Handed in blank: the marked paper names the right answer and the missing one.
+        let mut app = ExamApp::sitting(p, None);
+        for k in [Key::Enter, Key::Enter] {
+            app.key(k);
+        }
+        let zh = screen(&app, 80, 24);
+        assert!(
+            zh.contains("正确答案：对") && zh.contains("（未答）"),
+            "{zh}"
+        );
+        let en = screen_in(&app, 80, 24, Lang::En);
+        assert!(
+            en.contains("right answer: True") && en.contains("(no answer)"),
+            "{en}"
         );
     }
 }
