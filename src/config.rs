@@ -234,6 +234,22 @@ impl Config {
 }
 
 /// `$XDG_CONFIG_HOME/tiankong/config.toml`, else `$HOME/.config/tiankong/config.toml`.
+/// The settings file (when there is one) with the environment and this run's `--lang` on
+/// top. Nothing is saved: flags apply to this run only.
+pub fn load_for_run(lang_flag: Option<&str>) -> Result<Config, ConfigError> {
+    let mut config = match config_path(&process_env) {
+        Ok(p) => Config::load(&p)?,
+        Err(_) => Config::default(),
+    };
+    config
+        .apply_overrides(&process_env, lang_flag)
+        .map_err(|msg| ConfigError::Invalid {
+            path: "--lang".to_string(),
+            msg,
+        })?;
+    Ok(config)
+}
+
 pub fn config_path(env: &dyn Fn(&str) -> Option<String>) -> Result<PathBuf, ConfigError> {
     let base = match env("XDG_CONFIG_HOME").filter(|v| !v.is_empty()) {
         Some(x) => PathBuf::from(x),

@@ -2,7 +2,7 @@
 //! sort) read from the store, each card with its question and answer as the study screen
 //! words them (the one mask, `cloze::render`) and its due day counted from today.
 use super::{Collection, Result, Today};
-use crate::cloze::{self, Slot, Span};
+use crate::cloze::{self, Slot};
 use crate::deck::DeckId;
 use crate::sched::{day_index, Phase};
 use crate::store::{BrowseFilter, BrowseSort, BrowseState, CardRow};
@@ -58,13 +58,7 @@ impl Collection {
                 let q: String = if matches!(c.slot, Slot::Whole) {
                     v.prompt.clone()
                 } else {
-                    v.front
-                        .iter()
-                        .map(|s| match s {
-                            Span::Text(t) => t.replace('\n', " "),
-                            Span::Blank { masked, .. } => masked.clone(),
-                        })
-                        .collect()
+                    crate::cloze::plain_text(&v.front, false).replace('\n', " ")
                 };
                 (q, v.answers.join("；"))
             }

@@ -4,7 +4,7 @@ use crate::deck::{Note, NoteBody};
 
 mod render;
 pub mod syntax;
-pub use render::{frame, mask, render, CardView, Frame, Span, LIST_WINDOW, LONG_LIST};
+pub use render::{frame, mask, plain_text, render, CardView, Frame, Span, LIST_WINDOW, LONG_LIST};
 pub use syntax::{blanks, parse, Piece};
 
 /// Which part of a note a card asks about. The store maps slots to lasting card keys.

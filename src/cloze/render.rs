@@ -27,6 +27,18 @@ pub enum Span {
     Blank { answer: String, masked: String },
 }
 
+/// Spans as one line of plain text: a blank is its mask on the front, `【answer】` on the back.
+pub fn plain_text(spans: &[Span], back: bool) -> String {
+    spans
+        .iter()
+        .map(|s| match s {
+            Span::Text(t) => t.clone(),
+            Span::Blank { answer, .. } if back => format!("【{answer}】"),
+            Span::Blank { masked, .. } => masked.clone(),
+        })
+        .collect()
+}
+
 /// One card as a student sees it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct CardView {

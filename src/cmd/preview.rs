@@ -9,7 +9,7 @@ use anyhow::bail;
 use crate::deck::fs as deckfs;
 
 use crate::cli::{Global, PreviewArgs};
-use crate::cloze::{card_specs, render, CardView, Slot, Span};
+use crate::cloze::{card_specs, render, CardView, Slot};
 use crate::deck::Deck;
 
 pub fn run(global: &Global, args: &PreviewArgs) -> anyhow::Result<ExitCode> {
@@ -65,24 +65,12 @@ fn write_card(out: &mut String, heading: &[String], view: &CardView) {
         let _ = writeln!(out, "〔{}〕", heading.join(" › "));
     }
     let _ = writeln!(out, "{}", view.prompt);
-    let _ = writeln!(out, "{}", spans_text(&view.front, false));
+    let _ = writeln!(out, "{}", crate::cloze::plain_text(&view.front, false));
     let _ = writeln!(out, "答案：");
-    let _ = writeln!(out, "{}", spans_text(&view.back, true));
+    let _ = writeln!(out, "{}", crate::cloze::plain_text(&view.back, true));
     for c in &view.context {
         let _ = writeln!(out, "原文：{c}");
     }
-}
-
-/// Spans as plain text: a blank is its mask on the front and `【answer】` on the back.
-fn spans_text(spans: &[Span], back: bool) -> String {
-    spans
-        .iter()
-        .map(|s| match s {
-            Span::Text(t) => t.clone(),
-            Span::Blank { answer, .. } if back => format!("【{answer}】"),
-            Span::Blank { masked, .. } => masked.clone(),
-        })
-        .collect()
 }
 
 /// DECK as a file path, else as a deck id on the deck search path (or built in).

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use crate::app::open::{DailyBackup, Location};
 use crate::app::{self, Collection};
 use crate::cli::{Global, JsonArgs};
-use crate::config::{config_path, process_env, Config};
+use crate::config::Config;
 use crate::i18n::t;
 use crate::store::{self, Store, SyncReport};
 use crate::tr;
@@ -37,14 +37,7 @@ pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncR
 
 /// The settings file with the environment and this run's flags on top (nothing is saved).
 pub fn load_config(global: &Global) -> anyhow::Result<Config> {
-    let mut config = match config_path(&process_env) {
-        Ok(p) => Config::load(&p)?,
-        Err(_) => Config::default(),
-    };
-    config
-        .apply_overrides(&process_env, global.lang.as_deref())
-        .map_err(anyhow::Error::msg)?;
-    Ok(config)
+    Ok(crate::config::load_for_run(global.lang.as_deref())?)
 }
 
 /// [`open_synced`] with the day's backup made when the guard drops (after the command

@@ -24,13 +24,7 @@ pub fn run(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     }
     tui::term::require_terminal()?;
     let path = config_path(&process_env).ok();
-    let mut config = match &path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
-    };
-    config
-        .apply_overrides(&process_env, global.lang.as_deref())
-        .map_err(anyhow::Error::msg)?;
+    let config = super::stats::load_config(global)?;
     let first = match &args.deck {
         Some(d) => Effect::Start(Some(DeckId(d.clone()))),
         None => Effect::LoadHome,

@@ -14,9 +14,9 @@ use anyhow::Context;
 use crossterm::event::{self, Event};
 
 use crate::cli::{ExamArgs, Global, StudyArgs};
-use crate::cloze::{render, Span};
+use crate::cloze::render;
 use crate::cmd::stats::{emit, open_synced};
-use crate::config::{config_path, parse_date, process_env, Config};
+use crate::config::parse_date;
 use crate::deck::DeckId;
 use crate::exam::{cram, Paper};
 use crate::i18n::t;
@@ -26,18 +26,6 @@ use crate::tui::term;
 use crate::tui::theme::Theme;
 
 pub use state::{Effect, ExamApp};
-
-fn config(global: &Global) -> anyhow::Result<Config> {
-    let path = config_path(&process_env).ok();
-    let mut config = match &path {
-        Some(p) => Config::load(p)?,
-        None => Config::default(),
-    };
-    config
-        .apply_overrides(&process_env, global.lang.as_deref())
-        .map_err(anyhow::Error::msg)?;
-    Ok(config)
-}
 
 /// The scheduler context of each deck: the local UTC offset and its exam day (the deck's
 /// date, else the global setting).
@@ -157,7 +145,7 @@ fn run_loop(mut app: ExamApp, edge: &mut Edge, theme: Theme) -> anyhow::Result<(
 /// `tiankong exam`: take `paper` on the Exam screen.
 pub fn run_paper(global: &Global, args: &ExamArgs, paper: Paper) -> anyhow::Result<ExitCode> {
     term::require_terminal()?;
-    let config = config(global)?;
+    let config = crate::config::load_for_run(global.lang.as_deref())?;
     let (store, _) = open_synced(global, store::now_ms())?;
     let deadline = args
         .minutes
@@ -198,7 +186,7 @@ pub fn run_mistakes(global: &Global, args: &ExamArgs) -> anyhow::Result<ExitCode
         return Ok(ExitCode::SUCCESS);
     }
     term::require_terminal()?;
-    let config = config(global)?;
+    let config = crate::config::load_for_run(global.lang.as_deref())?;
     let (store, _) = open_synced(global, store::now_ms())?;
     let rows = store.mistakes(deck.as_ref())?;
     let mut edge = Edge {
@@ -214,22 +202,11 @@ pub fn run_mistakes(global: &Global, args: &ExamArgs) -> anyhow::Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-fn spans_text(spans: &[Span], back: bool) -> String {
-    spans
-        .iter()
-        .map(|s| match s {
-            Span::Text(t) => t.clone(),
-            Span::Blank { answer, .. } if back => format!("【{answer}】"),
-            Span::Blank { masked, .. } => masked.clone(),
-        })
-        .collect()
-}
-
 /// `tiankong study --cram`: the cards least likely to be recalled now, drilled outside the
 /// schedule; nothing is written.
 pub fn run_cram(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
     term::require_terminal()?;
-    let config = config(global)?;
+    let config = crate::config::load_for_run(global.lang.as_deref())?;
     let lang = config.ui.lang;
     let now = store::now_ms();
     let (store, _) = open_synced(global, now)?;
@@ -263,8 +240,8 @@ pub fn run_cram(global: &Global, args: &StudyArgs) -> anyhow::Result<ExitCode> {
         };
         out.push(state::CramCard {
             prompt: view.prompt.clone(),
-            front: spans_text(&view.front, false),
-            back: spans_text(&view.back, true),
+            front: crate::cloze::plain_text(&view.front, false),
+            back: crate::cloze::plain_text(&view.back, true),
             recall,
         });
     }
