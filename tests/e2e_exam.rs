@@ -7,90 +7,15 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+
+mod common;
+use common::tmux::{have_tmux, Tmux};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tiankong");
 const DECK: &str = "2023-02-07-191cbd";
 
 fn decks() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("decks")
-}
-
-fn tmux_ready() -> bool {
-    let ok = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        if std::env::var("TIANKONG_SKIP_TMUX").as_deref() == Ok("1") {
-            eprintln!("NOTICE: tmux not installed; skipped (TIANKONG_SKIP_TMUX=1)");
-            return false;
-        }
-        panic!("tmux is not installed (apt-get install -y tmux); set TIANKONG_SKIP_TMUX=1 to skip");
-    }
-    true
-}
-
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(cmd: &str) -> Tmux {
-        let socket = format!("tk-exam-{}", std::process::id());
-        let st = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-            ])
-            .args(["-x", "80", "-y", "30", cmd])
-            .status()
-            .unwrap();
-        assert!(st.success());
-        Tmux { socket }
-    }
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-    fn key(&self, k: &str) {
-        self.tmux(&["send-keys", "-t", "t", k]);
-    }
-    fn literal(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", "t", "-l", text]);
-    }
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
-    }
-    fn wait(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let s = self.screen();
-            if pred(&s) {
-                return s;
-            }
-            if Instant::now() > deadline {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
 }
 
 fn run_json(db: &Path, args: &[&str]) -> serde_json::Value {
@@ -117,7 +42,7 @@ fn head(stem: &str) -> String {
 
 #[test]
 fn take_a_five_question_paper_see_the_score_and_find_the_mistakes() {
-    if !tmux_ready() {
+    if !have_tmux() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -135,7 +60,7 @@ fn take_a_five_question_paper_see_the_score_and_find_the_mistakes() {
         db.display(),
         decks().display()
     );
-    let t = Tmux::start(&cmd);
+    let t = Tmux::start("exam", &cmd, 80, 30);
     let mut wrong = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         let stem = q["stem"].as_str().unwrap();
@@ -151,15 +76,15 @@ fn take_a_five_question_paper_see_the_score_and_find_the_mistakes() {
         match q["type"].as_str().unwrap() {
             "single" => {
                 let a = idx(&ans[0]);
-                t.key(&letter(if right { a } else { (a + 1) % 4 }));
-                t.key("Enter");
+                t.keys(&[&letter(if right { a } else { (a + 1) % 4 })]);
+                t.keys(&["Enter"]);
             }
             "multi" => {
                 let take = if right { ans.len() } else { 1 };
                 for a in &ans[..take] {
-                    t.key(&letter(idx(a)));
+                    t.keys(&[&letter(idx(a))]);
                 }
-                t.key("Enter");
+                t.keys(&["Enter"]);
             }
             "order" => {
                 let mut order: Vec<u64> = ans.iter().map(idx).collect();
@@ -167,47 +92,47 @@ fn take_a_five_question_paper_see_the_score_and_find_the_mistakes() {
                     order.reverse();
                 }
                 for a in order {
-                    t.key(&letter(a));
+                    t.keys(&[&letter(a)]);
                 }
-                t.key("Enter");
+                t.keys(&["Enter"]);
             }
             "judge" => {
                 let truth = ans[0].as_bool().unwrap();
-                t.key(if truth == right { "a" } else { "b" });
-                t.key("Enter");
+                t.keys(&[if truth == right { "a" } else { "b" }]);
+                t.keys(&["Enter"]);
             }
             "blank" => {
                 for a in ans {
                     t.literal(if right { a.as_str().unwrap() } else { "错答" });
-                    t.key("Enter");
+                    t.keys(&["Enter"]);
                 }
             }
             "list" => {
                 if right {
                     for a in ans {
                         t.literal(a.as_str().unwrap());
-                        t.key("Enter");
+                        t.keys(&["Enter"]);
                     }
                 } else {
                     t.literal("不是其中一项");
-                    t.key("Enter");
+                    t.keys(&["Enter"]);
                 }
                 // Enter on the empty line goes on.
-                t.key("Enter");
+                t.keys(&["Enter"]);
             }
             other => panic!("unknown type {other}"),
         }
     }
     t.wait("the hand-in page", |s| s.contains("交卷？已答 5/5 题"));
-    t.key("Enter");
+    t.keys(&["Enter"]);
     // 3 of 5 right, the wrong ones earn nothing: 60.
     t.wait("the score", |s| s.contains("成绩：60 分"));
-    t.key("m");
+    t.keys(&["m"]);
     let book = t.wait("the mistake book", |s| s.contains("共 2 道错题"));
     for w in &wrong {
         assert!(book.contains(&head(w)), "{w} not in the book:\n{book}");
     }
-    t.key("q");
+    t.keys(&["q"]);
     drop(t);
 
     let rows = run_json(&db, &["exam", "--mistakes", "--json"]);

@@ -4,6 +4,7 @@
 
 pub mod fake;
 pub mod fixtures;
+pub mod tmux;
 
 use std::path::Path;
 
