@@ -231,3 +231,18 @@ fn indented_wrapping_finds_the_same_lists() {
     };
     assert_eq!(items(&wrapped), items(&text));
 }
+
+/// A clause after the last item that sums the list up names it (…，X取得显著成效),
+/// and a count inside a quoted name (“三个代表”) is never turned into the list's size.
+#[test]
+fn summaries_after_the_items_and_quoted_counts() {
+    let out = render("tests/fixtures/extract/summaries.txt");
+    assert!(out.contains("县域经济取得的四方面显著成效 |"), "{out}");
+    // The summary clause is the prompt, no longer part of the last item.
+    assert!(out.contains("/ 生态环境质量稳步改善\n"), "{out}");
+    assert!(out.contains("“三个代表”"), "{out}");
+    assert!(
+        !out.contains("几个代表") && !out.contains("四个代表"),
+        "{out}"
+    );
+}
