@@ -233,7 +233,8 @@ fn indented_wrapping_finds_the_same_lists() {
 }
 
 /// A clause after the last item that sums the list up names it (…，X取得显著成效),
-/// and a count inside a quoted name (“三个代表”) is never turned into the list's size.
+/// a count inside a quoted name (“三个代表”) is never turned into the list's size, and a run
+/// of paragraphs opening on a verb of knowing is named by it.
 #[test]
 fn summaries_after_the_items_and_quoted_counts() {
     let out = render("tests/fixtures/extract/summaries.txt");

@@ -9,7 +9,10 @@ use super::FoundList;
 
 /// Nouns that say what kind of things a list's items are. A prompt is rewritten into the
 /// exam form only around one of these.
-const CATEGORIES: [&str; 64] = [
+const CATEGORIES: [&str; 67] = [
+    "体会",
+    "感悟",
+    "启示",
     "着力点",
     "特征",
     "特色",
