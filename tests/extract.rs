@@ -246,4 +246,6 @@ fn summaries_after_the_items_and_quoted_counts() {
         !out.contains("几个代表") && !out.contains("四个代表"),
         "{out}"
     );
+    // Paragraphs that open on a verb of knowing (我们深刻体会到，…) are its category.
+    assert!(out.contains("的三个深刻体会 |"), "{out}");
 }

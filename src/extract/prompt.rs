@@ -465,7 +465,9 @@ pub fn finish(
     }
     // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
-    if l.marker == "、" && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+    // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
+    let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
+    if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
         let owner = para_head
             .map(str::to_string)
             .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
@@ -514,6 +516,21 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         let core = l.prompt.replace("……", "");
         let core = trim(core.split('（').next().unwrap_or(""));
         if len(core) >= 3 && !gives_away(&l.prompt) && !l.prompt.starts_with("……") {
+            // A bare category (…等战略任务 → 战略任务) needs its owner: what the items share,
+            // the section, the document's topic.
+            // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
+            let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k));
+            if is_bare_category(core) && !named {
+                let owner = preferred
+                    .clone()
+                    .into_iter()
+                    .chain(section.map(|h| trim(&h.body).to_string()))
+                    .chain(std::iter::once(topic.to_string()))
+                    .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));
+                if let Some(o) = owner {
+                    l.prompt = format!("{o}的{}项{core}", cn_numeral(n, true));
+                }
+            }
             return;
         }
         l.lead.clear();
