@@ -248,4 +248,9 @@ fn summaries_after_the_items_and_quoted_counts() {
     );
     // Paragraphs that open on a verb of knowing (我们深刻体会到，…) are its category.
     assert!(out.contains("的三个深刻体会 |"), "{out}");
+    // …、C和D等 with items of one length: 和 joins the last two items.
+    assert!(
+        out.contains("| 土地 / 劳动 / 知识 / 资本 / 技术\n"),
+        "{out}"
+    );
 }

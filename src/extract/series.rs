@@ -897,7 +897,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
         let (it, mut right_rest) = take_item(&last);
-        tail_items.push(it);
+        // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
+        if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
+        {
+            tail_items.push(it[..mlen].to_vec());
+            tail_items.push(it[mlen + 1..].to_vec());
+        } else {
+            tail_items.push(it);
+        }
         // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
