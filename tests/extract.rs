@@ -231,3 +231,26 @@ fn indented_wrapping_finds_the_same_lists() {
     };
     assert_eq!(items(&wrapped), items(&text));
 }
+
+/// A clause after the last item that sums the list up names it (…，X取得显著成效),
+/// a count inside a quoted name (“三个代表”) is never turned into the list's size, and a run
+/// of paragraphs opening on a verb of knowing is named by it.
+#[test]
+fn summaries_after_the_items_and_quoted_counts() {
+    let out = render("tests/fixtures/extract/summaries.txt");
+    assert!(out.contains("县域经济取得的四方面显著成效 |"), "{out}");
+    // The summary clause is the prompt, no longer part of the last item.
+    assert!(out.contains("/ 生态环境质量稳步改善\n"), "{out}");
+    assert!(out.contains("“三个代表”"), "{out}");
+    assert!(
+        !out.contains("几个代表") && !out.contains("四个代表"),
+        "{out}"
+    );
+    // Paragraphs that open on a verb of knowing (我们深刻体会到，…) are its category.
+    assert!(out.contains("的三个深刻体会 |"), "{out}");
+    // …、C和D等 with items of one length: 和 joins the last two items.
+    assert!(
+        out.contains("| 土地 / 劳动 / 知识 / 资本 / 技术\n"),
+        "{out}"
+    );
+}

@@ -366,7 +366,7 @@ fn the_sample_meets_the_bars() {
 }
 
 /// Issue 8 asks for 0.90; what the generator reaches is asserted so that it cannot slip back.
-const PROMPT_BAR_SAMPLE: f64 = 0.80;
+const PROMPT_BAR_SAMPLE: f64 = 0.89;
 
 /// The sample as clean text (one paragraph a line) and wrapped again at another width, the
 /// way a PDF sets it (first lines indented two characters, a blank line between lines):

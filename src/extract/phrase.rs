@@ -129,8 +129,15 @@ pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
 /// `（N项）`.
 pub fn with_count(base: &str, n: usize) -> String {
     let num = cn_numeral(n, true);
+    // A count inside a quoted name (“三个代表”重要思想, 《…两个…》) is part of the name.
+    let quoted_bytes = quoted_spans(base);
+    let in_quotes = |pos: usize| quoted_bytes.iter().any(|(a, b)| *a <= pos && pos < *b);
     for v in VAGUE {
-        if let Some(pos) = base.find(v) {
+        if let Some(pos) = base
+            .match_indices(v)
+            .map(|(pos, _)| pos)
+            .find(|pos| !in_quotes(*pos))
+        {
             let rest = &base[pos + v.len()..];
             let replacement = match v {
                 "几方面" | "多方面" => format!("{num}方面"),
@@ -144,8 +151,13 @@ pub fn with_count(base: &str, n: usize) -> String {
         }
     }
     let mut chars: Vec<char> = base.chars().collect();
+    let quoted = quoted_mask(&chars);
     let mut i = 0;
     while i < chars.len() {
+        if quoted.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
         if let Some((v, digits, _)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
             if usize::try_from(v).ok() == Some(n) {
                 return chars.iter().collect();
@@ -157,6 +169,42 @@ pub fn with_count(base: &str, n: usize) -> String {
     }
     let base: String = chars.into_iter().collect();
     format!("{base}（{}项）", cn_numeral(n, true))
+}
+
+/// For each character, whether it lies inside “…” or 《…》 (the marks themselves included).
+fn quoted_mask(chars: &[char]) -> Vec<bool> {
+    let mut depth = 0usize;
+    chars
+        .iter()
+        .map(|c| match c {
+            '“' | '《' => {
+                depth += 1;
+                true
+            }
+            '”' | '》' => {
+                depth = depth.saturating_sub(1);
+                true
+            }
+            _ => depth > 0,
+        })
+        .collect()
+}
+
+/// Byte ranges of `s` inside “…” or 《…》.
+fn quoted_spans(s: &str) -> Vec<(usize, usize)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mask = quoted_mask(&chars);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for ((pos, c), q) in s.char_indices().zip(mask) {
+        if !q {
+            continue;
+        }
+        match out.last_mut() {
+            Some((_, b)) if *b == pos => *b = pos + c.len_utf8(),
+            _ => out.push((pos, pos + c.len_utf8())),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -205,5 +253,14 @@ mod tests {
             "要从两个维度来研究和布局"
         );
         assert_eq!(with_count("丝路精神", 4), "丝路精神（四项）");
+        // A count inside a quoted name is the name, not the list's size.
+        assert_eq!(
+            with_count("贯彻“三个代表”重要思想的要求", 4),
+            "贯彻“三个代表”重要思想的要求（四项）"
+        );
+        assert_eq!(
+            with_count("增强“四个意识”，做到几个方面", 3),
+            "增强“四个意识”，做到三个方面"
+        );
     }
 }

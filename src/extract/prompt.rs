@@ -9,7 +9,10 @@ use super::FoundList;
 
 /// Nouns that say what kind of things a list's items are. A prompt is rewritten into the
 /// exam form only around one of these.
-const CATEGORIES: [&str; 64] = [
+const CATEGORIES: [&str; 67] = [
+    "体会",
+    "感悟",
+    "启示",
     "着力点",
     "特征",
     "特色",
@@ -462,7 +465,9 @@ pub fn finish(
     }
     // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
-    if l.marker == "、" && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+    // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
+    let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
+    if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
         let owner = para_head
             .map(str::to_string)
             .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
@@ -489,12 +494,43 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             .iter()
             .any(|it| len(it) >= 4 && p.contains(it.as_str()))
     };
+    // A clause after the last item that sums the list up names it, when nothing before does.
+    if announcing.is_none()
+        && !has_count(&strip_frames(&l.lead))
+        && (l.prompt.is_empty() || l.prompt.contains("……"))
+    {
+        if let Some((p, own)) = summary_after(l, n).filter(|(p, _)| !gives_away(p)) {
+            l.prompt = p;
+            // The summary closed the last item's own text: it names the list, it is no item.
+            if let Some(last) = l.items.last_mut().filter(|_| own) {
+                if let Some((head, _)) = last.key.rsplit_once('，') {
+                    last.key = head.to_string();
+                }
+            }
+            return;
+        }
+    }
     if !l.prompt.is_empty() {
         // A pass named the list itself (a numeric term, a 、-series' summary noun): keep it
         // unless it is a bare frame or gives its items away.
         let core = l.prompt.replace("……", "");
         let core = trim(core.split('（').next().unwrap_or(""));
         if len(core) >= 3 && !gives_away(&l.prompt) && !l.prompt.starts_with("……") {
+            // A bare category (…等战略任务 → 战略任务) needs its owner: what the items share,
+            // the section, the document's topic.
+            // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
+            let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k));
+            if is_bare_category(core) && !named {
+                let owner = preferred
+                    .clone()
+                    .into_iter()
+                    .chain(section.map(|h| trim(&h.body).to_string()))
+                    .chain(std::iter::once(topic.to_string()))
+                    .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));
+                if let Some(o) = owner {
+                    l.prompt = format!("{o}的{}项{core}", cn_numeral(n, true));
+                }
+            }
             return;
         }
         l.lead.clear();
@@ -565,6 +601,42 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         }
     }
     l.prompt = counted;
+}
+
+/// The name a summary clause right after the last item gives the list: the items as the
+/// subject of `是X的Y` (…强大科技实力，是我们抵御外部风险的根本依托 → 我们抵御外部风险的N个根本依托),
+/// or a result they add up to (…，高质量发展取得明显成效 → 高质量发展取得的N方面明显成效).
+/// The flag says whether the clause closed the last item's own key phrase.
+fn summary_after(l: &FoundList, n: usize) -> Option<(String, bool)> {
+    let key = l.items.last()?.key.as_str();
+    if key.is_empty() {
+        return None;
+    }
+    let after = |hay: &str| hay.rfind(key).map(|b| hay[b + key.len()..].to_string());
+    // The summary may also close the last item's own sentence (…稳步改善，X取得显著成效).
+    let own_last = key.rsplit_once('，').map(|(_, c)| format!("，{c}"));
+    let outside = after(&l.items.last()?.full).filter(|r| r.starts_with('，'));
+    let own = outside.is_none() && own_last.is_some();
+    let rest = outside.or(own_last).or_else(|| after(&l.passage))?;
+    if !rest.starts_with('，') {
+        return None;
+    }
+    let sentence = rest.split(['。', '；', '！', '：']).next()?;
+    let clause = trim(sentence.rsplit('，').next()?);
+    let num = cn_numeral(n, true);
+    if let Some(pred) = clause.strip_prefix('是') {
+        let (x, y) = pred.rsplit_once('的')?;
+        let noun_ok = (2..=6).contains(&len(y)) && CATEGORIES.iter().any(|k| y.ends_with(k));
+        return (noun_ok && len(x) >= 4 && !x.contains('、'))
+            .then(|| (format!("{x}的{num}个{y}"), own));
+    }
+    let (subj, result) = clause.split_once("取得")?;
+    let result = result.strip_prefix('了').unwrap_or(result);
+    let named = ["成效", "成就", "进展", "成果"]
+        .iter()
+        .any(|k| result.ends_with(k));
+    (named && len(subj) >= 2 && len(result) <= 6 && !subj.contains('、'))
+        .then(|| (format!("{subj}取得的{num}方面{result}"), own))
 }
 
 /// A short name that is only a category (主要目标, 总体要求, 指导思想).
@@ -647,6 +719,47 @@ mod tests {
     fn a_series_in_the_lead_is_not_the_name() {
         let c = pick_clause("《意见》坚持内外统筹、提质增效、主动引领、有序开放，对新时代教育对外开放进行了重点部署");
         assert_eq!(c, "对新时代教育对外开放进行了重点部署");
+    }
+
+    fn list(keys: &[&str], passage: &str) -> FoundList {
+        FoundList {
+            prompt: String::new(),
+            items: keys
+                .iter()
+                .map(|k| crate::extract::FoundItem {
+                    key: k.to_string(),
+                    full: k.to_string(),
+                    line: 1,
+                })
+                .collect(),
+            marker: "、".into(),
+            explicit: false,
+            ordered: false,
+            line: 1,
+            passage: passage.into(),
+            heading: Vec::new(),
+            lead: String::new(),
+            subject: None,
+            para: 0,
+        }
+    }
+
+    #[test]
+    fn a_summary_after_the_items_names_them() {
+        let l = list(
+            &["完备交通网络", "充足劳动力资源", "齐全配套产业"],
+            "各地形成的完备交通网络、充足劳动力资源、齐全配套产业，是县域承接产业转移的重要基础。",
+        );
+        assert_eq!(
+            summary_after(&l, 3),
+            Some(("县域承接产业转移的三个重要基础".to_string(), false))
+        );
+        // 是 + something that is no category: no name.
+        let l = list(
+            &["完备交通网络", "充足劳动力资源", "齐全配套产业"],
+            "各地的完备交通网络、充足劳动力资源、齐全配套产业，是大家有目共睹的。",
+        );
+        assert_eq!(summary_after(&l, 3), None);
     }
 
     #[test]

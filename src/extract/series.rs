@@ -668,7 +668,12 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
                     opening(p).map(|(_, st)| (p.text(st, p.sentence_end(st)), p.line(st)))
                 })
                 .collect();
-            out.push(paragraph_list(paras, i, j, parts));
+            let mut l = paragraph_list(paras, i, j, parts);
+            // 我们深刻认识到，… ×3: the verb of knowing is what the items are (三个深刻认识).
+            if let Some((_, cat)) = KNOWING.iter().find(|(v, _)| o.ends_with(v)) {
+                l.lead = format!("几个{cat}");
+            }
+            out.push(l);
             i = j;
         } else {
             i += 1;
@@ -676,6 +681,17 @@ fn paragraph_openings(paras: &[P]) -> Vec<FoundList> {
     }
     out
 }
+
+/// Verbs of knowing a run of paragraphs opens with, and the category they make of what
+/// follows, longest first.
+const KNOWING: [(&str, &str); 6] = [
+    ("深刻认识到", "深刻认识"),
+    ("深刻体会到", "深刻体会"),
+    ("深切体会到", "深切体会"),
+    ("认识到", "认识"),
+    ("体会到", "体会"),
+    ("感悟到", "感悟"),
+];
 
 /// The list of paragraphs `i..j` that open alike: the lead is the sentence before them.
 fn paragraph_list(paras: &[P], i: usize, j: usize, parts: Vec<(String, u32)>) -> FoundList {
@@ -881,7 +897,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
         let (it, mut right_rest) = take_item(&last);
-        tail_items.push(it);
+        // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
+        if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
+        {
+            tail_items.push(it[..mlen].to_vec());
+            tail_items.push(it[mlen + 1..].to_vec());
+        } else {
+            tail_items.push(it);
+        }
         // `…、C和D的…`: one more item after 和/与 when it fits the pattern.
         if let Some(c0) = right_rest.first().copied() {
             if matches!(c0, '和' | '与') {
