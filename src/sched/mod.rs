@@ -462,8 +462,10 @@ struct Intervals {
     fuzz: Option<f32>,
     max_ivl: u32,
     /// Hard < Good < Easy is enforced (steady retention). The exam plan gives each rating
-    /// its own day: a weaker memory may wait longer for an interim review than a stronger one
-    /// for its securing review.
+    /// its own day, kept only as far as Hard ≤ Good ≤ Easy: a student never sees a better
+    /// answer rewarded with an earlier review. Hard is pulled in (an earlier review only helps
+    /// recall on exam day) and Easy pushed out to Good's day (a stronger memory that Good's
+    /// review day secures is secured by it too).
     ordered: bool,
 }
 
@@ -492,9 +494,9 @@ impl Intervals {
     fn graduate(&self, rating: Rating) -> u32 {
         let good = self.constrain(self.raw[2], 1);
         match rating {
-            Rating::Easy => self.constrain(self.raw[3], self.above(good)),
+            Rating::Easy => self.constrain(self.raw[3], self.above(good)).max(good),
             Rating::Again => self.again(),
-            Rating::Hard => self.constrain(self.raw[1], 1),
+            Rating::Hard => self.constrain(self.raw[1], 1).min(good),
             Rating::Good => good,
         }
     }
@@ -502,7 +504,8 @@ impl Intervals {
     fn review(&self, rating: Rating) -> u32 {
         let hard = self.constrain(self.raw[1], 1);
         let good = self.constrain(self.raw[2], self.above(hard));
-        let easy = self.constrain(self.raw[3], self.above(good));
+        let easy = self.constrain(self.raw[3], self.above(good)).max(good);
+        let hard = hard.min(good);
         match rating {
             Rating::Again => self.again(),
             Rating::Hard => hard,
