@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::deck::fs::{self as deckfs, SearchPath};
 use crate::deck::{DeckId, Diagnostic};
-use crate::store::{self, FileMeta, Store, StoreError, SyncDeck, SyncReport};
+use crate::store::{self, FileMeta, Store, StoreError, SyncReport};
 
 /// Where the data lives: `--db` / `TIANKONG_DB` and `--decks` / `TIANKONG_DECKS`.
 #[derive(Debug, Clone, Default)]
@@ -140,25 +140,8 @@ pub fn sync_decks(
     };
     let (coll, unchanged) = deckfs::load_cached(&SearchPath::from_env(decks), &is_known);
     let unchanged: Vec<DeckId> = unchanged.into_iter().map(|u| u.id).collect();
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let synced: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
+    let metas: Vec<FileMeta> = coll.decks.iter().map(FileMeta::of).collect();
+    let synced = store::sync_decks(&coll.decks, &metas);
     let report = store
         .sync_cached(&synced, &unchanged, now_ms)
         .map_err(|source| OpenError::Sync {

@@ -24,7 +24,7 @@ pub use query::{
     BrowseFilter, BrowseSort, BrowseState, CardRow, DayBase, DayReviews, DeckSummary, DeckTitle,
     LogRow, Queue, ReviewEntry, Stats,
 };
-pub use sync::{dice, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
+pub use sync::{dice, sync_decks, CardChange, DeckChanges, FileMeta, SyncDeck, SyncReport};
 
 /// The migrations, in order: migration `i` (0-based) takes `user_version` from `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[

@@ -29,6 +29,34 @@ pub struct FileMeta {
     pub hash: u64,
 }
 
+impl FileMeta {
+    /// The file facts of a loaded deck.
+    pub fn of(d: &crate::deck::fs::LoadedDeck) -> FileMeta {
+        FileMeta {
+            path: d.path.clone(),
+            size: d.size,
+            mtime_ns: d.mtime_ns,
+            hash: d.hash,
+        }
+    }
+}
+
+/// Loaded decks paired with their file facts, as [`Store::sync`](super::Store::sync) takes
+/// them; `metas` is `decks` mapped by [`FileMeta::of`].
+pub fn sync_decks<'a>(
+    decks: &'a [crate::deck::fs::LoadedDeck],
+    metas: &'a [FileMeta],
+) -> Vec<SyncDeck<'a>> {
+    decks
+        .iter()
+        .zip(metas)
+        .map(|(d, file)| SyncDeck {
+            file,
+            deck: &d.deck,
+        })
+        .collect()
+}
+
 /// One deck to sync, with the file it came from.
 #[derive(Debug, Clone, Copy)]
 pub struct SyncDeck<'a> {

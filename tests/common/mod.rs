@@ -9,29 +9,12 @@ pub mod tmux;
 use std::path::Path;
 
 use tiankong::deck::fs::load_dirs;
-use tiankong::store::{FileMeta, Store, SyncDeck, SyncReport};
+use tiankong::store::{sync_decks, FileMeta, Store, SyncReport};
 
 /// Load the decks of `dir` and sync them into `store` at `now`.
 pub fn sync_dir(store: &mut Store, dir: &Path, now: i64) -> SyncReport {
     let coll = load_dirs(&[dir.to_path_buf()]);
-    let metas: Vec<FileMeta> = coll
-        .decks
-        .iter()
-        .map(|d| FileMeta {
-            path: d.path.clone(),
-            size: d.size,
-            mtime_ns: d.mtime_ns,
-            hash: d.hash,
-        })
-        .collect();
-    let decks: Vec<SyncDeck<'_>> = coll
-        .decks
-        .iter()
-        .zip(&metas)
-        .map(|(d, file)| SyncDeck {
-            file,
-            deck: &d.deck,
-        })
-        .collect();
+    let metas: Vec<FileMeta> = coll.decks.iter().map(FileMeta::of).collect();
+    let decks = sync_decks(&coll.decks, &metas);
     store.sync(&decks, now).unwrap()
 }
