@@ -12,6 +12,7 @@ pub mod notes;
 pub mod phrase;
 pub mod prompt;
 mod series;
+mod shape;
 pub mod structure;
 
 use crate::corpus::{Document, Paragraph};
@@ -146,6 +147,7 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
                 .is_some_and(|i| head.contains(i.key.as_str()));
             ((4..=24).contains(&(end - start)) && !inside).then_some(head)
         });
+        shape::shape(l);
         prompt::finish(l, path, own.as_ref(), para_head.as_deref(), &topic);
     }
     lists

@@ -1,0 +1,274 @@
+//! Items at one depth, after a list is found and before its prompt is written.
+//!
+//! - A leading word of addition or of time (也, 还, 同时, 此外, 近年来 …) is not part of what a
+//!   student recites: it goes from every item that carries it.
+//! - A head factored out of a 、-series (`经济、政治、文化、社会、生态文明体制`) belongs to every
+//!   item: `经济体制 … 生态文明体制`. Only category nouns of the genre count as such heads, and only
+//!   when the other items are short bare modifiers.
+//! - Stages and steps (`到2035年…，到本世纪中叶…`, `第一步…第二步…`, a `三步走` label) are learnt
+//!   in order: the list becomes ordered.
+use super::FoundList;
+
+/// Words that open an item without being part of it. Checked longest first.
+const FILLERS: [&str; 11] = [
+    "与此同时",
+    "近年来",
+    "近些年",
+    "同时",
+    "此外",
+    "另外",
+    "再次",
+    "并且",
+    "也要",
+    "也",
+    "还要",
+];
+
+/// Nouns that a 、-series of modifiers shares when the text writes it once, after the last item.
+const HEADS: [&str; 20] = [
+    "体制",
+    "体系",
+    "机制",
+    "制度",
+    "建设",
+    "领域",
+    "保卫战",
+    "攻坚战",
+    "政府",
+    "产业",
+    "强国",
+    "能力",
+    "工程",
+    "战略",
+    "安全",
+    "改革",
+    "现代化",
+    "文明",
+    "行业",
+    "环节",
+];
+
+/// Apply every shaping rule to a list, in place.
+pub fn shape(l: &mut FoundList) {
+    drop_fillers(l);
+    expand_factored_head(l);
+    if is_staged(l) {
+        l.ordered = true;
+    }
+}
+
+fn drop_fillers(l: &mut FoundList) {
+    for item in &mut l.items {
+        let key = item.key.as_str();
+        let Some(f) = FILLERS.iter().find(|f| key.starts_with(**f)) else {
+            continue;
+        };
+        // 也要 and 还要 keep their 要-less rest only; what follows must still be an item.
+        let rest = key[f.len()..].trim_start_matches(['，', ',', '、']);
+        // 还原, 也许: the filler must not be the first half of a word — a following character
+        // that cannot start an item (a particle or another adverb) says it is.
+        let next = rest.chars().next();
+        let glued = matches!(
+            next,
+            Some('许' | '就' | '原' | '款' | '是' | '不' | '没' | '会' | '可')
+        ) && f.chars().count() == 1;
+        if rest.chars().count() >= 2 && !glued {
+            let stripped = rest.to_string();
+            if let Some(full) = item.full.strip_prefix(key) {
+                item.full = format!("{stripped}{full}");
+            } else if let Some(full) = item.full.strip_prefix(*f) {
+                item.full = full.trim_start_matches(['，', ',']).to_string();
+            }
+            item.key = stripped;
+        }
+    }
+}
+
+/// `经济、政治、文化、社会、生态文明体制` → each item with 体制, when the last item is a
+/// modifier of the others' length followed by a head noun that no other item has.
+fn expand_factored_head(l: &mut FoundList) {
+    if l.items.len() < 3 || l.marker != "、" {
+        return;
+    }
+    let Some((last, rest)) = l.items.split_last() else {
+        return;
+    };
+    let lens: Vec<usize> = rest.iter().map(|i| i.key.chars().count()).collect();
+    let longest = lens.iter().copied().max().unwrap_or(0);
+    if longest == 0 || longest > 4 {
+        return;
+    }
+    // The longest head that ends the last item (现代化 before 化-less heads).
+    let Some(head) = HEADS
+        .iter()
+        .filter(|h| last.key.ends_with(**h))
+        .max_by_key(|h| h.len())
+    else {
+        return;
+    };
+    let modifier_len = last.key.chars().count() - head.chars().count();
+    // The modifier is as short as its siblings (one character either way, at most four).
+    // The modifier is no shorter than any sibling and at most four characters: in
+    // 有基础、有条件、有能力 the last item is a sibling of its own (有 + noun), not a modifier.
+    let shortest = lens.iter().copied().min().unwrap_or(0);
+    if modifier_len < shortest || modifier_len > 4 {
+        return;
+    }
+    // Items that open alike (有…、有…; 边…、边…) are parallel phrases, complete as written.
+    let first = |s: &str| s.chars().next();
+    if l.items.iter().all(|i| first(&i.key) == first(&last.key)) {
+        return;
+    }
+    // A sibling that ends in the head already, or contains it, means the head is not factored.
+    if rest.iter().any(|i| i.key.contains(*head)) {
+        return;
+    }
+    let n = l.items.len();
+    for item in l.items.iter_mut().take(n - 1) {
+        item.key = format!("{}{head}", item.key);
+    }
+}
+
+/// Time-stage openers: 到2035年, 到本世纪中叶, 到上世纪末, 到建党一百年时, 至2030年.
+fn stage_opener(key: &str) -> bool {
+    let k: Vec<char> = key.chars().collect();
+    if let Some(c) = k.first() {
+        if *c == '第' && k.get(2) == Some(&'步') {
+            return true;
+        }
+    }
+    if !matches!(k.first(), Some('到' | '至')) {
+        return false;
+    }
+    let head: String = k.iter().take(12).collect();
+    ["年", "世纪", "中叶"].iter().any(|t| head.contains(t))
+}
+
+fn is_staged(l: &FoundList) -> bool {
+    if l.items.len() >= 2 && l.items.iter().all(|i| stage_opener(&i.key)) {
+        return true;
+    }
+    // A numeric label of steps (三步走, 两步走) or stages (两个阶段) announces an order.
+    let label = format!("{}{}", l.prompt, l.lead);
+    let chars: Vec<char> = label.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| matches!(w[0], '两' | '三' | '四' | '五') && w[1] == '步' && w[2] == '走')
+        || label.contains("个阶段")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::FoundItem;
+
+    fn list(marker: &str, keys: &[&str]) -> FoundList {
+        FoundList {
+            prompt: String::new(),
+            items: keys
+                .iter()
+                .map(|k| FoundItem {
+                    key: k.to_string(),
+                    full: k.to_string(),
+                    line: 1,
+                })
+                .collect(),
+            marker: marker.to_string(),
+            explicit: false,
+            ordered: false,
+            line: 1,
+            passage: String::new(),
+            heading: vec![],
+            lead: String::new(),
+            subject: None,
+            para: 0,
+        }
+    }
+
+    fn keys(l: &FoundList) -> Vec<&str> {
+        l.items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    #[test]
+    fn a_factored_head_goes_to_every_item() {
+        let mut l = list("、", &["交通", "能源", "水利", "城市管理体制"]);
+        // 城市管理 is four characters beside two-character siblings: still a modifier.
+        shape(&mut l);
+        assert_eq!(
+            keys(&l),
+            ["交通体制", "能源体制", "水利体制", "城市管理体制"]
+        );
+        let mut l = list("、", &["大气", "水体", "土壤保卫战"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["大气保卫战", "水体保卫战", "土壤保卫战"]);
+    }
+
+    #[test]
+    fn a_last_item_that_is_a_word_of_its_own_is_left_alone() {
+        // 有 + noun three times: the last item's 有 is no modifier of the others.
+        let mut l = list("、", &["有决心", "有信心", "有能力"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["有决心", "有信心", "有能力"]);
+        let mut l = list("、", &["边学习", "边总结", "边建设"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["边学习", "边总结", "边建设"]);
+        // 社会保障 ends in no head noun: nothing is factored.
+        let mut l = list("、", &["产业", "就业", "教育", "社会保障"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["产业", "就业", "教育", "社会保障"]);
+        // Long siblings are whole items, not modifiers.
+        let mut l = list("、", &["完善市场准入", "健全产权保护", "优化营商环境体系"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "完善市场准入");
+        // A sibling with the head already: the series is not factored.
+        let mut l = list("、", &["法律体系", "监察", "人民监督体系"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["法律体系", "监察", "人民监督体系"]);
+        // Only 、-series factor a head; clause lists never do.
+        let mut l = list("一是", &["交通", "能源", "城市管理体制"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "交通");
+    }
+
+    #[test]
+    fn fillers_leave_the_items() {
+        let mut l = list(
+            "；",
+            &[
+                "近年来持续改善水质",
+                "同时，稳步扩大绿地",
+                "也要加快治理噪声",
+            ],
+        );
+        shape(&mut l);
+        assert_eq!(keys(&l), ["持续改善水质", "稳步扩大绿地", "加快治理噪声"]);
+        // 还原 and 也许 are words, not fillers.
+        let mut l = list("；", &["还原历史真相", "也许还有机会"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["还原历史真相", "也许还有机会"]);
+    }
+
+    #[test]
+    fn stages_are_learnt_in_order() {
+        let mut l = list(
+            "，",
+            &["到2030年基本建成示范区", "到本世纪中叶全面建成示范区"],
+        );
+        shape(&mut l);
+        assert!(l.ordered);
+        let mut l = list(
+            "：",
+            &["第一步解决温饱", "第二步达到小康", "第三步基本实现现代化"],
+        );
+        shape(&mut l);
+        assert!(l.ordered);
+        let mut l = list("，", &["解决温饱", "达到小康"]);
+        l.lead = "“两步走”战略".to_string();
+        shape(&mut l);
+        assert!(l.ordered);
+        // Items that merely mention a year are not stages.
+        let mut l = list("、", &["推进2030年前碳达峰", "完善考核办法"]);
+        shape(&mut l);
+        assert!(!l.ordered);
+    }
+}
