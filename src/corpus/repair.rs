@@ -224,11 +224,64 @@ fn parse_source(line: &str) -> Option<(Option<String>, Option<String>, Option<St
         .replace(is_space, "");
     let (publisher, rest) = match inner.split_once(['，', ',']) {
         Some((a, b)) => (a.to_string(), b.to_string()),
-        None => (inner.clone(), String::new()),
+        // `《求是》2021年第3期`: the date follows the publisher without a comma.
+        None => match year_start(&inner) {
+            Some(i) => (inner[..i].to_string(), inner[i..].to_string()),
+            None => (inner.clone(), String::new()),
+        },
     };
     let (date, issue) = parse_date(&rest);
     let publisher = (!publisher.is_empty()).then_some(publisher);
     Some((publisher, date, issue))
+}
+
+/// Byte offset of the first four-digit year followed by 年 (`2021年`), if any.
+fn year_start(s: &str) -> Option<usize> {
+    let idx: Vec<(usize, char)> = s.char_indices().collect();
+    idx.windows(5).find_map(|w| {
+        (w[..4].iter().all(|(_, c)| c.is_ascii_digit()) && w[4].1 == '年').then_some(w[0].0)
+    })
+}
+
+/// Common Chinese surnames (the most frequent ~200, which cover nearly every name): a byline
+/// is a personal name, and a name starts with one of these.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝习";
+
+/// A byline under a title: a personal name (2–4 Han characters, starting with a common
+/// surname; a two-character name is often set with a space, `李 强`), optionally after an
+/// office and a space (`国务院总理 李强`). It names the author, not the topic.
+fn is_byline(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let name: String = match parts.as_slice() {
+        [] => return false,
+        // `李 强`: a name set with a space.
+        _ if parts.iter().all(|p| p.chars().count() == 1) => parts.concat(),
+        [name] => name.to_string(),
+        [office, name @ ..] => {
+            if office.chars().count() > 10 || name.len() > 2 {
+                // More than an office and a (possibly spaced) name: a title line.
+                return false;
+            } else if name.iter().all(|p| p.chars().count() == 1) && name.len() == 2 {
+                name.concat()
+            } else if name.len() == 1 {
+                name[0].to_string()
+            } else {
+                return false;
+            }
+        }
+    };
+    let han = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF);
+    let n = name.chars().count();
+    let surname = [
+        "欧阳", "司马", "诸葛", "上官", "司徒", "令狐", "皇甫", "尉迟", "长孙", "慕容",
+    ]
+    .iter()
+    .any(|s| name.starts_with(s))
+        || name.chars().next().is_some_and(|c| SURNAMES.contains(c));
+    (2..=4).contains(&n) && name.chars().all(han) && surname
 }
 
 /// `2024年5月27日` → 2024-05-27; `2024年第10期` → (2024, issue); `2023年4月` → 2023-04.
@@ -506,7 +559,18 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
             .get(k + 1)
             .map(|h| h.title_start)
             .unwrap_or(lines.len());
-        let title_lines = &lines[head.title_start..head.source_idx];
+        let mut title_lines = &lines[head.title_start..head.source_idx];
+        // The author's name on the line above the source line is a byline, not the title.
+        if let [rest @ .., last] = title_lines {
+            // A title line filling the wrap width continues on the next line: that is no byline.
+            let wrapped = rest
+                .last()
+                .zip(width)
+                .is_some_and(|(prev, w)| prev.width + 4 >= w);
+            if !rest.is_empty() && !wrapped && is_byline(&last.text) {
+                title_lines = rest;
+            }
+        }
         let title = collapse_spaces(
             &title_lines
                 .iter()
@@ -595,6 +659,28 @@ mod tests {
         let docs = normalize(&text, "t");
         let got: Vec<&str> = docs[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(got, paras);
+    }
+
+    #[test]
+    fn a_byline_is_not_part_of_the_title() {
+        let text =
+            "全面加强某项工作\n激发创新活力\n张三丰\n（来源：《某刊》2021年第3期）\n第一段正文。\n";
+        let docs = normalize(text, "a.txt");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].title, "全面加强某项工作激发创新活力");
+        assert_eq!(docs[0].source.as_deref(), Some("《某刊》"));
+        assert_eq!(docs[0].date.as_deref(), Some("2021"));
+        assert_eq!(docs[0].issue.as_deref(), Some("2021年第3期"));
+        // An office and a name: still a byline. A one-line title is never dropped.
+        assert!(is_byline("国务院总理 王五"));
+        assert!(is_byline("国务院总理 李 强"));
+        assert!(is_byline("李 强"));
+        // A title's last line of four characters is no name.
+        assert!(!is_byline("对外开放"));
+        assert!(!is_byline("构建新发展格局"));
+        assert!(!is_byline("（节选）"));
+        let docs = normalize("李四\n（来源：新华网，2024年5月27日）\n正文。\n", "b.txt");
+        assert_eq!(docs[0].title, "李四");
     }
 
     #[test]

@@ -89,6 +89,12 @@ pub fn short_title(title: &str) -> String {
             }
         }
     }
+    // 政府工作报告——2024年3月5日在…会议上: the occasion after the dash is not the topic.
+    if let Some((name, _)) = rest.split_once("——") {
+        if name.chars().count() >= 4 {
+            rest = name;
+        }
+    }
     let topic = rest
         .split([' ', '，', '　'])
         .map(str::trim)
@@ -240,5 +246,9 @@ mod tests {
             "参加十四届全国人大一次会议江苏代表团审议时的讲话"
         );
         assert_eq!(short_title("政府工作报告"), "政府工作报告");
+        assert_eq!(
+            short_title("某某工作报告——2030年3月5日在某次会议上"),
+            "某某工作报告"
+        );
     }
 }
