@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Score a tiankong binary on the development set (texts nobody tuned the generator to).
 #
-#   bench/score_dev.sh [BINARY] [SLUG...]     default binary: target/release/tiankong
+#   bench/score_dev.sh [--dir SET_DIR] [BINARY] [SLUG...]     default binary: target/release/tiankong
 #
-# Builds nothing. For each tests/fixtures/eval/dev/<slug>/ (all of them unless SLUGs are
-# given) it runs `BINARY generate` on the clean text (source.txt) and on the PDF-wrapped copy
+# Builds nothing. For each SET_DIR/<slug>/ (default SET_DIR: tests/fixtures/eval/dev; the
+# held-out set is tests/fixtures/eval/holdout; all slugs unless SLUGs are given) it runs
+# `BINARY generate` on the clean text (source.txt) and on the PDF-wrapped copy
 # (source.wrapped.txt), each into a fresh temporary folder, and scores the decks with
 # tests/fixtures/eval/score_lists.py against <slug>/gold.jsonl. Prints one JSON line per
 # (text, form): {"text": SLUG, "form": "clean"|"wrapped", ...the scorer's fields}, or with
@@ -13,9 +14,17 @@
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+dev="$repo/tests/fixtures/eval/dev"
+if [ "${1:-}" = "--dir" ]; then
+    if [ -z "${2:-}" ] || [ ! -d "$2" ]; then
+        echo "score_dev.sh: --dir needs a folder of <slug>/gold.jsonl texts" >&2
+        exit 2
+    fi
+    dev="$(cd "$2" && pwd)"
+    shift 2
+fi
 bin="${1:-$repo/target/release/tiankong}"
 shift || true
-dev="$repo/tests/fixtures/eval/dev"
 scorer="$repo/tests/fixtures/eval/score_lists.py"
 
 if [ ! -x "$bin" ]; then
