@@ -13,6 +13,7 @@ use tiankong::deck::fs::{self, SearchPath, MAX_DECK_BYTES};
 use tiankong::deck::{
     check, parse, to_toml, Deck, DeckId, DeckMeta, ListNote, Note, NoteBody, NoteId, SourceRef,
 };
+use tiankong::i18n::Lang;
 
 // ---------------------------------------------------------------- parser and writer
 
@@ -304,7 +305,7 @@ fn hostile_folder_is_skipped_safely_and_left_untouched() {
     let msgs: Vec<String> = col
         .diagnostics
         .iter()
-        .map(|d| d.to_string().replace(&dir.display().to_string(), "D"))
+        .map(|d| d.show(Lang::En).replace(&dir.display().to_string(), "D"))
         .collect();
     let expect_prefixes = [
         "D/b-broken.toml:1:6: error: invalid TOML",
@@ -338,10 +339,12 @@ fn fifo_named_directly_does_not_block() {
         .success());
     let (deck, diags) = fs::load_file(&fifo);
     assert!(deck.is_none());
-    assert!(diags[0].message.contains("FIFO"), "{diags:?}");
+    assert!(diags[0].message.en.contains("FIFO"), "{diags:?}");
+    assert!(diags[0].message.zh.contains("命名管道"), "{diags:?}");
     let (deck, diags) = fs::load_file(Path::new("/dev/zero"));
     assert!(deck.is_none());
-    assert!(diags[0].message.contains("device"), "{diags:?}");
+    assert!(diags[0].message.en.contains("device"), "{diags:?}");
+    assert!(diags[0].message.zh.contains("设备"), "{diags:?}");
 }
 
 #[test]
@@ -437,7 +440,7 @@ fn builtin_decks_are_valid() {
         .diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(ToString::to_string)
+        .map(|d| d.show(Lang::En))
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     assert_eq!(col.decks.len(), fs::builtin_texts().len());
@@ -528,7 +531,7 @@ fn the_higher_version_of_a_deck_id_wins_then_the_newer_file() {
     let col = fs::load_dirs(&[dir.to_path_buf()]);
     assert_eq!(col.decks.len(), 1);
     assert_eq!(col.decks[0].deck.meta.title, "新");
-    let msgs: Vec<String> = col.diagnostics.iter().map(ToString::to_string).collect();
+    let msgs: Vec<String> = col.diagnostics.iter().map(|d| d.show(Lang::En)).collect();
     assert_eq!(msgs.len(), 1, "{msgs:?}");
     assert!(
         msgs[0].contains("0-backup-old.toml:2:6: warning: deck id `good` is also in"),

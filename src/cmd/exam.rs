@@ -16,7 +16,7 @@ use crate::store;
 pub fn load_decks(global: &Global) -> Vec<Deck> {
     let coll = deckfs::load(&SearchPath::from_env(&global.decks));
     for d in coll.diagnostics.iter().filter(|d| d.is_error()) {
-        eprintln!("{d}");
+        eprintln!("{}", d.show(global.lang()));
     }
     coll.decks.into_iter().map(|l| l.deck).collect()
 }

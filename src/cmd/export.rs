@@ -30,7 +30,7 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let collection = load(&SearchPath::from_env(&global.decks));
     // A broken deck file does not stop the export of the good ones, but it is said.
     for d in collection.diagnostics.iter().filter(|d| d.is_error()) {
-        eprintln!("{d}");
+        eprintln!("{}", d.show(lang));
     }
     let mut decks: Vec<&Deck> = collection.decks.iter().map(|l| &l.deck).collect();
     decks.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
@@ -70,10 +70,11 @@ pub fn run(global: &Global, args: &ExportArgs) -> anyhow::Result<ExitCode> {
         );
     }
     let text = if anki {
-        interop::to_anki(&decks)?
+        interop::to_anki(&decks)
     } else {
-        interop::to_csv(&decks)?
-    };
+        interop::to_csv(&decks)
+    }
+    .map_err(|e| anyhow::anyhow!("{}", e.show(lang)))?;
     if args.out.as_os_str() == "-" {
         std::io::stdout().lock().write_all(text.as_bytes())?;
     } else {

@@ -42,7 +42,7 @@ pub fn run(global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
     let (decks, bad) = build(lang, args)?;
     // Every target is decided before anything is written: a refusal writes nothing.
     let existing = if out.is_dir() {
-        super::update::existing_decks(out)?.0
+        super::update::existing_decks(lang, out)?.0
     } else {
         Vec::new()
     };

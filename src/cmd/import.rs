@@ -90,10 +90,7 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         &imported.deck.meta.id,
         &imported.deck.meta.title,
     );
-    let (format, notes) = (
-        format_name(lang, imported.format),
-        imported.deck.notes.len(),
-    );
+    let (format, notes) = (imported.format.name(lang), imported.deck.notes.len());
     let clozes = notes - lists;
     println!(
         "{}",
@@ -104,13 +101,6 @@ pub fn run(global: &Global, args: &ImportArgs) -> anyhow::Result<ExitCode> {
         )
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn format_name(lang: Lang, f: Format) -> &'static str {
-    match f {
-        Format::Anki => t(lang, "Anki 文本", "Anki text"),
-        Format::Csv => "CSV",
-    }
 }
 
 /// Read and parse the import file as deck `deck`. `None` when it has errors (printed, with the
@@ -139,13 +129,13 @@ fn read(lang: Lang, file: &Path, deck: &str) -> anyhow::Result<Option<Imported>>
     match interop::import(&text, &shown, deck) {
         Ok(i) => {
             for w in &i.warnings {
-                eprintln!("{w}");
+                eprintln!("{}", w.show(lang));
             }
             Ok(Some(i))
         }
         Err(ImportError::Invalid(diags)) => {
             for d in &diags {
-                eprintln!("{d}");
+                eprintln!("{}", d.show(lang));
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             eprintln!(
@@ -172,7 +162,7 @@ fn update(
     let loaded = if Path::new(target).is_file() {
         let (loaded, diags) = deckfs::load_file(Path::new(target));
         for d in &diags {
-            eprintln!("{d}");
+            eprintln!("{}", d.show(lang));
         }
         loaded
     } else {
@@ -210,7 +200,7 @@ fn update(
     let (merged, changes) = interop::merge_into(&existing.deck, &imported.deck, keep_ordered);
     let shown = existing.path.display().to_string();
     let text = deckfs::read_text(&existing.path)
-        .map_err(|d| anyhow::anyhow!("{d}"))?
+        .map_err(|d| anyhow::anyhow!("{}", d.show(lang)))?
         .text;
     // `None`: the `[generator]` list stays as it is (imported notes are not generate's).
     let new_text = edit_in_place(
@@ -224,10 +214,7 @@ fn update(
     if new_text != text {
         crate::fsutil::write_atomic(&existing.path, &new_text)?;
     }
-    let (format, notes) = (
-        format_name(lang, imported.format),
-        imported.deck.notes.len(),
-    );
+    let (format, notes) = (imported.format.name(lang), imported.deck.notes.len());
     let (unchanged, updated, added, kept) = (
         changes.unchanged,
         changes.updated.len(),

@@ -10,7 +10,7 @@ use crate::cli::{Global, LintArgs};
 use crate::deck::fs::{duplicate_id, read_text, scan, scan_paths, wins, SearchPath};
 use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
 use crate::i18n::Lang;
-use crate::tr;
+use crate::txt;
 
 pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
     let lang = global.lang();
@@ -24,16 +24,15 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
                 .map(|d| d.display().to_string())
                 .collect();
             let mut report = Report::default();
-            report.diagnostics.push(Diagnostic::file(
-                "tiankong lint",
-                Severity::Error,
-                tr!(
-                    lang,
-                    "没有找到卡组文件夹（找过 {}）",
-                    "no deck folder found (searched {})",
-                    searched.join(", ")
-                ),
-            ));
+            report
+                .diagnostics
+                .push(Diagnostic::file("tiankong lint", Severity::Error, {
+                    let searched = searched.join(", ");
+                    txt!(
+                        "没有找到卡组文件夹（找过 {searched}）",
+                        "no deck folder found (searched {searched})"
+                    )
+                }));
             report
         } else {
             let (stamps, diags) = scan(&dirs);
@@ -45,7 +44,7 @@ pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
     };
     let mut out = std::io::stdout().lock();
     for d in &report.diagnostics {
-        writeln!(out, "{d}")?;
+        writeln!(out, "{}", d.show(lang))?;
     }
     let errors = report.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = report.diagnostics.len() - errors;

@@ -84,7 +84,7 @@ fn load(global: &Global, deck: &str) -> anyhow::Result<Deck> {
                 let msgs: Vec<String> = diags
                     .iter()
                     .filter(|d| d.is_error())
-                    .map(ToString::to_string)
+                    .map(|d| d.show(global.lang()))
                     .collect();
                 bail!("{}", msgs.join("\n"))
             }

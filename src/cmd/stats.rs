@@ -30,7 +30,7 @@ pub fn db_path(global: &Global) -> anyhow::Result<PathBuf> {
 pub fn open_synced(global: &Global, now_ms: i64) -> anyhow::Result<(Store, SyncReport)> {
     let (store, report, diagnostics) = app::open::open_synced(&location(global), now_ms)?;
     for d in &diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.show(global.lang()));
     }
     Ok((store, report))
 }
@@ -49,7 +49,7 @@ pub fn open_synced_later(
     let (store, report, diagnostics, backup) =
         app::open::open_synced_later(&location(global), now_ms)?;
     for d in &diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.show(global.lang()));
     }
     Ok((store, report, backup))
 }

@@ -77,7 +77,7 @@ fn open_engine(
         diagnostics
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| d.to_string()),
+            .map(|d| d.show(config.ui.lang)),
     );
     let coll = Collection::new(store, config)?.with_tag(tag);
     Ok((Box::new(DbEngine::over(coll, warnings)), mark, backup))

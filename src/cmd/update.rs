@@ -22,12 +22,15 @@ pub(super) struct Existing {
 }
 
 /// The decks of `dir` with their texts, and the diagnostics of loading them.
-pub(super) fn existing_decks(dir: &Path) -> anyhow::Result<(Vec<Existing>, Vec<Diagnostic>)> {
+pub(super) fn existing_decks(
+    lang: Lang,
+    dir: &Path,
+) -> anyhow::Result<(Vec<Existing>, Vec<Diagnostic>)> {
     let collection = deckfs::load_dirs(&[dir.to_path_buf()]);
     let mut existing = Vec::new();
     for l in collection.decks {
         let text = deckfs::read_text(&l.path)
-            .map_err(|d| anyhow::anyhow!("{d}"))?
+            .map_err(|d| anyhow::anyhow!("{}", d.show(lang)))?
             .text;
         existing.push(Existing {
             generated: generated_ids(&text),
@@ -61,11 +64,11 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
             )
         );
     }
-    let (existing, diagnostics) = existing_decks(dir)?;
+    let (existing, diagnostics) = existing_decks(lang, dir)?;
     let problems: Vec<String> = diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(ToString::to_string)
+        .map(|d| d.show(lang))
         .collect();
     if !problems.is_empty() {
         // Never rewrite a folder we cannot read whole: an edit could be lost.
@@ -81,7 +84,7 @@ pub fn run(lang: Lang, args: &GenerateArgs, dir: &Path) -> anyhow::Result<ExitCo
     }
     // Warnings (a deck id in two files: which one is updated) are said, not fatal.
     for d in &diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", d.show(lang));
     }
     let (fresh, bad) = super::generate::build(lang, args)?;
     let targets = assign(&fresh, &existing);

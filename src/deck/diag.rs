@@ -1,7 +1,9 @@
 //! Diagnostics about deck files: where (`file:line:col`, 1-based, columns in characters),
 //! how bad, and what. Shared by the parser, the filesystem adapter and `tiankong lint`.
-use std::fmt;
+//! The message is kept in both languages ([`Text`]); [`Diagnostic::show`] picks the run's.
 use std::ops::Range;
+
+use crate::i18n::{Lang, Text};
 
 /// How bad a diagnostic is: an error makes the file unusable, a warning does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -10,12 +12,15 @@ pub enum Severity {
     Warning,
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })
+impl Severity {
+    /// The word printed between the position and the message.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Error, Lang::Zh) => "错误",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Warning, Lang::En) => "warning",
+        }
     }
 }
 
@@ -34,28 +39,28 @@ pub struct Diagnostic {
     pub line: u32,
     pub col: u32,
     pub severity: Severity,
-    pub message: String,
+    pub message: Text,
 }
 
 impl Diagnostic {
-    pub fn at(file: &str, pos: Pos, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn at(file: &str, pos: Pos, severity: Severity, message: Text) -> Self {
         Diagnostic {
             file: file.to_string(),
             line: pos.line,
             col: pos.col,
             severity,
-            message: message.into(),
+            message,
         }
     }
 
     /// A finding about the whole file (no position).
-    pub fn file(file: &str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn file(file: &str, severity: Severity, message: Text) -> Self {
         Diagnostic {
             file: file.to_string(),
             line: 0,
             col: 0,
             severity,
-            message: message.into(),
+            message,
         }
     }
 
@@ -64,16 +69,16 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// `file:line:col: severity: message` (or `file: severity: message`) in `lang`. Only the
+    /// severity word and the message change with the language; the shape does not, so scripts
+    /// can split on `: ` either way.
+    pub fn show(&self, lang: Lang) -> String {
+        let (sev, msg) = (self.severity.label(lang), self.message.get(lang));
         if self.line == 0 {
-            write!(f, "{}: {}: {}", self.file, self.severity, self.message)
+            format!("{}: {sev}: {msg}", self.file)
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}: {}",
-                self.file, self.line, self.col, self.severity, self.message
-            )
+            format!("{}:{}:{}: {sev}: {msg}", self.file, self.line, self.col)
         }
     }
 }
@@ -137,9 +142,12 @@ mod tests {
 
     #[test]
     fn display_with_and_without_position() {
-        let d = Diagnostic::at("d.toml", Pos { line: 3, col: 7 }, Severity::Error, "bad");
-        assert_eq!(d.to_string(), "d.toml:3:7: error: bad");
-        let w = Diagnostic::file("p", Severity::Warning, "skipped");
-        assert_eq!(w.to_string(), "p: warning: skipped");
+        let bad = crate::txt!("坏了", "bad");
+        let d = Diagnostic::at("d.toml", Pos { line: 3, col: 7 }, Severity::Error, bad);
+        assert_eq!(d.show(Lang::En), "d.toml:3:7: error: bad");
+        assert_eq!(d.show(Lang::Zh), "d.toml:3:7: 错误: 坏了");
+        let w = Diagnostic::file("p", Severity::Warning, crate::txt!("已跳过", "skipped"));
+        assert_eq!(w.show(Lang::En), "p: warning: skipped");
+        assert_eq!(w.show(Lang::Zh), "p: 警告: 已跳过");
     }
 }

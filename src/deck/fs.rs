@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use super::diag::{Diagnostic, Pos, Severity};
 use super::model::{Deck, DeckId};
 use super::parse::check;
+use crate::i18n::{io_reason, Text};
+use crate::txt;
 
 /// The largest deck file read; generated decks are well under 1 MiB.
 pub const MAX_DECK_BYTES: u64 = 16 * 1024 * 1024;
@@ -156,17 +158,22 @@ pub fn duplicate_id(
 ) -> Diagnostic {
     let (lv, wv) = (loser.2.unwrap_or(1), winner.2.unwrap_or(1));
     let why = if wv > lv {
-        format!("version {wv} > {lv}")
+        txt!("版本 {wv} > {lv}", "version {wv} > {lv}")
     } else {
-        format!("version {wv} too, newer or first")
+        txt!(
+            "版本同为 {wv}，那个文件更新或排在前面",
+            "version {wv} too, newer or first"
+        )
     };
+    let at = format!("{}:{}:{}", winner.0, winner.1.line, winner.1.col);
+    let (wz, we) = (&why.zh, &why.en);
     Diagnostic::at(
         loser.0,
         loser.1,
         Severity::Warning,
-        format!(
-            "deck id `{id}` is also in {}:{}:{} ({why}); that file is used and this one is skipped",
-            winner.0, winner.1.line, winner.1.col
+        txt!(
+            "卡组 id `{id}` 也出现在 {at}（{wz}）；使用那个文件，跳过这一个",
+            "deck id `{id}` is also in {at} ({we}); that file is used and this one is skipped"
         ),
     )
 }
@@ -222,7 +229,7 @@ pub fn scan_paths(paths: &[PathBuf]) -> (Vec<FileStamp>, Vec<Diagnostic>) {
             Err(e) => diags.push(Diagnostic::file(
                 &shown,
                 Severity::Error,
-                format!("cannot read: {}", io_reason(&e)),
+                cannot("无法读取", "cannot read", &e),
             )),
             Ok(m) if m.is_dir() => {
                 let (s, d) = scan(std::slice::from_ref(p));
@@ -233,7 +240,7 @@ pub fn scan_paths(paths: &[PathBuf]) -> (Vec<FileStamp>, Vec<Diagnostic>) {
             Ok(m) => diags.push(Diagnostic::file(
                 &shown,
                 Severity::Error,
-                format!("{}, skipped", kind_of(&m)),
+                skipped(kind_of(&m)),
             )),
         }
     }
@@ -425,7 +432,7 @@ fn scan_entries(dirs: &[PathBuf]) -> (Vec<Entry>, Vec<Diagnostic>) {
             Err(e) => diags.push(Diagnostic::file(
                 &dir.display().to_string(),
                 Severity::Error,
-                format!("cannot open deck folder: {}", io_reason(&e)),
+                cannot("无法打开卡组文件夹", "cannot open deck folder", &e),
             )),
         }
     }
@@ -446,7 +453,7 @@ fn scan_dir(
             diags.push(Diagnostic::file(
                 &shown,
                 Severity::Error,
-                format!("cannot list folder: {}", io_reason(&e)),
+                cannot("无法列出文件夹内容", "cannot list folder", &e),
             ));
             return;
         }
@@ -478,11 +485,16 @@ fn scan_dir(
             let target = match path.canonicalize() {
                 Ok(t) => t,
                 Err(e) => {
-                    diags.push(Diagnostic::file(
-                        &shown,
-                        Severity::Error,
-                        format!("broken symlink, skipped: {}", io_reason(&e)),
-                    ));
+                    diags.push(Diagnostic::file(&shown, Severity::Error, {
+                        let r = io_reason(&e);
+                        {
+                            let (r_zh, r_en) = (&r.zh, &r.en);
+                            txt!(
+                                "符号链接已失效，已跳过：{r_zh}",
+                                "broken symlink, skipped: {r_en}"
+                            )
+                        }
+                    }));
                     continue;
                 }
             };
@@ -490,7 +502,8 @@ fn scan_dir(
                 diags.push(Diagnostic::file(
                     &shown,
                     Severity::Error,
-                    format!(
+                    txt!(
+                        "符号链接指向卡组文件夹以外（{}），已跳过",
                         "symlink points outside the deck folder (to {}), skipped",
                         target.display()
                     ),
@@ -502,15 +515,17 @@ fn scan_dir(
                     stamp: stamp_of(&path, &m),
                     target,
                 }),
-                Ok(m) => diags.push(Diagnostic::file(
-                    &shown,
-                    Severity::Error,
-                    format!("symlink to {}, skipped", kind_of(&m)),
-                )),
+                Ok(m) => diags.push(Diagnostic::file(&shown, Severity::Error, {
+                    let k = kind_of(&m);
+                    {
+                        let (k_zh, k_en) = (&k.zh, &k.en);
+                        txt!("符号链接指向的{k_zh}，已跳过", "symlink to {k_en}, skipped")
+                    }
+                })),
                 Err(e) => diags.push(Diagnostic::file(
                     &shown,
                     Severity::Error,
-                    format!("cannot read: {}", io_reason(&e)),
+                    cannot("无法读取", "cannot read", &e),
                 )),
             }
         } else if meta.is_file() {
@@ -522,7 +537,7 @@ fn scan_dir(
             diags.push(Diagnostic::file(
                 &shown,
                 Severity::Error,
-                format!("{}, skipped", kind_of(&meta)),
+                skipped(kind_of(&meta)),
             ));
         }
     }
@@ -533,11 +548,11 @@ fn scan_dir(
 /// swapped for one in between.
 fn read_checked(listed: &Path, target: &Path) -> Result<DeckText, Diagnostic> {
     let shown = listed.display().to_string();
-    let fail = |msg: String| Diagnostic::file(&shown, Severity::Error, msg);
-    let before =
-        std::fs::metadata(target).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let fail = |msg: Text| Diagnostic::file(&shown, Severity::Error, msg);
+    let unreadable = |e: std::io::Error| fail(cannot("无法读取", "cannot read", &e));
+    let before = std::fs::metadata(target).map_err(unreadable)?;
     if !before.is_file() {
-        return Err(fail(format!("{}, skipped", kind_of(&before))));
+        return Err(fail(skipped(kind_of(&before))));
     }
     if before.len() > MAX_DECK_BYTES {
         return Err(too_large(&shown, before.len()));
@@ -546,26 +561,27 @@ fn read_checked(listed: &Path, target: &Path) -> Result<DeckText, Diagnostic> {
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(target)
-        .map_err(|e| fail(format!("cannot open: {}", io_reason(&e))))?;
-    let opened = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+        .map_err(|e| fail(cannot("无法打开", "cannot open", &e)))?;
+    let opened = file.metadata().map_err(unreadable)?;
     if !opened.is_file() || opened.ino() != before.ino() || opened.dev() != before.dev() {
-        return Err(fail("replaced while opening, skipped".to_string()));
+        return Err(fail(txt!(
+            "打开时文件被替换了，已跳过",
+            "replaced while opening, skipped"
+        )));
     }
-    let bytes =
-        read_bounded(&mut file).map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let bytes = read_bounded(&mut file).map_err(unreadable)?;
     if bytes.len() as u64 > MAX_DECK_BYTES {
         return Err(too_large(&shown, bytes.len() as u64));
     }
-    let after = file
-        .metadata()
-        .map_err(|e| fail(format!("cannot read: {}", io_reason(&e))))?;
+    let after = file.metadata().map_err(unreadable)?;
     if after.len() != opened.len()
         || mtime_ns(&after) != mtime_ns(&opened)
         || bytes.len() as u64 != after.len()
     {
-        return Err(fail("changed while reading, skipped".to_string()));
+        return Err(fail(txt!(
+            "读取时文件被改动了，已跳过",
+            "changed while reading, skipped"
+        )));
     }
     let hash = fnv1a64(&bytes);
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -577,7 +593,10 @@ fn read_checked(listed: &Path, target: &Path) -> Result<DeckText, Diagnostic> {
             &shown,
             pos,
             Severity::Error,
-            "not UTF-8 text (deck files are UTF-8)",
+            txt!(
+                "不是 UTF-8 文本（卡组文件须用 UTF-8 保存）",
+                "not UTF-8 text (deck files are UTF-8)"
+            ),
         )
     })?;
     Ok(DeckText {
@@ -600,14 +619,13 @@ fn read_bounded(file: &mut File) -> std::io::Result<Vec<u8>> {
 }
 
 fn too_large(shown: &str, size: u64) -> Diagnostic {
-    Diagnostic::file(
-        shown,
-        Severity::Error,
-        format!(
-            "too large ({size} bytes; deck files are limited to {} MiB), skipped",
-            MAX_DECK_BYTES / (1024 * 1024)
-        ),
-    )
+    Diagnostic::file(shown, Severity::Error, {
+        let mib = MAX_DECK_BYTES / (1024 * 1024);
+        txt!(
+            "文件太大（{size} 字节；卡组文件最大 {mib} MiB），已跳过",
+            "too large ({size} bytes; deck files are limited to {mib} MiB), skipped"
+        )
+    })
 }
 
 fn stamp_of(path: &Path, m: &Metadata) -> FileStamp {
@@ -624,26 +642,43 @@ fn mtime_ns(m: &Metadata) -> i64 {
         .saturating_add(m.mtime_nsec())
 }
 
-fn kind_of(m: &Metadata) -> &'static str {
+/// What a path is when it is not a regular file, in both languages.
+fn kind_of(m: &Metadata) -> Text {
     let t = m.file_type();
-    if t.is_dir() {
-        "a folder, not a file"
+    let (zh, en) = if t.is_dir() {
+        ("是文件夹，不是文件", "a folder, not a file")
     } else if t.is_fifo() {
-        "a FIFO (named pipe), not a regular file"
+        (
+            "是 FIFO（命名管道），不是普通文件",
+            "a FIFO (named pipe), not a regular file",
+        )
     } else if t.is_socket() {
-        "a socket, not a regular file"
+        ("是套接字，不是普通文件", "a socket, not a regular file")
     } else if t.is_char_device() || t.is_block_device() {
-        "a device, not a regular file"
+        ("是设备，不是普通文件", "a device, not a regular file")
     } else {
-        "not a regular file"
+        ("不是普通文件", "not a regular file")
+    };
+    Text {
+        zh: zh.into(),
+        en: en.into(),
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => e.to_string(),
+/// `kind`, skipped.
+fn skipped(kind: Text) -> Text {
+    {
+        let (kind_zh, kind_en) = (&kind.zh, &kind.en);
+        txt!("{kind_zh}，已跳过", "{kind_en}, skipped")
+    }
+}
+
+/// `cannot read: no such file or folder` — what failed and why.
+fn cannot(zh: &str, en: &str, e: &std::io::Error) -> Text {
+    let r = io_reason(e);
+    {
+        let (r_zh, r_en) = (&r.zh, &r.en);
+        txt!("{zh}：{r_zh}", "{en}: {r_en}")
     }
 }
 

@@ -12,21 +12,37 @@ use toml::Spanned;
 use super::count::count_matches;
 use super::diag::{Diagnostic, LineIndex, Pos, Severity};
 use super::model::{Deck, DeckId, DeckMeta, ListNote, NewOrder, Note, NoteBody, NoteId, SourceRef};
+use crate::i18n::{Lang, Text};
+use crate::txt;
 
 /// A deck file that cannot be used: all its diagnostics (errors first by position, and its
 /// warnings), so a caller can print them all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum DeckError {
-    #[error("{}", summary(.0))]
+    #[error("{}", summary(.0, Lang::En))]
     Invalid(Vec<Diagnostic>),
 }
 
-fn summary(diags: &[Diagnostic]) -> String {
+impl DeckError {
+    /// The first error (and how many more) in `lang`; `Display` is the English one.
+    pub fn show(&self, lang: Lang) -> String {
+        let DeckError::Invalid(diags) = self;
+        summary(diags, lang)
+    }
+}
+
+fn summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     match errors.as_slice() {
-        [] => "invalid deck".to_string(),
-        [one] => one.to_string(),
-        [first, rest @ ..] => format!("{first} (and {} more errors)", rest.len()),
+        [] => crate::i18n::t(lang, "卡组无效", "invalid deck").to_string(),
+        [one] => one.show(lang),
+        [first, rest @ ..] => crate::tr!(
+            lang,
+            "{}（另有 {} 个错误）",
+            "{} (and {} more errors)",
+            first.show(lang),
+            rest.len()
+        ),
     }
 }
 
@@ -70,7 +86,9 @@ pub fn check(text: &str, file: &str) -> Checked {
     let deck = match DeTable::parse(text) {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            cx.err(&span, format!("invalid TOML: {}", e.message()));
+            // The TOML library's own explanation is English only.
+            let why = e.message();
+            cx.err(&span, txt!("TOML 格式有误：{why}", "invalid TOML: {why}"));
             None
         }
         Ok(root) => cx.document(root.get_ref(), &mut deck_id),
@@ -142,32 +160,47 @@ pub fn is_valid_date(s: &str) -> bool {
 
 /// What is wrong with a cloze text, if anything: unclosed or nested `{{`, empty blanks, group
 /// 0, no blank at all. Uses `cloze::blanks` for the groups so linter and cards agree.
-pub fn cloze_problems(text: &str) -> Vec<String> {
+pub fn cloze_problems(text: &str) -> Vec<Text> {
     let mut problems = Vec::new();
     let mut rest = text;
     while let Some(open) = rest.find("{{") {
         let after = &rest[open + 2..];
         let Some(close) = after.find("}}") else {
-            problems.push("unclosed `{{` in cloze text".to_string());
+            problems.push(txt!(
+                "填空文本里的 `{{{{` 没有配对的 `}}}}`",
+                "unclosed `{{{{` in cloze text"
+            ));
             break;
         };
         let inner = &after[..close];
         if inner.contains("{{") {
-            problems.push(format!("`{{{{` inside the blank `{{{{{inner}}}}}`"));
+            problems.push(txt!(
+                "挖空 `{{{{{inner}}}}}` 里又出现了 `{{{{`",
+                "`{{{{` inside the blank `{{{{{inner}}}}}`"
+            ));
         }
         rest = &after[close + 2..];
     }
     let blanks = crate::cloze::blanks(text);
     for (group, answer) in &blanks {
         if answer.trim().is_empty() {
-            problems.push("empty blank `{{}}` in cloze text".to_string());
+            problems.push(txt!(
+                "填空文本里有一个挖空是空的 `{{{{}}}}`",
+                "empty blank `{{{{}}}}` in cloze text"
+            ));
         }
         if *group == 0 {
-            problems.push("cloze group numbers start at 1 (`{{c1::…}}`)".to_string());
+            problems.push(txt!(
+                "填空分组从 1 开始编号（`{{{{c1::…}}}}`）",
+                "cloze group numbers start at 1 (`{{{{c1::…}}}}`)"
+            ));
         }
     }
     if blanks.is_empty() && problems.is_empty() {
-        problems.push("cloze text has no blank (write `{{answer}}`)".to_string());
+        problems.push(txt!(
+            "填空文本里没有挖空（把答案写成 `{{{{答案}}}}`）",
+            "cloze text has no blank (write `{{{{answer}}}}`)"
+        ));
     }
     problems.dedup();
     problems
@@ -207,15 +240,15 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn push(&mut self, span: &Range<usize>, severity: Severity, msg: String) {
+    fn push(&mut self, span: &Range<usize>, severity: Severity, msg: Text) {
         let pos = self.lines.span_pos(span);
         self.diags
             .push(Diagnostic::at(self.file, pos, severity, msg));
     }
-    fn err(&mut self, span: &Range<usize>, msg: String) {
+    fn err(&mut self, span: &Range<usize>, msg: Text) {
         self.push(span, Severity::Error, msg);
     }
-    fn warn(&mut self, span: &Range<usize>, msg: String) {
+    fn warn(&mut self, span: &Range<usize>, msg: Text) {
         self.push(span, Severity::Warning, msg);
     }
     fn errors(&self) -> usize {
@@ -223,7 +256,7 @@ impl Cx<'_> {
     }
 
     /// Warn about every key of `table` not in `known` nor in `skip` (reported elsewhere).
-    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&str], skip: &[&str], what: &str) {
+    fn unknown_fields(&mut self, table: &DeTable<'_>, known: &[&str], skip: &[&str], what: Place) {
         for (k, _) in table.iter() {
             let key: &str = k.get_ref();
             if !known.contains(&key) && !skip.contains(&key) {
@@ -231,10 +264,17 @@ impl Cx<'_> {
                     .iter()
                     .chain(skip)
                     .find(|f| edit_distance(f, key) <= 2)
-                    .map_or(String::new(), |f| format!(" (did you mean `{f}`?)"));
+                    .map_or(Text::same(""), |f| {
+                        txt!("（是不是想写 `{f}`？）", " (did you mean `{f}`?)")
+                    });
+                let (wz, we) = (what.zh(), what.en());
+                let (hz, he) = (&hint.zh, &hint.en);
                 self.warn(
                     &k.span(),
-                    format!("unknown field `{key}` in {what}, ignored{hint}"),
+                    txt!(
+                        "{wz}里有未知字段 `{key}`，已忽略{hz}",
+                        "unknown field `{key}` in {we}, ignored{he}"
+                    ),
                 );
             }
         }
@@ -246,19 +286,23 @@ impl Cx<'_> {
         deck_id: &mut Option<(DeckId, Pos)>,
     ) -> Option<Deck> {
         // `[generator]` is written by `generate` for `generate --update` (generate::update).
-        self.unknown_fields(root, &["deck", "note", "generator"], &[], "the file");
+        self.unknown_fields(root, &["deck", "note", "generator"], &[], Place::File);
         let meta = match root.get("deck") {
             None => {
-                self.err(&(0..0), "missing `[deck]` table".to_string());
+                self.err(&(0..0), txt!("缺少 `[deck]` 表", "missing `[deck]` table"));
                 None
             }
             Some(v) => match v.get_ref().as_table() {
                 Some(t) => self.meta(t, &v.span(), deck_id),
                 None => {
-                    self.err(
-                        &v.span(),
-                        format!("`deck` must be a table, not {}", v.get_ref().type_str()),
-                    );
+                    let ty = type_name(v.get_ref().type_str());
+                    self.err(&v.span(), {
+                        let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+                        txt!(
+                            "`deck` 应当是表，这里是{ty_zh}",
+                            "`deck` must be a table, not {ty_en}"
+                        )
+                    });
                     None
                 }
             },
@@ -267,17 +311,23 @@ impl Cx<'_> {
         match root.get("note") {
             None => {
                 if meta.is_some() {
-                    self.warn(&(0..0), "deck has no `[[note]]`".to_string());
+                    self.warn(
+                        &(0..0),
+                        txt!("卡组里没有笔记（`[[note]]`）", "deck has no `[[note]]`"),
+                    );
                 }
             }
             Some(v) => match v.get_ref().as_array() {
-                None => self.err(
-                    &v.span(),
-                    format!(
-                        "`note` must be an array of tables (`[[note]]`), not {}",
-                        v.get_ref().type_str()
-                    ),
-                ),
+                None => {
+                    let ty = type_name(v.get_ref().type_str());
+                    self.err(&v.span(), {
+                        let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+                        txt!(
+                            "`note` 应当是表的数组（`[[note]]`），这里是{ty_zh}",
+                            "`note` must be an array of tables (`[[note]]`), not {ty_en}"
+                        )
+                    })
+                }
                 Some(arr) => {
                     let mut seen: HashMap<String, Pos> = HashMap::new();
                     for item in arr.iter() {
@@ -287,13 +337,16 @@ impl Cx<'_> {
                                     notes.push(n);
                                 }
                             }
-                            None => self.err(
-                                &item.span(),
-                                format!(
-                                    "a note must be a table, not {}",
-                                    item.get_ref().type_str()
-                                ),
-                            ),
+                            None => {
+                                let ty = type_name(item.get_ref().type_str());
+                                self.err(&item.span(), {
+                                    let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+                                    txt!(
+                                        "笔记应当是表，这里是{ty_zh}",
+                                        "a note must be a table, not {ty_en}"
+                                    )
+                                })
+                            }
                         }
                     }
                 }
@@ -309,39 +362,41 @@ impl Cx<'_> {
         deck_id: &mut Option<(DeckId, Pos)>,
     ) -> Option<DeckMeta> {
         let before = self.errors();
-        self.unknown_fields(t, DECK_FIELDS, &[], "[deck]");
-        let id = self.string(t, "id", span, true, "[deck]");
+        self.unknown_fields(t, DECK_FIELDS, &[], Place::Deck);
+        let id = self.string(t, "id", span, true, Place::Deck);
         if let Some((id, at)) = &id {
             if DeckId::is_valid(id) {
                 *deck_id = Some((DeckId(id.clone()), self.lines.span_pos(at)));
             } else {
-                self.err(
-                    at,
-                    format!("invalid deck id `{id}`: use lowercase letters, digits and `-`, starting with a letter or digit"),
-                );
+                self.err(at, invalid_deck_id(id));
             }
         }
-        let title = self.string(t, "title", span, true, "[deck]");
+        let title = self.string(t, "title", span, true, Place::Deck);
         if let Some((title, at)) = &title {
             if title.trim().is_empty() {
-                self.err(at, "deck title is empty".to_string());
+                self.err(at, txt!("卡组标题是空的", "deck title is empty"));
             }
         }
         let version = self.uint(t, "version", 0);
-        let source = self.string(t, "source", span, false, "[deck]").map(|s| s.0);
+        let source = self
+            .string(t, "source", span, false, Place::Deck)
+            .map(|s| s.0);
         let date = self.date(t, "date", true);
         let exam = self.date(t, "exam", false);
         let full_title = self
-            .string(t, "full_title", span, false, "[deck]")
+            .string(t, "full_title", span, false, Place::Deck)
             .map(|s| s.0);
-        let new_order = match self.string(t, "new_order", span, false, "[deck]") {
+        let new_order = match self.string(t, "new_order", span, false, Place::Deck) {
             None => None,
             Some((v, at)) => match NewOrder::parse(&v) {
                 Some(o) => Some(o),
                 None => {
                     self.err(
                         &at,
-                        format!("invalid new_order {v:?}: use \"file\" or \"shuffled\""),
+                        txt!(
+                            "new_order 的值 {v:?} 无效：只能是 \"file\"（按文件顺序）或 \"shuffled\"（打乱）",
+                            "invalid new_order {v:?}: use \"file\" or \"shuffled\""
+                        ),
                     );
                     None
                 }
@@ -371,58 +426,51 @@ impl Cx<'_> {
         seen: &mut HashMap<String, Pos>,
     ) -> Option<Note> {
         let before = self.errors();
-        let id = self.string(t, "id", span, true, "note");
+        let id = self.string(t, "id", span, true, Place::Note);
         if let Some((id, at)) = &id {
             if !is_valid_note_id(id) {
-                self.err(
-                    at,
-                    format!("invalid note id {id:?}: it must not be empty or contain spaces or control characters"),
-                );
+                self.err(at, invalid_note_id(id));
             } else if let Some(first) = seen.get(id) {
-                self.err(
-                    at,
-                    format!("note id `{id}` repeats (first at line {})", first.line),
-                );
+                self.err(at, repeated_note_id(id, first.line));
             } else {
                 seen.insert(id.clone(), self.lines.span_pos(at));
             }
         }
-        let kind = self.string(t, "kind", span, true, "note");
+        let kind = self.string(t, "kind", span, true, Place::Note);
         let body = match kind.as_ref().map(|(k, at)| (k.as_str(), at)) {
             Some(("list", _)) => {
                 let mut known = COMMON_FIELDS.to_vec();
                 known.extend_from_slice(LIST_FIELDS);
-                self.other_kind_fields(t, CLOZE_FIELDS, "list");
-                self.unknown_fields(t, &known, CLOZE_FIELDS, "[[note]]");
+                self.other_kind_fields(t, CLOZE_FIELDS, ("列表", "list"));
+                self.unknown_fields(t, &known, CLOZE_FIELDS, Place::NoteTable);
                 self.list(t, span).map(NoteBody::List)
             }
             Some(("cloze", _)) => {
                 let mut known = COMMON_FIELDS.to_vec();
                 known.extend_from_slice(CLOZE_FIELDS);
-                self.other_kind_fields(t, LIST_FIELDS, "cloze");
-                self.unknown_fields(t, &known, LIST_FIELDS, "[[note]]");
+                self.other_kind_fields(t, LIST_FIELDS, ("填空", "cloze"));
+                self.unknown_fields(t, &known, LIST_FIELDS, Place::NoteTable);
                 self.cloze(t, span)
             }
             Some((other, at)) => {
                 let at = at.clone();
-                self.err(
-                    &at,
-                    format!("unknown note kind {other:?}: use \"list\" or \"cloze\""),
-                );
+                self.err(&at, unknown_note_kind(other));
                 None
             }
             None => None,
         };
         let source = self.source(t);
-        let passage = self.string(t, "passage", span, false, "note").map(|s| s.0);
+        let passage = self
+            .string(t, "passage", span, false, Place::Note)
+            .map(|s| s.0);
         let tags = self.strings(t, "tags").unwrap_or_default();
         for (tag, at) in &tags {
             if tag.trim().is_empty() {
-                self.err(at, "empty tag".to_string());
+                self.err(at, txt!("标签是空的", "empty tag"));
             }
         }
         let generated = self
-            .string(t, "generated", span, false, "note")
+            .string(t, "generated", span, false, Place::Note)
             .map(|s| s.0);
         let heading = self.strings(t, "heading").unwrap_or_default();
         let priority = self.int(t, "priority");
@@ -441,13 +489,18 @@ impl Cx<'_> {
         })
     }
 
-    fn other_kind_fields(&mut self, t: &DeTable<'_>, other: &[&str], kind: &str) {
+    /// `kind` is the note kind in (Chinese, English).
+    fn other_kind_fields(&mut self, t: &DeTable<'_>, other: &[&str], kind: (&str, &str)) {
+        let (kz, ke) = kind;
         for (k, _) in t.iter() {
             let key: &str = k.get_ref();
             if other.contains(&key) {
                 self.warn(
                     &k.span(),
-                    format!("`{key}` is not a field of a {kind} note, ignored"),
+                    txt!(
+                        "`{key}` 不是{kz}笔记的字段，已忽略",
+                        "`{key}` is not a field of a {ke} note, ignored"
+                    ),
                 );
             }
         }
@@ -455,21 +508,27 @@ impl Cx<'_> {
 
     fn list(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<ListNote> {
         let before = self.errors();
-        let prompt = self.string(t, "prompt", span, true, "list note");
+        let prompt = self.string(t, "prompt", span, true, Place::ListNote);
         if let Some((p, at)) = &prompt {
             if p.trim().is_empty() {
-                self.err(at, "empty prompt".to_string());
+                self.err(at, txt!("题目（prompt）是空的", "empty prompt"));
             }
         }
         let items = self.strings(t, "items");
         if items.is_none() && !t.contains_key("items") {
-            self.err(span, "missing field `items` in list note".to_string());
+            self.err(
+                span,
+                txt!(
+                    "列表笔记缺少字段 `items`",
+                    "missing field `items` in list note"
+                ),
+            );
         }
         let well_typed = items.is_some();
         let items = items.unwrap_or_default();
         for (item, at) in &items {
             if item.trim().is_empty() {
-                self.err(at, "empty item".to_string());
+                self.err(at, txt!("有一项是空的", "empty item"));
             }
         }
         let items_at = t.get("items").map_or(span.clone(), |v| v.span());
@@ -477,7 +536,8 @@ impl Cx<'_> {
         if well_typed && items.len() < 2 {
             self.err(
                 &items_at,
-                format!(
+                txt!(
+                    "列表至少要有两项，这里只有 {} 项",
                     "a list needs at least two items, this one has {}",
                     items.len()
                 ),
@@ -485,7 +545,7 @@ impl Cx<'_> {
         }
         for (i, (item, at)) in items.iter().enumerate() {
             if items[..i].iter().any(|(other, _)| other == item) {
-                self.warn(at, format!("item {item:?} repeats"));
+                self.warn(at, txt!("{item:?} 这一项重复了", "item {item:?} repeats"));
             }
         }
         if let (Some((p, at)), true) = (&prompt, items.len() >= 2) {
@@ -496,7 +556,8 @@ impl Cx<'_> {
                     .collect();
                 self.err(
                     at,
-                    format!(
+                    txt!(
+                        "题目写的是 {}，列表却有 {} 项",
                         "the prompt announces {} but the list has {} items",
                         said.join(" / "),
                         items.len()
@@ -509,7 +570,7 @@ impl Cx<'_> {
             Some(v) => match v.get_ref().as_bool() {
                 Some(b) => b,
                 None => {
-                    self.type_err(v, "ordered", "a boolean");
+                    self.type_err(v, "ordered", ("布尔值（true 或 false）", "a boolean"));
                     true
                 }
             },
@@ -519,7 +580,8 @@ impl Cx<'_> {
             if let Some(v) = t.get("context") {
                 self.err(
                     &v.span(),
-                    format!(
+                    txt!(
+                        "`context` 有 {} 条，列表却有 {} 项",
                         "`context` has {} entries but there are {} items",
                         context.len(),
                         items.len()
@@ -535,7 +597,8 @@ impl Cx<'_> {
             if let Some(v) = t.get("item_lines") {
                 self.err(
                     &v.span(),
-                    format!(
+                    txt!(
+                        "`item_lines` 有 {} 个行号，列表却有 {} 项",
                         "`item_lines` has {} entries but there are {} items",
                         item_lines.len(),
                         items.len()
@@ -572,25 +635,27 @@ impl Cx<'_> {
             }
             let elsewhere = ctx.iter().position(|c| c.contains(&it));
             let hint = match elsewhere {
-                Some(j) => format!(
+                Some(j) => txt!(
+                    "；它在第 {} 条里——是不是调整了各项的顺序，却没有同时调整 context？",
                     "; it is in entry {} — were the items reordered without their context?",
                     j + 1
                 ),
-                None => String::new(),
+                None => Text::same(""),
             };
+            let n = i + 1;
+            let (hz, he) = (&hint.zh, &hint.en);
             self.warn(
                 at,
-                format!(
-                    "item {} {item:?} is not in its `context` entry ({}){hint}",
-                    i + 1,
-                    i + 1
+                txt!(
+                    "第 {n} 项 {item:?} 不在对应的第 {n} 条 `context` 里{hz}",
+                    "item {n} {item:?} is not in its `context` entry ({n}){he}"
                 ),
             );
         }
     }
 
     fn cloze(&mut self, t: &DeTable<'_>, span: &Range<usize>) -> Option<NoteBody> {
-        let (text, at) = self.string(t, "text", span, true, "cloze note")?;
+        let (text, at) = self.string(t, "text", span, true, Place::ClozeNote)?;
         let problems = cloze_problems(&text);
         for p in &problems {
             self.err(&at, p.clone());
@@ -605,14 +670,25 @@ impl Cx<'_> {
     fn source(&mut self, t: &DeTable<'_>) -> Option<SourceRef> {
         let v = t.get("source")?;
         let Some(st) = v.get_ref().as_table() else {
-            self.type_err(v, "source", "an inline table { file, line, doc, date }");
+            self.type_err(
+                v,
+                "source",
+                (
+                    "内联表 { file, line, doc, date }",
+                    "an inline table { file, line, doc, date }",
+                ),
+            );
             return None;
         };
         let span = v.span();
-        self.unknown_fields(st, SOURCE_FIELDS, &[], "`source`");
-        let file = self.string(st, "file", &span, false, "source").map(|s| s.0);
+        self.unknown_fields(st, SOURCE_FIELDS, &[], Place::Source);
+        let file = self
+            .string(st, "file", &span, false, Place::Source)
+            .map(|s| s.0);
         let line = self.uint(st, "line", 1);
-        let doc = self.string(st, "doc", &span, false, "source").map(|s| s.0);
+        let doc = self
+            .string(st, "doc", &span, false, Place::Source)
+            .map(|s| s.0);
         let date = self.date(st, "date", true);
         Some(SourceRef {
             file,
@@ -622,14 +698,17 @@ impl Cx<'_> {
         })
     }
 
-    fn type_err(&mut self, v: &Val<'_>, key: &str, want: &str) {
-        self.err(
-            &v.span(),
-            format!(
-                "`{key}` must be {want}, not {}",
-                article(v.get_ref().type_str())
-            ),
-        );
+    /// `want` is what the field must be, in (Chinese, English).
+    fn type_err(&mut self, v: &Val<'_>, key: &str, want: (&str, &str)) {
+        let ty = type_name(v.get_ref().type_str());
+        let (wz, we) = want;
+        self.err(&v.span(), {
+            let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+            txt!(
+                "`{key}` 应当是{wz}，这里是{ty_zh}",
+                "`{key}` must be {we}, not {ty_en}"
+            )
+        });
     }
 
     /// A string field with the span of its value. A missing required field is reported at
@@ -640,19 +719,23 @@ impl Cx<'_> {
         key: &str,
         span: &Range<usize>,
         required: bool,
-        what: &str,
+        what: Place,
     ) -> Option<(String, Range<usize>)> {
         match t.get(key) {
             None => {
                 if required {
-                    self.err(span, format!("missing field `{key}` in {what}"));
+                    let (wz, we) = (what.zh(), what.en());
+                    self.err(
+                        span,
+                        txt!("{wz}缺少字段 `{key}`", "missing field `{key}` in {we}"),
+                    );
                 }
                 None
             }
             Some(v) => match v.get_ref().as_str() {
                 Some(s) => Some((s.to_string(), v.span())),
                 None => {
-                    self.type_err(v, key, "a string");
+                    self.type_err(v, key, ("字符串", "a string"));
                     None
                 }
             },
@@ -663,7 +746,7 @@ impl Cx<'_> {
     fn strings(&mut self, t: &DeTable<'_>, key: &str) -> Option<Vec<(String, Range<usize>)>> {
         let v = t.get(key)?;
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_err(v, key, "an array of strings");
+            self.type_err(v, key, ("字符串数组", "an array of strings"));
             return None;
         };
         let mut out = Vec::new();
@@ -673,13 +756,16 @@ impl Cx<'_> {
                 Some(s) => out.push((s.to_string(), e.span())),
                 None => {
                     ok = false;
-                    self.err(
-                        &e.span(),
-                        format!(
-                            "`{key}` must hold strings, not {}",
-                            article(e.get_ref().type_str())
-                        ),
-                    );
+                    self.err(&e.span(), {
+                        let ty = type_name(e.get_ref().type_str());
+                        {
+                            let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+                            txt!(
+                                "`{key}` 里只能放字符串，这里是{ty_zh}",
+                                "`{key}` must hold strings, not {ty_en}"
+                            )
+                        }
+                    });
                 }
             }
         }
@@ -690,7 +776,7 @@ impl Cx<'_> {
     fn uints(&mut self, t: &DeTable<'_>, key: &str) -> Option<Vec<u32>> {
         let v = t.get(key)?;
         let Some(arr) = v.get_ref().as_array() else {
-            self.type_err(v, key, "an array of line numbers");
+            self.type_err(v, key, ("行号数组", "an array of line numbers"));
             return None;
         };
         let all: Vec<Option<u32>> = arr.iter().map(|e| self.uint_value(e, key, 1)).collect();
@@ -701,7 +787,7 @@ impl Cx<'_> {
     fn int(&mut self, t: &DeTable<'_>, key: &str) -> Option<i32> {
         let v = t.get(key)?;
         let Some(i) = v.get_ref().as_integer() else {
-            self.type_err(v, key, "an integer");
+            self.type_err(v, key, ("整数", "an integer"));
             return None;
         };
         let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
@@ -710,7 +796,8 @@ impl Cx<'_> {
             None => {
                 self.err(
                     &v.span(),
-                    format!(
+                    txt!(
+                        "`{key}` 应当是 {} 到 {} 之间的整数",
                         "`{key}` must be an integer from {} to {}",
                         i32::MIN,
                         i32::MAX
@@ -728,7 +815,7 @@ impl Cx<'_> {
 
     fn uint_value(&mut self, v: &Val<'_>, key: &str, min: u32) -> Option<u32> {
         let Some(i) = v.get_ref().as_integer() else {
-            self.type_err(v, key, "an integer");
+            self.type_err(v, key, ("整数", "an integer"));
             return None;
         };
         let n = i128::from_str_radix(i.as_str(), i.radix()).ok();
@@ -737,7 +824,11 @@ impl Cx<'_> {
             _ => {
                 self.err(
                     &v.span(),
-                    format!("`{key}` must be an integer from {min} to {}", u32::MAX),
+                    txt!(
+                        "`{key}` 应当是 {min} 到 {} 之间的整数",
+                        "`{key}` must be an integer from {min} to {}",
+                        u32::MAX
+                    ),
                 );
                 None
             }
@@ -752,37 +843,129 @@ impl Cx<'_> {
             DeValue::String(s) => s.to_string(),
             DeValue::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.to_string(),
             other => {
-                self.err(
-                    &v.span(),
-                    format!(
-                        "`{key}` must be a date \"YYYY-MM-DD\", not {}",
-                        article(other.type_str())
-                    ),
-                );
+                self.err(&v.span(), {
+                    let ty = type_name(other.type_str());
+                    {
+                        let (ty_zh, ty_en) = (&ty.zh, &ty.en);
+                        txt!(
+                            "`{key}` 应当是日期 \"YYYY-MM-DD\"，这里是{ty_zh}",
+                            "`{key}` must be a date \"YYYY-MM-DD\", not {ty_en}"
+                        )
+                    }
+                });
                 return None;
             }
         };
         if is_valid_date(&s) || (partial && is_valid_partial_date(&s)) {
             Some(s)
         } else {
-            let shape = if partial {
-                "\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\""
+            let (sz, se) = if partial {
+                (
+                    "\"YYYY-MM-DD\"、\"YYYY-MM\" 或 \"YYYY\"",
+                    "\"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\"",
+                )
             } else {
-                "\"YYYY-MM-DD\""
+                ("\"YYYY-MM-DD\"", "\"YYYY-MM-DD\"")
             };
             self.err(
                 &v.span(),
-                format!("`{key}` must be a date {shape}, not {s:?}"),
+                txt!(
+                    "`{key}` 应当是日期 {sz}，这里是 {s:?}",
+                    "`{key}` must be a date {se}, not {s:?}"
+                ),
             );
             None
         }
     }
 }
 
-fn article(type_str: &str) -> String {
-    match type_str {
+/// The finding for a deck id that breaks the `[a-z0-9][a-z0-9-]*` rule (also used by import).
+pub(crate) fn invalid_deck_id(id: &str) -> Text {
+    txt!(
+        "卡组 id `{id}` 不合规：只能用小写字母、数字和 `-`，并以字母或数字开头",
+        "invalid deck id `{id}`: use lowercase letters, digits and `-`, starting with a letter or digit"
+    )
+}
+
+/// The finding for a note id [`is_valid_note_id`] refuses.
+pub(crate) fn invalid_note_id(id: &str) -> Text {
+    txt!(
+        "笔记 id {id:?} 不合规：不能为空，也不能含空格或控制字符",
+        "invalid note id {id:?}: it must not be empty or contain spaces or control characters"
+    )
+}
+
+/// The finding for a note id used twice in one deck.
+pub(crate) fn repeated_note_id(id: &str, first_line: u32) -> Text {
+    txt!(
+        "笔记 id `{id}` 重复了（第一次出现在第 {first_line} 行）",
+        "note id `{id}` repeats (first at line {first_line})"
+    )
+}
+
+/// The finding for a note kind other than list and cloze.
+pub(crate) fn unknown_note_kind(kind: &str) -> Text {
+    txt!(
+        "未知的笔记类型 {kind:?}：只能是 \"list\"（列表）或 \"cloze\"（填空）",
+        "unknown note kind {kind:?}: use \"list\" or \"cloze\""
+    )
+}
+
+/// Where a field is looked for, as messages name it.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    File,
+    Deck,
+    Note,
+    NoteTable,
+    ListNote,
+    ClozeNote,
+    Source,
+}
+
+impl Place {
+    fn zh(self) -> &'static str {
+        match self {
+            Place::File => "文件顶层",
+            Place::Deck => "[deck] 表",
+            Place::Note | Place::NoteTable => "笔记（[[note]]）",
+            Place::ListNote => "列表笔记",
+            Place::ClozeNote => "填空笔记",
+            Place::Source => "`source`",
+        }
+    }
+    fn en(self) -> &'static str {
+        match self {
+            Place::File => "the file",
+            Place::Deck => "[deck]",
+            Place::Note => "note",
+            Place::NoteTable => "[[note]]",
+            Place::ListNote => "list note",
+            Place::ClozeNote => "cloze note",
+            Place::Source => "`source`",
+        }
+    }
+}
+
+/// A TOML type (`DeValue::type_str`) with its article, in both languages.
+fn type_name(type_str: &str) -> Text {
+    let zh = match type_str {
+        "string" => "字符串",
+        "integer" => "整数",
+        "float" => "小数",
+        "boolean" => "布尔值",
+        "datetime" => "日期时间",
+        "array" => "数组",
+        "table" => "表",
+        other => other,
+    };
+    let en = match type_str {
         "integer" | "array" => format!("an {type_str}"),
         _ => format!("a {type_str}"),
+    };
+    Text {
+        zh: zh.to_string(),
+        en,
     }
 }
 
@@ -840,7 +1023,7 @@ text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
         check(text, "d.toml")
             .diagnostics
             .iter()
-            .map(ToString::to_string)
+            .map(|d| d.show(Lang::En))
             .collect()
     }
 
@@ -995,7 +1178,7 @@ text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
     fn unknown_fields_warn_and_keep_the_deck() {
         let text = "[deck]\nid = \"a\"\ntitle = \"t\"\nauthor = \"me\"\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{x}}\"\npromt = \"p\"\nitems = [\"a\", \"b\"]\n";
         let (_, warnings) = parse(text, "d.toml").unwrap();
-        let w: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        let w: Vec<String> = warnings.iter().map(|d| d.show(Lang::En)).collect();
         assert_eq!(
             w,
             vec![

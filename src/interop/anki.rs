@@ -88,14 +88,20 @@ pub fn note_text(deck: &Deck, note: &Note) -> Result<String, ExportError> {
                     return Err(ExportError::new(
                         deck,
                         note,
-                        format!("item {item:?} contains `{{{{`, `}}}}` or `::`, which Anki reads as cloze syntax"),
+                        crate::txt!(
+                            "{item:?} 这一项含有 `{{{{`、`}}}}` 或 `::`，Anki 会把它们当作填空语法",
+                            "item {item:?} contains `{{{{`, `}}}}` or `::`, which Anki reads as cloze syntax"
+                        ),
                     ));
                 }
                 if item.contains(['\n', '\r']) {
                     return Err(ExportError::new(
                         deck,
                         note,
-                        format!("item {item:?} contains a line break"),
+                        crate::txt!(
+                            "{item:?} 这一项里有换行",
+                            "item {item:?} contains a line break"
+                        ),
                     ));
                 }
                 let (before, answer, after) = item_blank(note, &list.items, i, item);

@@ -42,7 +42,10 @@ pub fn to_csv(decks: &[&Deck]) -> Result<String, ExportError> {
                         return Err(ExportError::new(
                             deck,
                             note,
-                            format!("{bad:?} contains a line break (items and tags are one per line in their cells)"),
+                            crate::txt!(
+                                "{bad:?} 里有换行（各项和标签在单元格里是一行一个）",
+                                "{bad:?} contains a line break (items and tags are one per line in their cells)"
+                            ),
                         ));
                     }
                     let ordered = if list.ordered { "true" } else { "false" };

@@ -25,11 +25,11 @@ pub struct Record {
 
 /// A syntax error in the records, at `line:col`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{line}:{col}: {message}")]
+#[error("{line}:{col}: {}", message.en)]
 pub struct SyntaxError {
     pub line: u32,
     pub col: u32,
-    pub message: String,
+    pub message: crate::i18n::Text,
 }
 
 /// A field as written: quoted (with `"` doubled) when it contains the separator, a quote, a
@@ -91,8 +91,10 @@ pub fn read_records(
                             return Err(SyntaxError {
                                 line: fline,
                                 col: fcol,
-                                message: "this quoted field is never closed (a `\"` is missing)"
-                                    .to_string(),
+                                message: crate::txt!(
+                                    "这个带引号的字段没有结束（少了一个 `\"`）",
+                                    "this quoted field is never closed (a `\"` is missing)"
+                                ),
                             })
                         }
                         Some('"') if rd.chars.peek() == Some(&'"') => {
@@ -110,8 +112,10 @@ pub fn read_records(
                         return Err(SyntaxError {
                             line: rd.line,
                             col: rd.col,
-                            message: "text after a closing quote (write `\"\"` for a quote inside a quoted field)"
-                                .to_string(),
+                            message: crate::txt!(
+                                "结束引号后面还有文字（引号字段里的引号要写成 `\"\"`）",
+                                "text after a closing quote (write `\"\"` for a quote inside a quoted field)"
+                            ),
                         })
                     }
                 }

@@ -15,11 +15,15 @@ use super::delimited::{read_records, Field, Record, SyntaxError};
 use super::parse_source_line;
 use crate::cloze::syntax::group_of;
 use crate::deck::fs::fnv1a64;
-use crate::deck::parse::is_valid_note_id;
+use crate::deck::parse::{
+    invalid_deck_id, invalid_note_id, is_valid_note_id, repeated_note_id, unknown_note_kind,
+};
 use crate::deck::{
     check, to_toml, Deck, DeckId, DeckMeta, Diagnostic, ListNote, Note, NoteBody, NoteId, Pos,
     Severity, SourceRef,
 };
+use crate::i18n::{Lang, Text};
+use crate::txt;
 
 /// Which format a file was read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,12 +32,20 @@ pub enum Format {
     Csv,
 }
 
+impl Format {
+    /// The format's name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Format::Anki, Lang::Zh) => "Anki 文本",
+            (Format::Anki, Lang::En) => "Anki text",
+            (Format::Csv, _) => "CSV",
+        }
+    }
+}
+
 impl std::fmt::Display for Format {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Format::Anki => "Anki text",
-            Format::Csv => "CSV",
-        })
+        f.write_str(self.name(Lang::En))
     }
 }
 
@@ -48,16 +60,30 @@ pub struct Imported {
 /// The file cannot become a deck: every diagnostic (errors and warnings), by position.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}", summary(.0))]
+    #[error("{}", summary(.0, Lang::En))]
     Invalid(Vec<Diagnostic>),
 }
 
-fn summary(diags: &[Diagnostic]) -> String {
+impl ImportError {
+    /// The first error (and how many more) in `lang`; `Display` is the English one.
+    pub fn show(&self, lang: Lang) -> String {
+        let ImportError::Invalid(diags) = self;
+        summary(diags, lang)
+    }
+}
+
+fn summary(diags: &[Diagnostic], lang: Lang) -> String {
     let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
     match errors.as_slice() {
-        [] => "cannot import".to_string(),
-        [one] => one.to_string(),
-        [first, rest @ ..] => format!("{first} (and {} more errors)", rest.len()),
+        [] => crate::i18n::t(lang, "无法导入", "cannot import").to_string(),
+        [one] => one.show(lang),
+        [first, rest @ ..] => crate::tr!(
+            lang,
+            "{}（另有 {} 个错误）",
+            "{} (and {} more errors)",
+            first.show(lang),
+            rest.len()
+        ),
     }
 }
 
@@ -71,7 +97,7 @@ pub fn import(text: &str, file: &str, deck_id: &str) -> Result<Imported, ImportE
         cx.diags.push(Diagnostic::file(
             file,
             Severity::Error,
-            format!("invalid deck id {deck_id:?}: use lowercase letters, digits and `-`, starting with a letter or digit"),
+            invalid_deck_id(deck_id),
         ));
         return Err(ImportError::Invalid(cx.diags));
     }
@@ -106,11 +132,13 @@ pub fn import(text: &str, file: &str, deck_id: &str) -> Result<Imported, ImportE
     };
     let notes = cx.finish(&meta, pending);
     if notes.is_empty() && !cx.has_errors() {
-        cx.diags.push(Diagnostic::file(
-            file,
-            Severity::Error,
-            format!("no notes found (read as {format})"),
-        ));
+        cx.diags.push(Diagnostic::file(file, Severity::Error, {
+            let (fz, fe) = (format.name(Lang::Zh), format.name(Lang::En));
+            txt!(
+                "没有读到任何笔记（按 {fz} 格式读取）",
+                "no notes found (read as {fe})"
+            )
+        }));
     }
     let deck = Deck { meta, notes };
     if !cx.has_errors() {
@@ -166,12 +194,12 @@ struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn err(&mut self, at: Pos, msg: impl Into<String>) {
+    fn err(&mut self, at: Pos, msg: Text) {
         self.diags
             .push(Diagnostic::at(self.file, at, Severity::Error, msg));
     }
 
-    fn warn(&mut self, at: Pos, msg: impl Into<String>) {
+    fn warn(&mut self, at: Pos, msg: Text) {
         self.diags
             .push(Diagnostic::at(self.file, at, Severity::Warning, msg));
     }
@@ -201,14 +229,13 @@ impl Cx<'_> {
         let mut out = Vec::new();
         for rec in records {
             if rec.fields.len() != columns {
-                self.err(
-                    pos_of_record(&rec),
-                    format!(
-                        "expected {columns} fields ({}), found {}",
-                        HEADER[..columns].join(","),
-                        rec.fields.len()
-                    ),
-                );
+                self.err(pos_of_record(&rec), {
+                    let (names, found) = (HEADER[..columns].join(","), rec.fields.len());
+                    txt!(
+                        "应有 {columns} 列（{names}），这一行有 {found} 列",
+                        "expected {columns} fields ({names}), found {found}"
+                    )
+                });
                 continue;
             }
             let [_deck, note, kind, main, items, source, rest @ ..] = &rec.fields[..] else {
@@ -224,7 +251,13 @@ impl Cx<'_> {
                 Some(o) if o == "false" => false,
                 Some(o) => {
                     if let Some(f) = ordered {
-                        self.err(pos(f), format!("`ordered` is true or false, not {o:?}"));
+                        self.err(
+                            pos(f),
+                            txt!(
+                                "`ordered` 只能是 true 或 false，这里是 {o:?}",
+                                "`ordered` is true or false, not {o:?}"
+                            ),
+                        );
                     }
                     continue;
                 }
@@ -260,7 +293,10 @@ impl Cx<'_> {
                     if !items.text.trim().is_empty() {
                         self.warn(
                             pos(items),
-                            "a cloze note has no items; this cell is ignored",
+                            txt!(
+                                "填空笔记没有 items；这一格已忽略",
+                                "a cloze note has no items; this cell is ignored"
+                            ),
                         );
                     }
                     NoteBody::Cloze {
@@ -268,10 +304,7 @@ impl Cx<'_> {
                     }
                 }
                 other => {
-                    self.err(
-                        pos(kind),
-                        format!("unknown note kind {other:?}: use \"list\" or \"cloze\""),
-                    );
+                    self.err(pos(kind), unknown_note_kind(other));
                     continue;
                 }
             };
@@ -322,7 +355,10 @@ impl Cx<'_> {
                 .find(|(i, _)| !meta.contains(&(i + 1)))
                 .map(|(_, f)| f)
             else {
-                self.err(pos_of_record(rec), "no Text column in this row");
+                self.err(
+                    pos_of_record(rec),
+                    txt!("这一行没有 Text 列", "no Text column in this row"),
+                );
                 continue;
             };
             let plain = if html {
@@ -332,7 +368,7 @@ impl Cx<'_> {
             };
             let plain = tidy(&plain);
             if plain.is_empty() {
-                self.err(pos(field), "empty Text field");
+                self.err(pos(field), txt!("Text 字段是空的", "empty Text field"));
                 continue;
             }
             let body = match list_shape(&plain) {
@@ -440,7 +476,10 @@ impl Cx<'_> {
                 _ => {
                     cx.err(
                         at,
-                        format!("`#{key}:` needs a column number (1, 2, 3 …), not {value:?}"),
+                        txt!(
+                            "`#{key}:` 后面应当是列号（1、2、3 …），这里是 {value:?}",
+                            "`#{key}:` needs a column number (1, 2, 3 …), not {value:?}"
+                        ),
                     );
                     None
                 }
@@ -470,14 +509,23 @@ impl Cx<'_> {
                     Some(c) => h.sep = Some(c),
                     None => self.err(
                         at,
-                        format!("unknown separator {value:?}: use Comma, Semicolon, Tab, Space, Pipe or Colon"),
+                        txt!(
+                            "未知的分隔符 {value:?}：可用 Comma、Semicolon、Tab、Space、Pipe 或 Colon",
+                            "unknown separator {value:?}: use Comma, Semicolon, Tab, Space, Pipe or Colon"
+                        ),
                     ),
                 }
             }
             "html" => match value.trim().to_ascii_lowercase().as_str() {
                 "true" => h.html = Some(true),
                 "false" => h.html = Some(false),
-                _ => self.err(at, format!("`#html:` is true or false, not {value:?}")),
+                _ => self.err(
+                    at,
+                    txt!(
+                        "`#html:` 只能是 true 或 false，这里是 {value:?}",
+                        "`#html:` is true or false, not {value:?}"
+                    ),
+                ),
             },
             "deck" => h.deck = Some(value.trim().to_string()),
             "tags" => h.tags = value.split_whitespace().map(String::from).collect(),
@@ -503,18 +551,12 @@ impl Cx<'_> {
                     None
                 }
                 Some((id, at)) if !is_valid_note_id(id) => {
-                    self.err(
-                        *at,
-                        format!("invalid note id {id:?}: it must not be empty or contain spaces or control characters"),
-                    );
+                    self.err(*at, invalid_note_id(id));
                     None
                 }
                 Some((id, at)) => match taken.get(id) {
                     Some(first) => {
-                        self.err(
-                            *at,
-                            format!("note id `{id}` repeats (first at line {})", first.line),
-                        );
+                        self.err(*at, repeated_note_id(id, first.line));
                         None
                     }
                     None => {
@@ -718,7 +760,7 @@ mod tests {
     fn errors(r: Result<Imported, ImportError>) -> Vec<String> {
         match r {
             Ok(i) => panic!("expected errors, got {:?}", i.deck),
-            Err(ImportError::Invalid(d)) => d.iter().map(ToString::to_string).collect(),
+            Err(ImportError::Invalid(d)) => d.iter().map(|d| d.show(Lang::En)).collect(),
         }
     }
 

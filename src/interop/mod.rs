@@ -12,25 +12,37 @@ pub use import::{import, merge_into, Format, ImportChanges, ImportError, Importe
 
 use crate::deck::parse::is_valid_partial_date;
 use crate::deck::{Deck, Note, SourceRef};
+use crate::i18n::{Lang, Text};
 
 /// A deck that cannot be written in the chosen format without changing its content.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportError {
-    #[error("deck `{deck}`, note `{note}`: {reason}")]
+    #[error("deck `{deck}`, note `{note}`: {}", reason.en)]
     Unrepresentable {
         deck: String,
         note: String,
-        reason: String,
+        reason: Text,
     },
 }
 
 impl ExportError {
-    fn new(deck: &Deck, note: &Note, reason: impl Into<String>) -> Self {
+    fn new(deck: &Deck, note: &Note, reason: Text) -> Self {
         ExportError::Unrepresentable {
             deck: deck.meta.id.0.clone(),
             note: note.id.0.clone(),
-            reason: reason.into(),
+            reason,
         }
+    }
+
+    /// The message in `lang`; `Display` is the English one.
+    pub fn show(&self, lang: Lang) -> String {
+        let ExportError::Unrepresentable { deck, note, reason } = self;
+        crate::tr!(
+            lang,
+            "卡组 `{deck}`，笔记 `{note}`：{}",
+            "deck `{deck}`, note `{note}`: {}",
+            reason.get(lang)
+        )
     }
 }
 
