@@ -9,9 +9,10 @@ use anyhow::Context as _;
 
 use crate::cli::{GenerateArgs, Global};
 use crate::corpus::read::{collect_files, read_text};
+use crate::corpus::CorpusError;
 use crate::deck::{Deck, NoteBody};
 use crate::fsutil::{write_atomic, write_new_atomic};
-use crate::generate::{build_decks, update::new_file, GenerateOptions};
+use crate::generate::{build_decks, update::new_file, GenerateError, GenerateOptions};
 use crate::i18n::Lang;
 use crate::tr;
 
@@ -131,7 +132,12 @@ pub fn run(global: &Global, args: &GenerateArgs) -> anyhow::Result<ExitCode> {
 /// The decks of the corpus files that can be read, and how many could not (each is reported on
 /// stderr by name). No readable file at all is an error.
 pub fn build(lang: Lang, args: &GenerateArgs) -> anyhow::Result<(Vec<Deck>, usize)> {
-    let files = collect_files(&args.paths)?;
+    let files = collect_files(&args.paths).map_err(|e| anyhow::anyhow!("{}", e.show(lang)))?;
+    if files.is_empty() {
+        // Named here: past this point the corpus reader would only see an empty list.
+        let given: Vec<String> = args.paths.iter().map(|p| p.display().to_string()).collect();
+        anyhow::bail!("{}", CorpusError::NoFiles(given.join(", ")).show(lang));
+    }
     let mut good = Vec::new();
     let mut errors = Vec::new();
     for f in files {
@@ -144,10 +150,11 @@ pub fn build(lang: Lang, args: &GenerateArgs) -> anyhow::Result<(Vec<Deck>, usiz
     if good.is_empty() {
         if let [one] = errors.as_slice() {
             // One file, unreadable: its reason is the whole message.
-            anyhow::bail!("{one}");
+            anyhow::bail!("{}", one.show(lang));
         }
     }
     for e in &errors {
+        let e = e.show(lang);
         eprintln!("{}", tr!(lang, "{e}（已跳过）", "{e} (skipped)"));
     }
     if good.is_empty() && bad > 0 {
@@ -160,7 +167,8 @@ pub fn build(lang: Lang, args: &GenerateArgs) -> anyhow::Result<(Vec<Deck>, usiz
             )
         );
     }
-    let decks = build_decks(&GenerateOptions { paths: good })?;
+    let decks = build_decks(&GenerateOptions { paths: good })
+        .map_err(|e| anyhow::anyhow!("{}", generate_error(lang, &e)))?;
     if bad > 0 {
         eprintln!(
             "{}",
@@ -172,6 +180,33 @@ pub fn build(lang: Lang, args: &GenerateArgs) -> anyhow::Result<(Vec<Deck>, usiz
         );
     }
     Ok((decks, bad))
+}
+
+/// A generation failure in `lang` (`GenerateError`'s `Display` is English).
+fn generate_error(lang: Lang, e: &GenerateError) -> String {
+    match e {
+        GenerateError::Corpus(c) => c.show(lang),
+        GenerateError::NoDocuments(paths) => tr!(
+            lang,
+            "{paths}: 没有找到任何文档",
+            "no documents found in {paths}"
+        ),
+        // The segmenter's own reason (a dictionary line) stays as it is written.
+        GenerateError::Segmenter(why) => tr!(
+            lang,
+            "无法加载分词器：{why}",
+            "cannot load the segmenter: {why}"
+        ),
+        GenerateError::KeyPass => crate::i18n::t(
+            lang,
+            "关键句提取出错；没有写入任何卡组",
+            "the key-sentence pass failed; no deck was written",
+        )
+        .to_string(),
+        // A failure added to `generate` later is said in English until it is translated here.
+        #[allow(unreachable_patterns)]
+        _ => e.to_string(),
+    }
 }
 
 fn summary(path: &Path, deck: &Deck) -> Summary {

@@ -125,7 +125,8 @@ fn read(lang: Lang, file: &Path, deck: &str) -> anyhow::Result<Option<Imported>>
         );
     }
     // UTF-8, or GB18030/GBK as Excel on a Chinese system saves CSV.
-    let text = crate::corpus::read::decode(&bytes).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let text = crate::corpus::read::decode(&bytes)
+        .map_err(|e| anyhow::anyhow!("{shown}: {}", e.get(lang)))?;
     match interop::import(&text, &shown, deck) {
         Ok(i) => {
             for w in &i.warnings {

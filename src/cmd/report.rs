@@ -74,7 +74,7 @@ fn merge(lang: Lang, args: &ReportArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| tr!(lang, "{}：无法读取", "{}: cannot read", path.display()))?;
             // UTF-8, or GBK as a spreadsheet on a Chinese system saves a name list.
             let text = crate::corpus::read::decode(&bytes)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+                .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.get(lang)))?;
             let names = report::parse_roster(&text);
             if names.is_empty() {
                 anyhow::bail!(

@@ -7,15 +7,33 @@ use std::path::{Path, PathBuf};
 
 pub use repair::normalize;
 
-/// Why a corpus could not be read.
+use crate::i18n::{Lang, Text};
+
+/// Why a corpus could not be read. The reasons are kept in both languages; `Display` is the
+/// English one, [`CorpusError::show`] the user's.
 #[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
-    #[error("{path}: {message}")]
-    Io { path: String, message: String },
-    #[error("{path}: {reason}")]
-    NotText { path: String, reason: String },
+    #[error("{path}: {}", message.en)]
+    Io { path: String, message: Text },
+    #[error("{path}: {}", reason.en)]
+    NotText { path: String, reason: Text },
     #[error("{0}: no .txt files found")]
     NoFiles(String),
+}
+
+impl CorpusError {
+    /// `path: reason` in `lang`.
+    pub fn show(&self, lang: Lang) -> String {
+        match self {
+            CorpusError::Io { path, message } => format!("{path}: {}", message.get(lang)),
+            CorpusError::NotText { path, reason } => format!("{path}: {}", reason.get(lang)),
+            CorpusError::NoFiles(paths) => crate::tr!(
+                lang,
+                "{paths}: 没有找到 .txt 文件",
+                "{paths}: no .txt files found"
+            ),
+        }
+    }
 }
 
 /// Read every text under `paths` into documents, in file order.
