@@ -432,6 +432,69 @@ fn lint_warnings_only_exits_zero_and_missing_path_fails() {
     );
 }
 
+/// `tiankong lint` as a user in another language would run it: `env` and `args` choose it.
+fn lint_as(env: Option<&str>, args: &[&str]) -> (String, i32) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tiankong"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("TIANKONG_DECKS")
+        .env_remove("TIANKONG_LANG");
+    if let Some(lang) = env {
+        cmd.env("TIANKONG_LANG", lang);
+    }
+    let out = cmd.args(args).output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+#[test]
+fn lint_fixture_folder_in_chinese() {
+    let (out, code) = lint_as(Some("zh"), &["lint", "tests/fixtures/lint"]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn lint_speaks_the_language_asked_for_with_the_same_shape_and_exit_code() {
+    let zh = "no/such.toml: 错误: 无法读取：没有这个文件或文件夹\n1 个文件，1 个错误，0 个警告\n";
+    let en =
+        "no/such.toml: error: cannot read: no such file or folder\n1 file, 1 error, 0 warnings\n";
+    let missing = ["tests/fixtures/lint/good.toml", "no/such.toml"];
+    let with = |pre: &[&'static str]| -> Vec<&'static str> {
+        pre.iter().copied().chain(["lint"]).chain(missing).collect()
+    };
+    // Chinese by default.
+    assert_eq!(lint_as(None, &with(&[])), (zh.to_string(), 1));
+    assert_eq!(lint_as(Some("en"), &with(&[])), (en.to_string(), 1));
+    // The flag wins over the environment, before or after the subcommand.
+    assert_eq!(
+        lint_as(Some("en"), &with(&["--lang", "zh"])),
+        (zh.to_string(), 1)
+    );
+    let mut after = with(&[]);
+    after.insert(1, "--lang");
+    after.insert(2, "en");
+    assert_eq!(lint_as(Some("zh"), &after), (en.to_string(), 1));
+    // Warnings only: exit 0 in both languages, the warning word follows the language.
+    let warn = ["lint", "tests/fixtures/lint/warnings-only.toml"];
+    let (out, code) = lint_as(Some("zh"), &warn);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("warnings-only.toml:5:1: 警告: [deck] 表里有未知字段 `author`，已忽略\n"),
+        "{out}"
+    );
+    assert!(out.ends_with("1 个文件，0 个错误，2 个警告\n"), "{out}");
+    let (out, code) = lint_as(Some("en"), &warn);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains(
+            "warnings-only.toml:5:1: warning: unknown field `author` in [deck], ignored\n"
+        ),
+        "{out}"
+    );
+}
+
 #[test]
 fn builtin_decks_are_valid() {
     // The repository's decks/ is embedded at build time; a shipped deck must lint clean.

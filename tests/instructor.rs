@@ -404,3 +404,45 @@ fn two_users_study_from_one_read_only_deck_folder() {
     assert_eq!(tree(dir.path().join("shared").as_path()), before);
     set_mode(&decks, 0o755, 0o644);
 }
+
+#[test]
+fn generate_says_why_a_corpus_file_is_refused_in_the_users_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pdf = tmp.path().join("讲话.txt");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj\n").unwrap();
+    let empty = tmp.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = tmp.path().join("out");
+    let run = |lang: &str, input: &Path| {
+        let o = Command::new(env!("CARGO_BIN_EXE_tiankong"))
+            .env("TIANKONG_LANG", lang)
+            .arg("generate")
+            .arg(input)
+            .arg("--out")
+            .arg(&out)
+            .output()
+            .unwrap();
+        (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    let (zh_code, zh) = run("zh", &pdf);
+    let (en_code, en) = run("en", &pdf);
+    assert_eq!(zh_code, en_code, "{zh}\n{en}");
+    assert_ne!(zh_code, Some(0));
+    assert!(
+        zh.contains("讲话.txt: 这是 PDF 文件，不是文本：请先提取文字"),
+        "{zh}"
+    );
+    assert!(
+        en.contains("讲话.txt: a PDF file, not a text: extract its text first"),
+        "{en}"
+    );
+    // An empty folder is named, not left blank.
+    let (_, zh) = run("zh", &empty);
+    assert!(zh.contains("empty: 没有找到 .txt 文件"), "{zh}");
+    let (_, en) = run("en", &empty);
+    assert!(en.contains("empty: no .txt files found"), "{en}");
+    assert!(!out.exists(), "nothing written");
+}

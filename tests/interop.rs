@@ -322,6 +322,24 @@ fn commands_export_and_import() {
         "{err}"
     );
     assert_eq!(files_in(&dir), ["class-a.toml"]);
+    // The same findings in Chinese for a Chinese user: same place, same exit code.
+    let out = Command::new(env!("CARGO_BIN_EXE_tiankong"))
+        .env("TIANKONG_LANG", "zh")
+        .arg("import")
+        .arg(&bad)
+        .args(["--deck", "bad", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.txt:3:1: 错误: 填空文本里没有挖空（把答案写成 `{{答案}}`）"),
+        "{err}"
+    );
+    assert!(err.contains("1 个错误；没有写入任何文件"), "{err}");
+    assert!(!err.contains("error"), "no English left: {err}");
+    assert_eq!(files_in(&dir), ["class-a.toml"]);
 }
 
 #[test]

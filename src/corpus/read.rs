@@ -218,6 +218,9 @@ mod tests {
         assert!(decode(b"").unwrap_err().en.contains("empty"));
         assert!(decode(b" \n\n").unwrap_err().en.contains("empty"));
         assert!(decode(b"ab\0cd").unwrap_err().en.contains("binary"));
+        // Both languages are there for the edge to pick.
+        assert_eq!(decode(b"").unwrap_err().zh, "文件是空的");
+        assert!(decode(b"ab\0cd").unwrap_err().zh.contains("二进制"));
         assert!(decode(&[0xff, 0xff, 0xff, 0x41]).is_err());
     }
 

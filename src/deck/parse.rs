@@ -1175,6 +1175,21 @@ text = "全体人民共同富裕是中国式现代化的{{本质特征}}。"
     }
 
     #[test]
+    fn findings_follow_the_language_asked_for() {
+        let text = "[deck]\nid = \"a\"\ntitle = 3\nversion = \"x\"\n";
+        let err = parse(text, "d.toml").unwrap_err();
+        assert_eq!(
+            err.show(Lang::Zh),
+            "d.toml:3:9: 错误: `title` 应当是字符串，这里是整数（另有 1 个错误）"
+        );
+        assert_eq!(
+            err.show(Lang::En),
+            "d.toml:3:9: error: `title` must be a string, not an integer (and 1 more errors)"
+        );
+        assert_eq!(err.to_string(), err.show(Lang::En));
+    }
+
+    #[test]
     fn unknown_fields_warn_and_keep_the_deck() {
         let text = "[deck]\nid = \"a\"\ntitle = \"t\"\nauthor = \"me\"\n[[note]]\nid = \"n\"\nkind = \"cloze\"\ntext = \"{{x}}\"\npromt = \"p\"\nitems = [\"a\", \"b\"]\n";
         let (_, warnings) = parse(text, "d.toml").unwrap();
