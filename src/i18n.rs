@@ -50,6 +50,15 @@ macro_rules! tr {
     };
 }
 
+/// The English word for `n` things (Chinese has no plural).
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 /// Why a file operation failed, in words a user knows; other errors keep the system's text.
 pub fn io_reason(e: &std::io::Error) -> Text {
     match e.kind() {

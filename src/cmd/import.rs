@@ -139,12 +139,13 @@ fn read(lang: Lang, file: &Path, deck: &str) -> anyhow::Result<Option<Imported>>
                 eprintln!("{}", d.show(lang));
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
+            let what = crate::i18n::plural(errors, "error", "errors");
             eprintln!(
                 "{}",
                 tr!(
                     lang,
                     "{errors} 个错误；没有写入任何文件",
-                    "{errors} errors; nothing written"
+                    "{errors} {what}; nothing written"
                 )
             );
             Ok(None)

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use crate::cli::{Global, LintArgs};
 use crate::deck::fs::{duplicate_id, read_text, scan, scan_paths, wins, SearchPath};
 use crate::deck::{check, DeckId, Diagnostic, Pos, Severity};
-use crate::i18n::Lang;
+use crate::i18n::{plural, Lang};
 use crate::txt;
 
 pub fn run(global: &Global, args: &LintArgs) -> anyhow::Result<ExitCode> {
@@ -122,12 +122,4 @@ fn lint(files: Vec<PathBuf>, scan_diags: Vec<Diagnostic>) -> Report {
         }
     }
     report
-}
-
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
