@@ -19,7 +19,7 @@ pub fn collect_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, CorpusError> {
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| CorpusError::Io {
             path: path.display().to_string(),
-            message: io_reason(&e),
+            message: io_text(&e),
         })?;
         if meta.is_dir() {
             walk(path, &mut out, 0)?;
@@ -37,7 +37,7 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), CorpusEr
     }
     let rd = fs::read_dir(dir).map_err(|e| CorpusError::Io {
         path: dir.display().to_string(),
-        message: io_reason(&e),
+        message: io_text(&e),
     })?;
     let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
@@ -125,12 +125,21 @@ fn not_text_signature(bytes: &[u8]) -> Option<Text> {
         })
 }
 
+/// Why a corpus file could not be read: in Chinese in plain words, in English the system's own
+/// text as before (`No such file or directory (os error 2)`).
+fn io_text(e: &std::io::Error) -> Text {
+    Text {
+        zh: io_reason(e).zh,
+        en: e.to_string(),
+    }
+}
+
 /// Read and decode one file. Empty, binary and undecodable files are errors.
 pub fn read_text(path: &Path) -> Result<String, CorpusError> {
     let name = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| CorpusError::Io {
         path: name.clone(),
-        message: io_reason(&e),
+        message: io_text(&e),
     })?;
     if !meta.is_file() {
         return Err(CorpusError::NotText {
@@ -149,7 +158,7 @@ pub fn read_text(path: &Path) -> Result<String, CorpusError> {
     }
     let bytes = fs::read(path).map_err(|e| CorpusError::Io {
         path: name.clone(),
-        message: io_reason(&e),
+        message: io_text(&e),
     })?;
     decode(&bytes).map_err(|reason| CorpusError::NotText { path: name, reason })
 }
