@@ -931,7 +931,7 @@ impl Place {
             Place::Note | Place::NoteTable => "笔记（[[note]]）",
             Place::ListNote => "列表笔记",
             Place::ClozeNote => "填空笔记",
-            Place::Source => "`source`",
+            Place::Source => "`source` 表",
         }
     }
     fn en(self) -> &'static str {
