@@ -2,8 +2,11 @@
 //! (`构建新发展格局的六个重要着力点`). The subject and category come, in this order, from a
 //! heading that announces the list, the lead sentence, what the items share, and — when the
 //! text names nothing — the section heading or the document's topic, never a fragment.
+#[path = "cut.rs"]
+mod cut;
+
 use super::markers::cn_numeral;
-use super::phrase::{count_at, with_count, VAGUE};
+use super::phrase::{count_at, is_name_count, with_count, VAGUE};
 use super::structure::Heading;
 use super::FoundList;
 
@@ -81,7 +84,7 @@ const CATEGORIES: [&str; 67] = [
 
 /// Words that end a sentence's subject and open its predicate, longest first
 /// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
-const VERB_FRAMES: [&str; 43] = [
+pub(super) const VERB_FRAMES: [&str; 43] = [
     "主要做了",
     "做了",
     "可以按",
@@ -131,7 +134,9 @@ const VERB_FRAMES: [&str; 43] = [
 const SECTION_REACH: usize = 6;
 
 /// Verbs of having and showing, whose object names what a list's items are.
-const HAVING: [&str; 10] = [
+const HAVING: [&str; 12] = [
+    "取得了",
+    "取得",
     "更有",
     "具有",
     "具备",
@@ -213,13 +218,26 @@ fn strip_frames(lead: &str) -> String {
 /// A series (A、B、C) in a clause is another list's answers, not a name for this one.
 fn is_series(clause: &str) -> bool {
     // Only when the series ends the clause: 实现A、B、C有效联动 names a list by its predicate.
-    clause.matches('、').count() >= 2 && clause.rsplit('、').next().is_some_and(|t| len(t) <= 8)
+    // A series closed by 等 (A、B、C等领域取得新成果) is one too: its items are the answers.
+    clause.matches('、').count() >= 2
+        && clause
+            .rsplit('、')
+            .next()
+            .is_some_and(|t| len(t) <= 8 || t.chars().take(9).any(|c| c == '等'))
 }
+
+/// Prepositions that open an adverbial clause (按照…部署, 围绕…, 面对…): such a clause
+/// says how or where, never who the list belongs to.
+const PREPOSITIONS: [&str; 12] = [
+    "按照", "根据", "依照", "围绕", "面对", "针对", "通过", "随着", "经过", "为了", "在", "对",
+];
 
 fn has_count(c: &str) -> bool {
     let ch = chars(c);
     VAGUE.iter().any(|v| c.contains(v))
-        || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
+        || (0..ch.len()).any(|i| {
+            count_at(&ch, i).is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
+        })
 }
 
 fn has_category(c: &str) -> bool {
@@ -268,7 +286,12 @@ fn pick_clause(lead: &str) -> String {
         .iter()
         .chain(CONTRAST_TAKE.iter())
         .any(|v| chosen.starts_with(v));
-    if opens_on_verb && k > 0 && len(clauses[k - 1]) <= 16 && !is_series(clauses[k - 1]) {
+    if opens_on_verb
+        && k > 0
+        && len(clauses[k - 1]) <= 16
+        && !is_series(clauses[k - 1])
+        && !PREPOSITIONS.iter().any(|p| clauses[k - 1].starts_with(p))
+    {
         let prev = clauses[k - 1];
         let prev = CONTRAST_LEAVE
             .iter()
@@ -290,8 +313,13 @@ fn subject_before(pre: &str) -> String {
     }
     loop {
         let before = s.clone();
+        let bounds = cut::boundaries(&s);
         for v in VERB_FRAMES.iter().chain(CONTRAST_TAKE.iter()) {
-            if let Some(x) = s.strip_suffix(v) {
+            // Only a whole word: 有 in 国内有|效 is no verb.
+            if let Some(x) = s
+                .strip_suffix(v)
+                .filter(|x| cut::whole(&bounds, x.len(), s.len()))
+            {
                 s = x.to_string();
                 break;
             }
@@ -396,10 +424,11 @@ fn category_at_end(
     let cat_start = c.len() - len(cat);
     // Only the object of a verb of having (更有…中国特色, 具有…优势): elsewhere a category
     // noun at the end is part of a statement (…成为共识和自觉行动).
-    let verb_end = HAVING
+    let (verb_start, verb_end) = HAVING
         .iter()
-        .filter_map(|v| base.rfind(v).map(|b| len(&base[..b]) + len(v)))
-        .max()?;
+        .filter_map(|v| cut::rfind_word(base, v).map(|(a, b)| (len(&base[..a]), len(&base[..b]))))
+        // The longest verb ending last (更有 over 有).
+        .max_by_key(|(a, b)| (*b, std::cmp::Reverse(*a)))?;
     if cat_start < verb_end || cat_start - verb_end > 8 {
         return None;
     }
@@ -415,20 +444,11 @@ fn category_at_end(
             cat_start
         });
     let category: String = c[m..].iter().collect();
-    let pre: String = c[..m].iter().collect();
-    let pre = pre.trim_end_matches('的');
+    let verb: String = c[verb_start..verb_end].iter().collect();
+    let pre: String = c[..verb_start].iter().collect();
     let mut subj = match preferred {
         Some(p) => p.to_string(),
-        None => {
-            // The subject ends where the predicate opens.
-            let cut = VERB_FRAMES
-                .iter()
-                .chain(CONTRAST_TAKE.iter())
-                .filter_map(|v| pre.find(v))
-                .min()
-                .unwrap_or(pre.len());
-            subject_before(&pre[..cut])
-        }
+        None => subject_before(&pre),
     };
     if weak_subject(&subj) {
         subj = subject()?;
@@ -436,7 +456,108 @@ fn category_at_end(
     if subj == category || len(&category) < 2 {
         return None;
     }
-    Some(format!("{subj}的{}个{category}", cn_numeral(n, true)))
+    // What was achieved keeps its verb (经济社会发展取得的八个重大成就).
+    let verb = if verb.starts_with("取得") { "取得" } else { "" };
+    Some(format!("{subj}{verb}的{}个{category}", cn_numeral(n, true)))
+}
+
+fn cn_numeral_char(c: char) -> bool {
+    "一二两三四五六七八九十".contains(c) || c.is_ascii_digit()
+}
+
+/// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
+/// 到2025年, 今年): the period a list of results or targets belongs to.
+fn time_scope(s: &str) -> Option<String> {
+    let c = chars(trim(s));
+    let mut i = 0;
+    let at = |i: usize, w: &str| w.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
+    if at(0, "回顾") {
+        i = 2;
+    }
+    let start = i;
+    if at(i, "今年") || at(i, "去年") {
+        return Some(c[i..i + 2].iter().collect());
+    }
+    let mut framed = false;
+    for p in ["截至", "过去", "今后", "未来", "到", "近"] {
+        if at(i, p) {
+            i += len(p);
+            framed = true;
+            break;
+        }
+    }
+    let digits = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let numerals = c[i..]
+        .iter()
+        .take_while(|x| "一二两三四五六七八九十".contains(**x))
+        .count();
+    let (num, year) = if digits == 4 {
+        (4, true)
+    } else {
+        (numerals, false)
+    };
+    if num == 0 || c.get(i + num) != Some(&'年') {
+        return None;
+    }
+    i += num + 1;
+    let mut closed = false;
+    for p in ["以来", "来"] {
+        if at(i, p) {
+            i += len(p);
+            closed = true;
+            break;
+        }
+    }
+    // 五年 alone may be a duration inside a statement; 过去五年, 五年来, 2023年 scope.
+    (year || framed || closed).then(|| c[start..i].iter().collect())
+}
+
+fn names_time(p: &str) -> bool {
+    let c = chars(p);
+    p.contains("年来")
+        || p.contains("今年")
+        || p.contains("去年")
+        || p.contains("过去")
+        || c.windows(2)
+            .any(|w| w[1] == '年' && (w[0].is_ascii_digit() || cn_numeral_char(w[0])))
+}
+
+/// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
+/// period: results and work of one year are not those of another. The prompt says it.
+fn scope_in_time(l: &mut FoundList) {
+    if l.prompt.is_empty() || names_time(&l.prompt) {
+        return;
+    }
+    let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
+    if let Some(t) = t {
+        l.prompt = format!("{t}{}", l.prompt);
+    }
+}
+
+/// A heading that names its parts by their shared verb (健全法律法规标准和统计监测体系 over
+/// 健全法律法规, 完善标准…) gives the first part away: the prompt keeps only the object.
+fn drop_given_verb(l: &mut FoundList) {
+    let given = l
+        .items
+        .iter()
+        .any(|it| len(&it.key) >= 4 && l.prompt.starts_with(it.key.as_str()));
+    if !given {
+        return;
+    }
+    let head = l.prompt.split('（').next().unwrap_or("").to_string();
+    let bounds = cut::boundaries(&head);
+    if let Some(first) = bounds.get(1).filter(|b| len(&head[**b..]) >= 4) {
+        l.prompt = l.prompt[*first..].to_string();
+    }
+}
+
+/// A prompt never keeps half of a pair of quotes or title marks (《纲要 → 纲要).
+fn balance_marks(p: &mut String) {
+    for (a, b) in [('《', '》'), ('“', '”'), ('‘', '’')] {
+        if p.matches(a).count() != p.matches(b).count() {
+            *p = p.replace([a, b], "");
+        }
+    }
 }
 
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
@@ -459,6 +580,20 @@ pub fn finish(
     topic: &str,
 ) {
     compose(l, path, own, topic);
+    if std::env::var_os("TK_DEBUG_PROMPT").is_some() {
+        let pc: String = l.passage.chars().take(60).collect();
+        eprintln!("DBG L{} m={} subj={:?} lead={:?} passage={:?} heading={:?} => {}", l.line, l.marker, l.subject, l.lead, pc, l.heading, l.prompt);
+    }
+    scope_in_time(l);
+    // 主要做了以下六个工作 → 主要做的六个工作: the exam form of an announcement.
+    if let Some(k) = l.prompt.find("了以下") {
+        let after = &l.prompt[k + "了以下".len()..];
+        if chars(after).first().is_some_and(|c| cn_numeral_char(*c)) {
+            l.prompt = format!("{}的{after}", &l.prompt[..k]);
+        }
+    }
+    drop_given_verb(l);
+    balance_marks(&mut l.prompt);
     // Joined parts may meet on 的 (…是的|的三个方面).
     while l.prompt.contains("的的") {
         l.prompt = l.prompt.replace("的的", "的");
