@@ -579,8 +579,10 @@ pub fn finish(
     para_head: Option<&str>,
     topic: &str,
 ) {
+    let before = l.prompt.clone();
     compose(l, path, own, topic);
     if std::env::var_os("TK_DEBUG_PROMPT").is_some() {
+        eprintln!("DBG0 {before}");
         let pc: String = l.passage.chars().take(60).collect();
         eprintln!("DBG L{} m={} subj={:?} lead={:?} passage={:?} heading={:?} => {}", l.line, l.marker, l.subject, l.lead, pc, l.heading, l.prompt);
     }
@@ -643,6 +645,11 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                 }
             }
             return;
+        }
+    }
+    if l.marker == "、" {
+        if let Some(noun) = summary_noun(l).filter(|k| !l.prompt.contains(k.as_str())) {
+            l.prompt = with_count(&noun, n);
         }
     }
     if !l.prompt.is_empty() {
@@ -772,6 +779,30 @@ fn summary_after(l: &FoundList, n: usize) -> Option<(String, bool)> {
         .any(|k| result.ends_with(k));
     (named && len(subj) >= 2 && len(result) <= 6 && !subj.contains('、'))
         .then(|| (format!("{subj}取得的{num}方面{result}"), own))
+}
+
+/// The noun a 、-series is summed up by after 等 (A、B和C等生产要素活力 → 生产要素; …等战略任务
+/// 落实到位 → 战略任务): the words from 等 up to and including the first category noun, cut at
+/// word boundaries.
+fn summary_noun(l: &FoundList) -> Option<String> {
+    let key = l.items.last()?.key.as_str();
+    if key.is_empty() {
+        return None;
+    }
+    let at = l.passage.find(key)? + key.len();
+    let rest = &l.passage[at..];
+    let rest = rest
+        .strip_prefix("等等")
+        .or_else(|| rest.strip_prefix('等'))?;
+    let clause = rest.split(['，', '。', '；', '：', '、', '！', '？']).next()?;
+    let bounds = cut::boundaries(clause);
+    bounds
+        .iter()
+        .skip(1)
+        .map(|b| &clause[..*b])
+        .take_while(|p| len(p) <= 8)
+        .find(|p| len(p) >= 2 && CATEGORIES.iter().any(|k| p.ends_with(k)))
+        .map(str::to_string)
 }
 
 /// A short name that is only a category (主要目标, 总体要求, 指导思想).
