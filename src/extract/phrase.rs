@@ -190,13 +190,18 @@ pub fn with_count(base: &str, n: usize) -> String {
             continue;
         }
         if let Some((v, digits, all)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
-            if is_name_count(&chars, i, all) || !governed(&chars, i) {
-                // Part of a name (党的二十大, 五项原则): never the list's size, never 几.
+            if is_name_count(&chars, i, all) {
+                // Part of a name (党的二十大): never the list's size, never 几.
                 i += all;
                 continue;
             }
             if usize::try_from(v).ok() == Some(n) {
                 return chars.iter().collect();
+            }
+            if !governed(&chars, i) {
+                // A count right after a noun (五项原则) names something else: left alone.
+                i += all;
+                continue;
             }
             // A different count in the lead: say 几 rather than a number the list lacks.
             chars.splice(i..i + digits, ['几']);
@@ -208,7 +213,7 @@ pub fn with_count(base: &str, n: usize) -> String {
 }
 
 /// For each character, whether it lies inside “…” or 《…》 (the marks themselves included).
-fn quoted_mask(chars: &[char]) -> Vec<bool> {
+pub fn quoted_mask(chars: &[char]) -> Vec<bool> {
     let mut depth = 0usize;
     chars
         .iter()

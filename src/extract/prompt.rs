@@ -6,7 +6,7 @@
 mod cut;
 
 use super::markers::cn_numeral;
-use super::phrase::{count_at, is_name_count, with_count, VAGUE};
+use super::phrase::{count_at, is_name_count, quoted_mask, with_count, VAGUE};
 use super::structure::Heading;
 use super::FoundList;
 
@@ -234,9 +234,13 @@ const PREPOSITIONS: [&str; 12] = [
 
 fn has_count(c: &str) -> bool {
     let ch = chars(c);
+    // A count inside quotes (“两个确立”) or a congress (二十大) names something else.
+    let quoted = quoted_mask(&ch);
     VAGUE.iter().any(|v| c.contains(v))
         || (0..ch.len()).any(|i| {
-            count_at(&ch, i).is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
+            !quoted.get(i).copied().unwrap_or(false)
+                && count_at(&ch, i)
+                    .is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
         })
 }
 
