@@ -469,6 +469,32 @@ fn cn_numeral_char(c: char) -> bool {
     "一二两三四五六七八九十".contains(c) || c.is_ascii_digit()
 }
 
+/// Modal verbs that end a sentence's subject (各级政府及其工作人员|要…).
+const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
+
+/// The subject a sentence opens with, and the modal after it: a short noun phrase before
+/// 要/必须/应当 in the first clause, not a verb, a preposition or a pronoun.
+fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
+    let s = strip_frames(sentence);
+    let first = s.split(['，', '。', '；', '：']).next()?;
+    let bounds = cut::boundaries(first);
+    let (k, modal) = MODALS.iter().find_map(|m| {
+        first
+            .match_indices(m)
+            .map(|(k, _)| k)
+            .find(|k| cut::whole(&bounds, *k, k + m.len()))
+            .map(|k| (k, *m))
+    })?;
+    let subj = &first[..k];
+    let verbal = OWNERLESS
+        .iter()
+        .chain(PREPOSITIONS.iter())
+        .chain(VERB_FRAMES.iter())
+        .any(|v| subj.starts_with(v));
+    ((2..=12).contains(&len(subj)) && !verbal && !weak_subject(subj) && !subj.contains('、'))
+        .then(|| (subj.to_string(), modal))
+}
+
 /// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
 /// 到2025年, 今年): the period a list of results or targets belongs to.
 fn time_scope(s: &str) -> Option<String> {
@@ -609,11 +635,16 @@ pub fn finish(
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
     if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
-        let owner = para_head
-            .map(str::to_string)
-            .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
-        if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
-            l.prompt = format!("{o}：{}", l.prompt);
+        // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
+        if let Some((s, modal)) = sentence_subject(&l.passage) {
+            l.prompt = format!("{s}{modal}{}", l.prompt);
+        } else {
+            let owner = para_head
+                .map(str::to_string)
+                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+            if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
+                l.prompt = format!("{o}：{}", l.prompt);
+            }
         }
     }
 }
