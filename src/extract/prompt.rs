@@ -469,6 +469,21 @@ fn cn_numeral_char(c: char) -> bool {
     "一二两三四五六七八九十".contains(c) || c.is_ascii_digit()
 }
 
+/// Whether a lead clause with no category reads well as `clause的N个方面`: an action or a
+/// development (深度调整产业结构, …迈出坚实步伐), not a statement (就业是…, 只有…才能…), a
+/// condition, or a name ending on its own noun (…时的讲话).
+fn reads_as_aspects(clause: &str) -> bool {
+    let c = chars(clause);
+    let ends_on_name = c.iter().rev().take(3).any(|x| *x == '的');
+    (8..=20).contains(&len(clause))
+        && !clause.contains(['，', '、', '…', '是', '才'])
+        && !["只要", "只有", "如果", "经过", "回顾", "工作"]
+            .iter()
+            .any(|w| clause.contains(w))
+        && !CATEGORIES.iter().any(|k| clause.ends_with(k))
+        && !ends_on_name
+}
+
 /// Modal verbs that end a sentence's subject (各级政府及其工作人员|要…).
 const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 
@@ -777,7 +792,15 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             return;
         }
     }
-    l.prompt = counted;
+    // A lead clause naming no category (全面建设…迈出坚实步伐) is read as the aspects it
+    // shows: 的N个方面, the exam books' generic category. A short name stays as it is.
+    let suffix = format!("（{}项）", cn_numeral(n, true));
+    l.prompt = match counted.strip_suffix(suffix.as_str()) {
+        Some(clause) if reads_as_aspects(clause) => {
+            format!("{clause}的{}个方面", cn_numeral(n, true))
+        }
+        _ => counted,
+    };
 }
 
 /// The name a summary clause right after the last item gives the list: the items as the
