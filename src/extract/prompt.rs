@@ -698,8 +698,8 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         }
     }
     if l.marker == "、" {
-        if let Some(noun) = summary_noun(l).filter(|k| !l.prompt.contains(k.as_str())) {
-            l.prompt = with_count(&noun, n);
+        if let Some(p) = summary_prompt(l, n) {
+            l.prompt = p;
         }
     }
     if !l.prompt.is_empty() {
@@ -839,28 +839,61 @@ fn summary_after(l: &FoundList, n: usize) -> Option<(String, bool)> {
         .then(|| (format!("{subj}取得的{num}方面{result}"), own))
 }
 
-/// The noun a 、-series is summed up by after 等 (A、B和C等生产要素活力 → 生产要素; …等战略任务
-/// 落实到位 → 战略任务): the words from 等 up to and including the first category noun, cut at
-/// word boundaries.
-fn summary_noun(l: &FoundList) -> Option<String> {
-    let key = l.items.last()?.key.as_str();
-    if key.is_empty() {
+/// The name of a 、-series summed up after 等 by a category noun: the noun is the words from
+/// 等 up to and including the first category (…等生产要素活力 → 生产要素, cut at word
+/// boundaries); what follows it in the clause is what the items are for, and goes before it
+/// with the governing verb (激发|A、B等|生产要素|活力 → 激发活力的六个生产要素; …等|行业和领域|
+/// 碳达峰实施方案 → 碳达峰实施方案的七个行业和领域). A 把-object (把A、B等战略任务落实到位)
+/// keeps only its noun, for the owner to be found.
+fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
+    let first = l.items.first()?.key.as_str();
+    let last = l.items.last()?.key.as_str();
+    if first.is_empty() || last.is_empty() {
         return None;
     }
-    let at = l.passage.find(key)? + key.len();
+    let start = l.passage.find(first)?;
+    let at = start + l.passage[start..].find(last)? + last.len();
+    let stops = ['，', '。', '；', '：', '、', '！', '？'];
+    let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
     let rest = &l.passage[at..];
     let rest = rest
         .strip_prefix("等等")
         .or_else(|| rest.strip_prefix('等'))?;
-    let clause = rest.split(['，', '。', '；', '：', '、', '！', '？']).next()?;
+    let clause = rest.split(stops).next()?;
     let bounds = cut::boundaries(clause);
-    bounds
+    let noun = bounds
         .iter()
         .skip(1)
         .map(|b| &clause[..*b])
         .take_while(|p| len(p) <= 8)
-        .find(|p| len(p) >= 2 && CATEGORIES.iter().any(|k| p.ends_with(k)))
-        .map(str::to_string)
+        .filter(|p| len(p) >= 2 && CATEGORIES.iter().any(|k| p.ends_with(k)))
+        // 等方面 counts aspects of what follows (等方面制度规则统一): 方面 alone.
+        .reduce(|a, b| if a == "方面" { a } else { b })?;
+    let after = &clause[noun.len()..];
+    // A 把-object (the 把 may have gone into the first item).
+    let disposal = ["把", "将"]
+        .iter()
+        .any(|w| verb.ends_with(w) || first.starts_with(w));
+    // …等政策与质量政策协同: a coordination, not what the items are for.
+    let joined = ["与", "和", "同", "及"].iter().any(|w| after.starts_with(w));
+    let num = cn_numeral(n, true);
+    if disposal || joined || after.is_empty() || len(after) > 10 || after.contains('的') {
+        if l.prompt.contains(noun) && !disposal {
+            // The series' own name holds the noun whole: it stands.
+            return None;
+        }
+        return Some(format!("{noun}（{num}项）"));
+    }
+    let verb = if len(verb) <= 6 && !weak_subject(verb) {
+        verb
+    } else {
+        ""
+    };
+    if len(verb) + len(after) < 4 {
+        // 入手的三个方面 names nothing: the noun alone, for the owner to be found.
+        return Some(format!("{noun}（{num}项）"));
+    }
+    Some(format!("{verb}{after}的{num}个{noun}"))
 }
 
 /// A short name that is only a category (主要目标, 总体要求, 指导思想).
