@@ -25,7 +25,11 @@ pub fn boundaries(text: &str) -> Vec<usize> {
             out.dedup();
             out
         }
-        None => text.char_indices().map(|(i, _)| i).chain([text.len()]).collect(),
+        None => text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect(),
     }
 }
 
@@ -45,7 +49,12 @@ pub fn rfind_word(text: &str, word: &str) -> Option<(usize, usize)> {
 /// `text` cut back to the last word boundary at or before byte `end` (a char boundary).
 pub fn cut_back(text: &str, end: usize) -> &str {
     let bounds = boundaries(text);
-    let at = bounds.iter().rev().find(|b| **b <= end).copied().unwrap_or(0);
+    let at = bounds
+        .iter()
+        .rev()
+        .find(|b| **b <= end)
+        .copied()
+        .unwrap_or(0);
     &text[..at]
 }
 

@@ -239,8 +239,7 @@ fn has_count(c: &str) -> bool {
     VAGUE.iter().any(|v| c.contains(v))
         || (0..ch.len()).any(|i| {
             !quoted.get(i).copied().unwrap_or(false)
-                && count_at(&ch, i)
-                    .is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
+                && count_at(&ch, i).is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
         })
 }
 
@@ -461,7 +460,11 @@ fn category_at_end(
         return None;
     }
     // What was achieved keeps its verb (经济社会发展取得的八个重大成就).
-    let verb = if verb.starts_with("取得") { "取得" } else { "" };
+    let verb = if verb.starts_with("取得") {
+        "取得"
+    } else {
+        ""
+    };
     Some(format!("{subj}{verb}的{}个{category}", cn_numeral(n, true)))
 }
 
@@ -596,6 +599,44 @@ fn drop_given_verb(l: &mut FoundList) {
     }
 }
 
+/// A prompt cut out of its sentence ends on a word boundary: `S的N个C` where S or C stops
+/// inside a word of the sentence (…终身责|任, 方面存|在) is cut back to the word before.
+fn mend_cuts(prompt: &str, sentence: &str) -> String {
+    let c = chars(prompt);
+    let Some((i, all)) = (0..c.len()).find_map(|i| {
+        (i > 0 && c[i - 1] == '的')
+            .then(|| count_at(&c, i).map(|(_, _, all)| (i, all)))
+            .flatten()
+    }) else {
+        return prompt.to_string();
+    };
+    let left: String = c[..i - 1].iter().collect();
+    let count: String = c[i..i + all].iter().collect();
+    let right: String = c[i + all..].iter().collect();
+    let mend = |part: &str| -> String {
+        // An owner glued on with ： is whole already; only the cut-out part is checked.
+        let (owner, core) = match part.rsplit_once('：') {
+            Some((o, x)) => (format!("{o}："), x),
+            None => (String::new(), part),
+        };
+        let Some(at) = sentence.find(core).filter(|_| len(core) >= 2) else {
+            return part.to_string();
+        };
+        let end = at + core.len();
+        let bounds = cut::boundaries(sentence);
+        if bounds.binary_search(&end).is_ok() {
+            return part.to_string();
+        }
+        let kept = &cut::cut_back(sentence, end)[at.min(end)..];
+        if len(kept) >= 2 {
+            format!("{owner}{kept}")
+        } else {
+            part.to_string()
+        }
+    };
+    format!("{}的{count}{}", mend(&left), mend(&right))
+}
+
 /// A prompt never keeps half of a pair of quotes or title marks (《纲要 → 纲要).
 fn balance_marks(p: &mut String) {
     for (a, b) in [('《', '》'), ('“', '”'), ('‘', '’')] {
@@ -624,13 +665,7 @@ pub fn finish(
     para_head: Option<&str>,
     topic: &str,
 ) {
-    let before = l.prompt.clone();
     compose(l, path, own, topic);
-    if std::env::var_os("TK_DEBUG_PROMPT").is_some() {
-        eprintln!("DBG0 {before}");
-        let pc: String = l.passage.chars().take(60).collect();
-        eprintln!("DBG L{} m={} subj={:?} lead={:?} passage={:?} heading={:?} => {}", l.line, l.marker, l.subject, l.lead, pc, l.heading, l.prompt);
-    }
     scope_in_time(l);
     // 主要做了以下六个工作 → 主要做的六个工作: the exam form of an announcement.
     if let Some(k) = l.prompt.find("了以下") {
@@ -640,6 +675,9 @@ pub fn finish(
         }
     }
     drop_given_verb(l);
+    if l.marker == "、" {
+        l.prompt = mend_cuts(&l.prompt, &l.passage);
+    }
     balance_marks(&mut l.prompt);
     // Joined parts may meet on 的 (…是的|的三个方面).
     while l.prompt.contains("的的") {
@@ -875,7 +913,9 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         .iter()
         .any(|w| verb.ends_with(w) || first.starts_with(w));
     // …等政策与质量政策协同: a coordination, not what the items are for.
-    let joined = ["与", "和", "同", "及"].iter().any(|w| after.starts_with(w));
+    let joined = ["与", "和", "同", "及"]
+        .iter()
+        .any(|w| after.starts_with(w));
     let num = cn_numeral(n, true);
     if disposal || joined || after.is_empty() || len(after) > 10 || after.contains('的') {
         if l.prompt.contains(noun) && !disposal {
@@ -884,6 +924,10 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         }
         return Some(format!("{noun}（{num}项）"));
     }
+    let verb = verb
+        .strip_prefix('要')
+        .filter(|v| len(v) >= 2)
+        .unwrap_or(verb);
     let verb = if len(verb) <= 6 && !weak_subject(verb) {
         verb
     } else {
@@ -1017,6 +1061,157 @@ mod tests {
             "各地的完备交通网络、充足劳动力资源、齐全配套产业，是大家有目共睹的。",
         );
         assert_eq!(summary_after(&l, 3), None);
+    }
+
+    #[test]
+    fn a_period_that_opens_the_lead_scopes_the_list() {
+        assert_eq!(
+            time_scope("过去三年，全省上下团结奋斗").as_deref(),
+            Some("过去三年")
+        );
+        assert_eq!(
+            time_scope("十年来，我们砥砺前行").as_deref(),
+            Some("十年来")
+        );
+        assert_eq!(
+            time_scope("2019年以来，改革全面铺开").as_deref(),
+            Some("2019年以来")
+        );
+        assert_eq!(
+            time_scope("到2035年，基本实现现代化").as_deref(),
+            Some("到2035年")
+        );
+        assert_eq!(
+            time_scope("今年，发展任务依然繁重").as_deref(),
+            Some("今年")
+        );
+        // A bare duration is no period: 三年行动 is a name.
+        assert_eq!(time_scope("三年行动计划全面完成"), None);
+        assert_eq!(time_scope("我们要坚持稳中求进"), None);
+        let mut l = list(&["粮食增产", "农民增收"], "十年来，农村面貌焕然一新。");
+        l.prompt = "农村改革取得的两个显著成效".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "十年来农村改革取得的两个显著成效");
+        // A prompt that names its period keeps it alone.
+        l.prompt = "2020年的两项成效".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "2020年的两项成效");
+    }
+
+    #[test]
+    fn what_was_achieved_is_named_with_its_verb() {
+        let none = || None;
+        assert_eq!(
+            category_at_end("全省农业生产取得了令人瞩目的显著成效", 4, None, &none).as_deref(),
+            Some("全省农业生产取得的四个显著成效")
+        );
+        // 有 inside 有效 is no verb of having: nothing to rewrite.
+        assert_eq!(
+            category_at_end("稳步扩大国内有效需求", 3, None, &none),
+            None
+        );
+    }
+
+    #[test]
+    fn counts_inside_names_do_not_name_the_list() {
+        assert!(!has_count("牢固树立“四个意识”"));
+        assert!(!has_count("深入学习党的十九大精神"));
+        assert!(has_count("要处理好三个关系"));
+    }
+
+    #[test]
+    fn an_adverbial_clause_is_no_subject() {
+        assert_eq!(
+            pick_clause("一年来，根据全会部署，要做好以下几项工作"),
+            "要做好以下几项工作"
+        );
+        // A subject clause before a verb still joins (构建新发展格局，要把握好…).
+        assert_eq!(
+            pick_clause("推进乡村振兴，要把握好几个重点"),
+            "推进乡村振兴要把握好几个重点"
+        );
+    }
+
+    #[test]
+    fn a_sentence_names_its_own_subject() {
+        assert_eq!(
+            sentence_subject("各级干部要不断增强本领、提高能力、改进作风。"),
+            Some(("各级干部".to_string(), "要"))
+        );
+        assert_eq!(
+            sentence_subject("要不断增强本领、提高能力、改进作风。"),
+            None
+        );
+        assert_eq!(
+            sentence_subject("围绕中心工作要增强本领、提高能力、改进作风。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_series_summed_up_by_a_category_is_named_by_it() {
+        let l = list(
+            &["土地", "资本", "数据"],
+            "要激发土地、资本、数据等生产要素活力。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("激发活力的三个生产要素")
+        );
+        // A 把-object keeps only the noun: its owner is found elsewhere.
+        let l = list(
+            &["稳就业", "稳物价", "保民生"],
+            "把稳就业、稳物价、保民生等重点任务落实到位。",
+        );
+        assert_eq!(summary_prompt(&l, 3).as_deref(), Some("重点任务（三项）"));
+        // 等方面 counts aspects of what follows.
+        let l = list(
+            &["用地", "用能", "融资"],
+            "着力破解用地、用能、融资等方面要素制约。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("着力破解要素制约的三个方面")
+        );
+    }
+
+    #[test]
+    fn prompts_keep_marks_paired_and_items_hidden() {
+        let mut p = "印发《发展纲要的三个部分".to_string();
+        balance_marks(&mut p);
+        assert_eq!(p, "印发发展纲要的三个部分");
+        let mut l = list(&["健全标准体系", "完善监测体系"], "");
+        l.prompt = "健全标准体系和监测体系（两项）".into();
+        drop_given_verb(&mut l);
+        assert_eq!(l.prompt, "标准体系和监测体系（两项）");
+    }
+
+    #[test]
+    fn a_prompt_cut_out_of_its_sentence_ends_on_a_word() {
+        // 方面存|在: cut back before 存在.
+        assert_eq!(
+            mend_cuts(
+                "切实解决的四个方面存",
+                "切实解决资金、人才、技术、市场等方面存在的困难"
+            ),
+            "切实解决的四个方面"
+        );
+        // Whole words stay as they are.
+        assert_eq!(
+            mend_cuts(
+                "切实解决的四个方面",
+                "切实解决资金、人才、技术、市场等方面存在的困难"
+            ),
+            "切实解决的四个方面"
+        );
+    }
+
+    #[test]
+    fn an_action_reads_as_its_aspects() {
+        assert!(reads_as_aspects("深度优化能源结构布局"));
+        assert!(!reads_as_aspects("就业是最基本的民生"));
+        assert!(!reads_as_aspects("只有改革才能发展经济"));
+        assert!(!reads_as_aspects("提高效率"));
     }
 
     #[test]
