@@ -700,6 +700,13 @@ pub fn finish(
             }
         }
     }
+    // A modal opening (要加快建设…) is the sentence's, not the name's; 要素 and 要求 stay.
+    // Dropped last: a prompt opening on 要 had its owner in the sentence, not the heading.
+    if let Some(rest) = l.prompt.strip_prefix('要') {
+        if len(rest) >= 4 && cut::boundaries(&l.prompt).contains(&'要'.len_utf8()) {
+            l.prompt = rest.to_string();
+        }
+    }
 }
 
 fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
@@ -1204,6 +1211,18 @@ mod tests {
             ),
             "切实解决的四个方面"
         );
+    }
+
+    #[test]
+    fn a_modal_opening_goes() {
+        let mut l = list(&["甲项工作", "乙项工作"], "");
+        l.prompt = "要加快建设制造强国（两项）".into();
+        finish(&mut l, &[], None, None, "");
+        // A name a pass set stays as it was, but for the modal.
+        assert_eq!(l.prompt, "加快建设制造强国（两项）");
+        l.prompt = "要素市场化配置改革的两个方面".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "要素市场化配置改革的两个方面");
     }
 
     #[test]
