@@ -1,5 +1,6 @@
 //! Key phrases for items and prompts for lists.
 use super::markers::{cn_number, cn_numeral};
+use super::prompt::VERB_FRAMES;
 
 /// Sentence-ending punctuation.
 pub fn is_stop(c: char) -> bool {
@@ -124,6 +125,36 @@ pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
     Some((v, n, n + cls.chars().count()))
 }
 
+/// Whether the count at char `i` (`all` chars long) is part of a name, not a number of items:
+/// a congress (党的二十大, 二十大精神) — and, when `prev_ok` says the words before the count
+/// do not govern it (和平共处|五项原则), a fixed name the count belongs to.
+pub fn is_name_count(s: &[char], i: usize, all: usize) -> bool {
+    let rest: String = s[(i + all).min(s.len())..].iter().take(2).collect();
+    s.get(i + all - 1) == Some(&'大')
+        && ((i > 0 && s[i - 1] == '的')
+            || ["精神", "报告", "以来", "代表", "召开", "和二", "和十"]
+                .iter()
+                .any(|w| rest.starts_with(w)))
+}
+
+/// Whether the words right before char `i` govern a count there (具有|五个特征, 的|三个方面,
+/// a clause start), so that the count says how many items a list has. A count right after a
+/// noun (和平共处|五项原则) belongs to a name.
+fn governed(s: &[char], i: usize) -> bool {
+    if i == 0 || !is_han(s[i - 1]) {
+        return true;
+    }
+    let before: String = s[..i].iter().collect();
+    ["的", "这", "那", "些", "下", "了", "出", "为", "是"]
+        .iter()
+        .chain(VERB_FRAMES.iter())
+        .any(|w| before.ends_with(w))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
+}
+
 /// Put the size into a prompt: replace a vague quantity (`几个` → `六个`), keep a count that
 /// matches, correct none silently (a mismatched count is replaced by a vague one), else add
 /// `（N项）`.
@@ -158,9 +189,19 @@ pub fn with_count(base: &str, n: usize) -> String {
             i += 1;
             continue;
         }
-        if let Some((v, digits, _)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
+        if let Some((v, digits, all)) = count_at(&chars, i).filter(|(v, _, _)| *v >= 2) {
+            if is_name_count(&chars, i, all) {
+                // Part of a name (党的二十大): never the list's size, never 几.
+                i += all;
+                continue;
+            }
             if usize::try_from(v).ok() == Some(n) {
                 return chars.iter().collect();
+            }
+            if !governed(&chars, i) {
+                // A count right after a noun (五项原则) names something else: left alone.
+                i += all;
+                continue;
             }
             // A different count in the lead: say 几 rather than a number the list lacks.
             chars.splice(i..i + digits, ['几']);
@@ -172,7 +213,7 @@ pub fn with_count(base: &str, n: usize) -> String {
 }
 
 /// For each character, whether it lies inside “…” or 《…》 (the marks themselves included).
-fn quoted_mask(chars: &[char]) -> Vec<bool> {
+pub fn quoted_mask(chars: &[char]) -> Vec<bool> {
     let mut depth = 0usize;
     chars
         .iter()
@@ -253,6 +294,17 @@ mod tests {
             "要从两个维度来研究和布局"
         );
         assert_eq!(with_count("丝路精神", 4), "丝路精神（四项）");
+        // A congress or a fixed name keeps its number, and the size is added.
+        assert_eq!(
+            with_count("深入贯彻党的二十大精神", 8),
+            "深入贯彻党的二十大精神（八项）"
+        );
+        assert_eq!(
+            with_count("坚持在睦邻友好三项原则基础上合作", 4),
+            "坚持在睦邻友好三项原则基础上合作（四项）"
+        );
+        // A count the lead governs but that differs from the list's size says 几.
+        assert_eq!(with_count("具有三个特征", 4), "具有几个特征（四项）");
         // A count inside a quoted name is the name, not the list's size.
         assert_eq!(
             with_count("贯彻“三个代表”重要思想的要求", 4),

@@ -2,8 +2,11 @@
 //! (`构建新发展格局的六个重要着力点`). The subject and category come, in this order, from a
 //! heading that announces the list, the lead sentence, what the items share, and — when the
 //! text names nothing — the section heading or the document's topic, never a fragment.
+#[path = "cut.rs"]
+mod cut;
+
 use super::markers::cn_numeral;
-use super::phrase::{count_at, with_count, VAGUE};
+use super::phrase::{count_at, is_name_count, quoted_mask, with_count, VAGUE};
 use super::structure::Heading;
 use super::FoundList;
 
@@ -81,7 +84,7 @@ const CATEGORIES: [&str; 67] = [
 
 /// Words that end a sentence's subject and open its predicate, longest first
 /// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
-const VERB_FRAMES: [&str; 43] = [
+pub(super) const VERB_FRAMES: [&str; 43] = [
     "主要做了",
     "做了",
     "可以按",
@@ -131,7 +134,9 @@ const VERB_FRAMES: [&str; 43] = [
 const SECTION_REACH: usize = 6;
 
 /// Verbs of having and showing, whose object names what a list's items are.
-const HAVING: [&str; 10] = [
+const HAVING: [&str; 12] = [
+    "取得了",
+    "取得",
     "更有",
     "具有",
     "具备",
@@ -213,13 +218,29 @@ fn strip_frames(lead: &str) -> String {
 /// A series (A、B、C) in a clause is another list's answers, not a name for this one.
 fn is_series(clause: &str) -> bool {
     // Only when the series ends the clause: 实现A、B、C有效联动 names a list by its predicate.
-    clause.matches('、').count() >= 2 && clause.rsplit('、').next().is_some_and(|t| len(t) <= 8)
+    // A series closed by 等 (A、B、C等领域取得新成果) is one too: its items are the answers.
+    clause.matches('、').count() >= 2
+        && clause
+            .rsplit('、')
+            .next()
+            .is_some_and(|t| len(t) <= 8 || t.chars().take(9).any(|c| c == '等'))
 }
+
+/// Prepositions that open an adverbial clause (按照…部署, 围绕…, 面对…): such a clause
+/// says how or where, never who the list belongs to.
+const PREPOSITIONS: [&str; 12] = [
+    "按照", "根据", "依照", "围绕", "面对", "针对", "通过", "随着", "经过", "为了", "在", "对",
+];
 
 fn has_count(c: &str) -> bool {
     let ch = chars(c);
+    // A count inside quotes (“两个确立”) or a congress (二十大) names something else.
+    let quoted = quoted_mask(&ch);
     VAGUE.iter().any(|v| c.contains(v))
-        || (0..ch.len()).any(|i| count_at(&ch, i).is_some_and(|(v, _, _)| v >= 2))
+        || (0..ch.len()).any(|i| {
+            !quoted.get(i).copied().unwrap_or(false)
+                && count_at(&ch, i).is_some_and(|(v, _, all)| v >= 2 && !is_name_count(&ch, i, all))
+        })
 }
 
 fn has_category(c: &str) -> bool {
@@ -268,7 +289,12 @@ fn pick_clause(lead: &str) -> String {
         .iter()
         .chain(CONTRAST_TAKE.iter())
         .any(|v| chosen.starts_with(v));
-    if opens_on_verb && k > 0 && len(clauses[k - 1]) <= 16 && !is_series(clauses[k - 1]) {
+    if opens_on_verb
+        && k > 0
+        && len(clauses[k - 1]) <= 16
+        && !is_series(clauses[k - 1])
+        && !PREPOSITIONS.iter().any(|p| clauses[k - 1].starts_with(p))
+    {
         let prev = clauses[k - 1];
         let prev = CONTRAST_LEAVE
             .iter()
@@ -290,8 +316,13 @@ fn subject_before(pre: &str) -> String {
     }
     loop {
         let before = s.clone();
+        let bounds = cut::boundaries(&s);
         for v in VERB_FRAMES.iter().chain(CONTRAST_TAKE.iter()) {
-            if let Some(x) = s.strip_suffix(v) {
+            // Only a whole word: 有 in 国内有|效 is no verb.
+            if let Some(x) = s
+                .strip_suffix(v)
+                .filter(|x| cut::whole(&bounds, x.len(), s.len()))
+            {
                 s = x.to_string();
                 break;
             }
@@ -396,10 +427,11 @@ fn category_at_end(
     let cat_start = c.len() - len(cat);
     // Only the object of a verb of having (更有…中国特色, 具有…优势): elsewhere a category
     // noun at the end is part of a statement (…成为共识和自觉行动).
-    let verb_end = HAVING
+    let (verb_start, verb_end) = HAVING
         .iter()
-        .filter_map(|v| base.rfind(v).map(|b| len(&base[..b]) + len(v)))
-        .max()?;
+        .filter_map(|v| cut::rfind_word(base, v).map(|(a, b)| (len(&base[..a]), len(&base[..b]))))
+        // The longest verb ending last (更有 over 有).
+        .max_by_key(|(a, b)| (*b, std::cmp::Reverse(*a)))?;
     if cat_start < verb_end || cat_start - verb_end > 8 {
         return None;
     }
@@ -415,20 +447,11 @@ fn category_at_end(
             cat_start
         });
     let category: String = c[m..].iter().collect();
-    let pre: String = c[..m].iter().collect();
-    let pre = pre.trim_end_matches('的');
+    let verb: String = c[verb_start..verb_end].iter().collect();
+    let pre: String = c[..verb_start].iter().collect();
     let mut subj = match preferred {
         Some(p) => p.to_string(),
-        None => {
-            // The subject ends where the predicate opens.
-            let cut = VERB_FRAMES
-                .iter()
-                .chain(CONTRAST_TAKE.iter())
-                .filter_map(|v| pre.find(v))
-                .min()
-                .unwrap_or(pre.len());
-            subject_before(&pre[..cut])
-        }
+        None => subject_before(&pre),
     };
     if weak_subject(&subj) {
         subj = subject()?;
@@ -436,7 +459,191 @@ fn category_at_end(
     if subj == category || len(&category) < 2 {
         return None;
     }
-    Some(format!("{subj}的{}个{category}", cn_numeral(n, true)))
+    // What was achieved keeps its verb (经济社会发展取得的八个重大成就).
+    let verb = if verb.starts_with("取得") {
+        "取得"
+    } else {
+        ""
+    };
+    Some(format!("{subj}{verb}的{}个{category}", cn_numeral(n, true)))
+}
+
+fn cn_numeral_char(c: char) -> bool {
+    "一二两三四五六七八九十".contains(c) || c.is_ascii_digit()
+}
+
+/// Whether a lead clause with no category reads well as `clause的N个方面`: an action or a
+/// development (深度调整产业结构, …迈出坚实步伐), not a statement (就业是…, 只有…才能…), a
+/// condition, or a name ending on its own noun (…时的讲话).
+fn reads_as_aspects(clause: &str) -> bool {
+    let c = chars(clause);
+    let ends_on_name = c.iter().rev().take(3).any(|x| *x == '的');
+    (8..=20).contains(&len(clause))
+        && !clause.contains(['，', '、', '…', '是', '才'])
+        && !["只要", "只有", "如果", "经过", "回顾", "工作"]
+            .iter()
+            .any(|w| clause.contains(w))
+        && !CATEGORIES.iter().any(|k| clause.ends_with(k))
+        && !ends_on_name
+}
+
+/// Modal verbs that end a sentence's subject (各级政府及其工作人员|要…).
+const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
+
+/// The subject a sentence opens with, and the modal after it: a short noun phrase before
+/// 要/必须/应当 in the first clause, not a verb, a preposition or a pronoun.
+fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
+    let s = strip_frames(sentence);
+    let first = s.split(['，', '。', '；', '：']).next()?;
+    let bounds = cut::boundaries(first);
+    let (k, modal) = MODALS.iter().find_map(|m| {
+        first
+            .match_indices(m)
+            .map(|(k, _)| k)
+            .find(|k| cut::whole(&bounds, *k, k + m.len()))
+            .map(|k| (k, *m))
+    })?;
+    let subj = &first[..k];
+    let verbal = OWNERLESS
+        .iter()
+        .chain(PREPOSITIONS.iter())
+        .chain(VERB_FRAMES.iter())
+        .any(|v| subj.starts_with(v));
+    ((2..=12).contains(&len(subj)) && !verbal && !weak_subject(subj) && !subj.contains('、'))
+        .then(|| (subj.to_string(), modal))
+}
+
+/// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
+/// 到2025年, 今年): the period a list of results or targets belongs to.
+fn time_scope(s: &str) -> Option<String> {
+    let c = chars(trim(s));
+    let mut i = 0;
+    let at = |i: usize, w: &str| w.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
+    if at(0, "回顾") {
+        i = 2;
+    }
+    let start = i;
+    if at(i, "今年") || at(i, "去年") {
+        return Some(c[i..i + 2].iter().collect());
+    }
+    let mut framed = false;
+    for p in ["截至", "过去", "今后", "未来", "到", "近"] {
+        if at(i, p) {
+            i += len(p);
+            framed = true;
+            break;
+        }
+    }
+    let digits = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+    let numerals = c[i..]
+        .iter()
+        .take_while(|x| "一二两三四五六七八九十".contains(**x))
+        .count();
+    let (num, year) = if digits == 4 {
+        (4, true)
+    } else {
+        (numerals, false)
+    };
+    if num == 0 || c.get(i + num) != Some(&'年') {
+        return None;
+    }
+    i += num + 1;
+    let mut closed = false;
+    for p in ["以来", "来"] {
+        if at(i, p) {
+            i += len(p);
+            closed = true;
+            break;
+        }
+    }
+    // 五年 alone may be a duration inside a statement; 过去五年, 五年来, 2023年 scope.
+    (year || framed || closed).then(|| c[start..i].iter().collect())
+}
+
+fn names_time(p: &str) -> bool {
+    let c = chars(p);
+    p.contains("年来")
+        || p.contains("今年")
+        || p.contains("去年")
+        || p.contains("过去")
+        || c.windows(2)
+            .any(|w| w[1] == '年' && (w[0].is_ascii_digit() || cn_numeral_char(w[0])))
+}
+
+/// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
+/// period: results and work of one year are not those of another. The prompt says it.
+fn scope_in_time(l: &mut FoundList) {
+    if l.prompt.is_empty() || names_time(&l.prompt) {
+        return;
+    }
+    let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
+    if let Some(t) = t {
+        l.prompt = format!("{t}{}", l.prompt);
+    }
+}
+
+/// A heading that names its parts by their shared verb (健全法律法规标准和统计监测体系 over
+/// 健全法律法规, 完善标准…) gives the first part away: the prompt keeps only the object.
+fn drop_given_verb(l: &mut FoundList) {
+    let given = l
+        .items
+        .iter()
+        .any(|it| len(&it.key) >= 4 && l.prompt.starts_with(it.key.as_str()));
+    if !given {
+        return;
+    }
+    let head = l.prompt.split('（').next().unwrap_or("").to_string();
+    let bounds = cut::boundaries(&head);
+    if let Some(first) = bounds.get(1).filter(|b| len(&head[**b..]) >= 4) {
+        l.prompt = l.prompt[*first..].to_string();
+    }
+}
+
+/// A prompt cut out of its sentence ends on a word boundary: `S的N个C` where S or C stops
+/// inside a word of the sentence (…终身责|任, 方面存|在) is cut back to the word before.
+fn mend_cuts(prompt: &str, sentence: &str) -> String {
+    let c = chars(prompt);
+    let Some((i, all)) = (0..c.len()).find_map(|i| {
+        (i > 0 && c[i - 1] == '的')
+            .then(|| count_at(&c, i).map(|(_, _, all)| (i, all)))
+            .flatten()
+    }) else {
+        return prompt.to_string();
+    };
+    let left: String = c[..i - 1].iter().collect();
+    let count: String = c[i..i + all].iter().collect();
+    let right: String = c[i + all..].iter().collect();
+    let mend = |part: &str| -> String {
+        // An owner glued on with ： is whole already; only the cut-out part is checked.
+        let (owner, core) = match part.rsplit_once('：') {
+            Some((o, x)) => (format!("{o}："), x),
+            None => (String::new(), part),
+        };
+        let Some(at) = sentence.find(core).filter(|_| len(core) >= 2) else {
+            return part.to_string();
+        };
+        let end = at + core.len();
+        let bounds = cut::boundaries(sentence);
+        if bounds.binary_search(&end).is_ok() {
+            return part.to_string();
+        }
+        let kept = &cut::cut_back(sentence, end)[at.min(end)..];
+        if len(kept) >= 2 {
+            format!("{owner}{kept}")
+        } else {
+            part.to_string()
+        }
+    };
+    format!("{}的{count}{}", mend(&left), mend(&right))
+}
+
+/// A prompt never keeps half of a pair of quotes or title marks (《纲要 → 纲要).
+fn balance_marks(p: &mut String) {
+    for (a, b) in [('《', '》'), ('“', '”'), ('‘', '’')] {
+        if p.matches(a).count() != p.matches(b).count() {
+            *p = p.replace([a, b], "");
+        }
+    }
 }
 
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
@@ -459,6 +666,19 @@ pub fn finish(
     topic: &str,
 ) {
     compose(l, path, own, topic);
+    scope_in_time(l);
+    // 主要做了以下六个工作 → 主要做的六个工作: the exam form of an announcement.
+    if let Some(k) = l.prompt.find("了以下") {
+        let after = &l.prompt[k + "了以下".len()..];
+        if chars(after).first().is_some_and(|c| cn_numeral_char(*c)) {
+            l.prompt = format!("{}的{after}", &l.prompt[..k]);
+        }
+    }
+    drop_given_verb(l);
+    if l.marker == "、" {
+        l.prompt = mend_cuts(&l.prompt, &l.passage);
+    }
+    balance_marks(&mut l.prompt);
     // Joined parts may meet on 的 (…是的|的三个方面).
     while l.prompt.contains("的的") {
         l.prompt = l.prompt.replace("的的", "的");
@@ -468,11 +688,23 @@ pub fn finish(
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
     if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
-        let owner = para_head
-            .map(str::to_string)
-            .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
-        if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
-            l.prompt = format!("{o}：{}", l.prompt);
+        // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
+        if let Some((s, modal)) = sentence_subject(&l.passage) {
+            l.prompt = format!("{s}{modal}{}", l.prompt);
+        } else {
+            let owner = para_head
+                .map(str::to_string)
+                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+            if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
+                l.prompt = format!("{o}：{}", l.prompt);
+            }
+        }
+    }
+    // A modal opening (要加快建设…) is the sentence's, not the name's; 要素 and 要求 stay.
+    // Dropped last: a prompt opening on 要 had its owner in the sentence, not the heading.
+    if let Some(rest) = l.prompt.strip_prefix('要') {
+        if len(rest) >= 4 && cut::boundaries(&l.prompt).contains(&'要'.len_utf8()) {
+            l.prompt = rest.to_string();
         }
     }
 }
@@ -508,6 +740,11 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                 }
             }
             return;
+        }
+    }
+    if l.marker == "、" {
+        if let Some(p) = summary_prompt(l, n) {
+            l.prompt = p;
         }
     }
     if !l.prompt.is_empty() {
@@ -600,7 +837,15 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             return;
         }
     }
-    l.prompt = counted;
+    // A lead clause naming no category (全面建设…迈出坚实步伐) is read as the aspects it
+    // shows: 的N个方面, the exam books' generic category. A short name stays as it is.
+    let suffix = format!("（{}项）", cn_numeral(n, true));
+    l.prompt = match counted.strip_suffix(suffix.as_str()) {
+        Some(clause) if reads_as_aspects(clause) => {
+            format!("{clause}的{}个方面", cn_numeral(n, true))
+        }
+        _ => counted,
+    };
 }
 
 /// The name a summary clause right after the last item gives the list: the items as the
@@ -637,6 +882,69 @@ fn summary_after(l: &FoundList, n: usize) -> Option<(String, bool)> {
         .any(|k| result.ends_with(k));
     (named && len(subj) >= 2 && len(result) <= 6 && !subj.contains('、'))
         .then(|| (format!("{subj}取得的{num}方面{result}"), own))
+}
+
+/// The name of a 、-series summed up after 等 by a category noun: the noun is the words from
+/// 等 up to and including the first category (…等生产要素活力 → 生产要素, cut at word
+/// boundaries); what follows it in the clause is what the items are for, and goes before it
+/// with the governing verb (激发|A、B等|生产要素|活力 → 激发活力的六个生产要素; …等|行业和领域|
+/// 碳达峰实施方案 → 碳达峰实施方案的七个行业和领域). A 把-object (把A、B等战略任务落实到位)
+/// keeps only its noun, for the owner to be found.
+fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
+    let first = l.items.first()?.key.as_str();
+    let last = l.items.last()?.key.as_str();
+    if first.is_empty() || last.is_empty() {
+        return None;
+    }
+    let start = l.passage.find(first)?;
+    let at = start + l.passage[start..].find(last)? + last.len();
+    let stops = ['，', '。', '；', '：', '、', '！', '？'];
+    let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
+    let rest = &l.passage[at..];
+    let rest = rest
+        .strip_prefix("等等")
+        .or_else(|| rest.strip_prefix('等'))?;
+    let clause = rest.split(stops).next()?;
+    let bounds = cut::boundaries(clause);
+    let noun = bounds
+        .iter()
+        .skip(1)
+        .map(|b| &clause[..*b])
+        .take_while(|p| len(p) <= 8)
+        .filter(|p| len(p) >= 2 && CATEGORIES.iter().any(|k| p.ends_with(k)))
+        // 等方面 counts aspects of what follows (等方面制度规则统一): 方面 alone.
+        .reduce(|a, b| if a == "方面" { a } else { b })?;
+    let after = &clause[noun.len()..];
+    // A 把-object (the 把 may have gone into the first item).
+    let disposal = ["把", "将"]
+        .iter()
+        .any(|w| verb.ends_with(w) || first.starts_with(w));
+    // …等政策与质量政策协同: a coordination, not what the items are for.
+    let joined = ["与", "和", "同", "及"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    let num = cn_numeral(n, true);
+    if disposal || joined || after.is_empty() || len(after) > 10 || after.contains('的') {
+        if l.prompt.contains(noun) && !disposal {
+            // The series' own name holds the noun whole: it stands.
+            return None;
+        }
+        return Some(format!("{noun}（{num}项）"));
+    }
+    let verb = verb
+        .strip_prefix('要')
+        .filter(|v| len(v) >= 2)
+        .unwrap_or(verb);
+    let verb = if len(verb) <= 6 && !weak_subject(verb) {
+        verb
+    } else {
+        ""
+    };
+    if len(verb) + len(after) < 4 {
+        // 入手的三个方面 names nothing: the noun alone, for the owner to be found.
+        return Some(format!("{noun}（{num}项）"));
+    }
+    Some(format!("{verb}{after}的{num}个{noun}"))
 }
 
 /// A short name that is only a category (主要目标, 总体要求, 指导思想).
@@ -760,6 +1068,169 @@ mod tests {
             "各地的完备交通网络、充足劳动力资源、齐全配套产业，是大家有目共睹的。",
         );
         assert_eq!(summary_after(&l, 3), None);
+    }
+
+    #[test]
+    fn a_period_that_opens_the_lead_scopes_the_list() {
+        assert_eq!(
+            time_scope("过去三年，全省上下团结奋斗").as_deref(),
+            Some("过去三年")
+        );
+        assert_eq!(
+            time_scope("十年来，我们砥砺前行").as_deref(),
+            Some("十年来")
+        );
+        assert_eq!(
+            time_scope("2019年以来，改革全面铺开").as_deref(),
+            Some("2019年以来")
+        );
+        assert_eq!(
+            time_scope("到2035年，基本实现现代化").as_deref(),
+            Some("到2035年")
+        );
+        assert_eq!(
+            time_scope("今年，发展任务依然繁重").as_deref(),
+            Some("今年")
+        );
+        // A bare duration is no period: 三年行动 is a name.
+        assert_eq!(time_scope("三年行动计划全面完成"), None);
+        assert_eq!(time_scope("我们要坚持稳中求进"), None);
+        let mut l = list(&["粮食增产", "农民增收"], "十年来，农村面貌焕然一新。");
+        l.prompt = "农村改革取得的两个显著成效".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "十年来农村改革取得的两个显著成效");
+        // A prompt that names its period keeps it alone.
+        l.prompt = "2020年的两项成效".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "2020年的两项成效");
+    }
+
+    #[test]
+    fn what_was_achieved_is_named_with_its_verb() {
+        let none = || None;
+        assert_eq!(
+            category_at_end("全省农业生产取得了令人瞩目的显著成效", 4, None, &none).as_deref(),
+            Some("全省农业生产取得的四个显著成效")
+        );
+        // 有 inside 有效 is no verb of having: nothing to rewrite.
+        assert_eq!(
+            category_at_end("稳步扩大国内有效需求", 3, None, &none),
+            None
+        );
+    }
+
+    #[test]
+    fn counts_inside_names_do_not_name_the_list() {
+        assert!(!has_count("牢固树立“四个意识”"));
+        assert!(!has_count("深入学习党的十九大精神"));
+        assert!(has_count("要处理好三个关系"));
+    }
+
+    #[test]
+    fn an_adverbial_clause_is_no_subject() {
+        assert_eq!(
+            pick_clause("一年来，根据全会部署，要做好以下几项工作"),
+            "要做好以下几项工作"
+        );
+        // A subject clause before a verb still joins (构建新发展格局，要把握好…).
+        assert_eq!(
+            pick_clause("推进乡村振兴，要把握好几个重点"),
+            "推进乡村振兴要把握好几个重点"
+        );
+    }
+
+    #[test]
+    fn a_sentence_names_its_own_subject() {
+        assert_eq!(
+            sentence_subject("各级干部要不断增强本领、提高能力、改进作风。"),
+            Some(("各级干部".to_string(), "要"))
+        );
+        assert_eq!(
+            sentence_subject("要不断增强本领、提高能力、改进作风。"),
+            None
+        );
+        assert_eq!(
+            sentence_subject("围绕中心工作要增强本领、提高能力、改进作风。"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_series_summed_up_by_a_category_is_named_by_it() {
+        let l = list(
+            &["土地", "资本", "数据"],
+            "要激发土地、资本、数据等生产要素活力。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("激发活力的三个生产要素")
+        );
+        // A 把-object keeps only the noun: its owner is found elsewhere.
+        let l = list(
+            &["稳就业", "稳物价", "保民生"],
+            "把稳就业、稳物价、保民生等重点任务落实到位。",
+        );
+        assert_eq!(summary_prompt(&l, 3).as_deref(), Some("重点任务（三项）"));
+        // 等方面 counts aspects of what follows.
+        let l = list(
+            &["用地", "用能", "融资"],
+            "着力破解用地、用能、融资等方面要素制约。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("着力破解要素制约的三个方面")
+        );
+    }
+
+    #[test]
+    fn prompts_keep_marks_paired_and_items_hidden() {
+        let mut p = "印发《发展纲要的三个部分".to_string();
+        balance_marks(&mut p);
+        assert_eq!(p, "印发发展纲要的三个部分");
+        let mut l = list(&["健全标准体系", "完善监测体系"], "");
+        l.prompt = "健全标准体系和监测体系（两项）".into();
+        drop_given_verb(&mut l);
+        assert_eq!(l.prompt, "标准体系和监测体系（两项）");
+    }
+
+    #[test]
+    fn a_prompt_cut_out_of_its_sentence_ends_on_a_word() {
+        // 方面存|在: cut back before 存在.
+        assert_eq!(
+            mend_cuts(
+                "切实解决的四个方面存",
+                "切实解决资金、人才、技术、市场等方面存在的困难"
+            ),
+            "切实解决的四个方面"
+        );
+        // Whole words stay as they are.
+        assert_eq!(
+            mend_cuts(
+                "切实解决的四个方面",
+                "切实解决资金、人才、技术、市场等方面存在的困难"
+            ),
+            "切实解决的四个方面"
+        );
+    }
+
+    #[test]
+    fn a_modal_opening_goes() {
+        let mut l = list(&["甲项工作", "乙项工作"], "");
+        l.prompt = "要加快建设制造强国（两项）".into();
+        finish(&mut l, &[], None, None, "");
+        // A name a pass set stays as it was, but for the modal.
+        assert_eq!(l.prompt, "加快建设制造强国（两项）");
+        l.prompt = "要素市场化配置改革的两个方面".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "要素市场化配置改革的两个方面");
+    }
+
+    #[test]
+    fn an_action_reads_as_its_aspects() {
+        assert!(reads_as_aspects("深度优化能源结构布局"));
+        assert!(!reads_as_aspects("就业是最基本的民生"));
+        assert!(!reads_as_aspects("只有改革才能发展经济"));
+        assert!(!reads_as_aspects("提高效率"));
     }
 
     #[test]

@@ -1,0 +1,80 @@
+//! Word boundaries for prompts: a prompt is cut, and a verb or count is recognised, only
+//! where jieba with the domain dictionary puts a boundary (`有效` is no verb 有 + 效,
+//! `存在` is never cut to `存`).
+//!
+//! One segmenter per process, built on first use; only the short text a prompt is made from
+//! is ever segmented.
+use std::sync::OnceLock;
+
+use crate::segment::Segmenter;
+
+fn segmenter() -> Option<&'static Segmenter> {
+    static SEG: OnceLock<Option<Segmenter>> = OnceLock::new();
+    // The embedded dictionary is checked by segment.rs's tests; should it ever fail to load,
+    // every position counts as a boundary and prompts are built as they were without it.
+    SEG.get_or_init(|| Segmenter::new().ok()).as_ref()
+}
+
+/// Byte offsets in `text` where a word starts or ends (0 and `text.len()` included).
+pub fn boundaries(text: &str) -> Vec<usize> {
+    match segmenter() {
+        Some(seg) => {
+            let mut out: Vec<usize> = std::iter::once(0)
+                .chain(seg.words(text).iter().map(|w| w.end))
+                .collect();
+            out.dedup();
+            out
+        }
+        None => text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect(),
+    }
+}
+
+/// Whether `text[a..b]` is made of whole words.
+pub fn whole(bounds: &[usize], a: usize, b: usize) -> bool {
+    bounds.binary_search(&a).is_ok() && bounds.binary_search(&b).is_ok()
+}
+
+/// The last occurrence of `word` in `text` that is a whole word: its byte range.
+pub fn rfind_word(text: &str, word: &str) -> Option<(usize, usize)> {
+    let bounds = boundaries(text);
+    text.rmatch_indices(word)
+        .map(|(a, w)| (a, a + w.len()))
+        .find(|(a, b)| whole(&bounds, *a, *b))
+}
+
+/// `text` cut back to the last word boundary at or before byte `end` (a char boundary).
+pub fn cut_back(text: &str, end: usize) -> &str {
+    let bounds = boundaries(text);
+    let at = bounds
+        .iter()
+        .rev()
+        .find(|b| **b <= end)
+        .copied()
+        .unwrap_or(0);
+    &text[..at]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_verb_inside_a_word_is_no_verb() {
+        // 有 inside 有效 is not the verb 有; the one before 明显 is.
+        assert_eq!(rfind_word("扩大有效投资", "有"), None);
+        let s = "城市有明显优势";
+        assert_eq!(rfind_word(s, "有"), Some((6, 9)));
+    }
+
+    #[test]
+    fn cuts_fall_between_words() {
+        // Cut inside 存在: back to before it.
+        let s = "这些方面存在的问题";
+        let inside = s.find("在").unwrap_or(0);
+        assert_eq!(cut_back(s, inside), "这些方面");
+    }
+}
