@@ -5,12 +5,14 @@
 //! FILE defaults to the sample corpus, RUNS to 20. `--only lists` (or another phase name, e.g.
 //! `key`, `normal`) runs just the phases whose name contains it, for `perf record`. "once loaded" is what the
 //! `extract_after_dictionary_loaded` bench measures (normalise, then lists and key sentences
-//! on two threads); "end to end" is what `sample_corpus_end_to_end` measures (read, segmenter
-//! load, extract, decks serialised).
+//! on two threads); "lists" and "key sentences" are each on one thread; "end to end" is what
+//! `sample_corpus_end_to_end` measures: a `tiankong generate` process (read, segmenter load,
+//! extract, decks written), which needs `cargo build --release` first.
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use tiankong::generate::{GenerateOptions, KeyPass};
+use tiankong::generate::KeyPass;
+use tiankong::segment::Segmenter;
 
 /// The median and the fastest run: on a shared machine the fastest is the steadier figure
 /// for comparing two builds.
@@ -71,11 +73,33 @@ fn main() -> anyhow::Result<()> {
             v.push(t.elapsed());
         }
     };
-    let opts = GenerateOptions {
-        paths: vec![file.clone()],
+    // End to end is a fresh `tiankong generate` process (the segmenter is loaded once per
+    // process, so an in-process loop would load it only the first time).
+    let bin = std::env::current_exe()?
+        .parent()
+        .and_then(|d| d.parent())
+        .map(|d| d.join("tiankong"))
+        .filter(|b| b.is_file());
+    let scratch = std::env::temp_dir().join(format!("extract-parts-{}", std::process::id()));
+    let generate = |bin: &std::path::Path| -> anyhow::Result<()> {
+        let status = std::process::Command::new(bin)
+            .arg("generate")
+            .arg(&file)
+            .arg("--out")
+            .arg(scratch.join("decks"))
+            .arg("--force")
+            .env("XDG_DATA_HOME", &scratch)
+            .env("TIANKONG_DB", scratch.join("tiankong.db"))
+            .stdout(std::process::Stdio::null())
+            .status()?;
+        anyhow::ensure!(status.success(), "{}: {status}", bin.display());
+        Ok(())
     };
+    if bin.is_none() {
+        eprintln!("no target/release/tiankong next to this example: end to end skipped (cargo build --release)");
+    }
     for _ in 0..runs {
-        time(0, &mut || drop(std::hint::black_box(KeyPass::new())));
+        time(0, &mut || drop(std::hint::black_box(Segmenter::new())));
         time(1, &mut || {
             std::hint::black_box(tiankong::corpus::normalize(&text, &name));
         });
@@ -89,12 +113,16 @@ fn main() -> anyhow::Result<()> {
             let d = tiankong::corpus::normalize(&text, &name);
             std::hint::black_box(tiankong::generate::extract_all(&d, &keys).ok());
         });
-        time(5, &mut || {
-            let decks = tiankong::generate::build_decks(&opts).unwrap_or_default();
-            let n: usize = decks.iter().map(|d| tiankong::deck::to_toml(d).len()).sum();
-            std::hint::black_box(n);
-        });
+        if let Some(bin) = &bin {
+            let mut failed = None;
+            time(5, &mut || failed = generate(bin).err());
+            if let Some(e) = failed {
+                let _ = std::fs::remove_dir_all(&scratch);
+                return Err(e);
+            }
+        }
     }
+    let _ = std::fs::remove_dir_all(&scratch);
     println!(
         "{name}: {} bytes, {runs} runs, median (fastest) per phase",
         text.len()

@@ -162,11 +162,20 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
 /// The lists of every document, `(document index, list)`. A list whose items repeat a list of
 /// an earlier document (a passage quoted again) is kept only the first time.
 pub fn find_all(docs: &[Document]) -> Vec<(usize, FoundList)> {
+    merge_documents(docs.iter().map(find_lists))
+}
+
+/// The lists of each document (as [`find_lists`] gives them, in document order) merged as
+/// [`find_all`] merges them, so that callers may find each document's lists on any thread.
+pub fn merge_documents<I>(per_doc: I) -> Vec<(usize, FoundList)>
+where
+    I: IntoIterator<Item = Vec<FoundList>>,
+{
     let mut out: Vec<(usize, FoundList)> = Vec::new();
     // The normalised keys of each kept list, computed once rather than per comparison.
     let mut keys: Vec<Vec<String>> = Vec::new();
-    for (di, doc) in docs.iter().enumerate() {
-        for l in find_lists(doc) {
+    for (di, lists) in per_doc.into_iter().enumerate() {
+        for l in lists {
             let key: Vec<String> = l.items.iter().map(|i| norm(&i.key)).collect();
             let seen = out
                 .iter()
