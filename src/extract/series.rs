@@ -839,11 +839,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
     let s = &p.chars;
     // Clauses: split at ，；。：！？
     for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
-        // Three items need two 、 (most clauses have none): skip the split without them.
-        let clause = s.get(a..b).unwrap_or_default();
-        if clause.iter().filter(|c| **c == '、').nth(1).is_none() {
-            continue;
-        }
         let chunks = split_range(s, a, b, &['、']);
         if chunks.len() < 3 {
             continue;
