@@ -12,7 +12,7 @@ use jieba_rs::Jieba;
 pub const DOMAIN_DICT: &str = include_str!("../corpus/domain.dict");
 const DOMAIN_DICT_PATH: &str = "corpus/domain.dict";
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum SegmentError {
     /// A domain dictionary line that jieba would load wrongly or not at all.
     #[error("{file}:{line}: {message}")]
@@ -108,6 +108,24 @@ impl Segmenter {
         }
         let domain = entries.iter().map(|e| e.word.to_string()).collect();
         Ok(Segmenter { jieba, domain })
+    }
+
+    /// The process's segmenter, loaded on first use. The dictionary load is most of what
+    /// `generate` costs, so every pass of a run shares this one rather than loading its own.
+    pub fn shared() -> Result<&'static Segmenter, SegmentError> {
+        static SHARED: OnceLock<Result<Segmenter, SegmentError>> = OnceLock::new();
+        SHARED
+            .get_or_init(Segmenter::new)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Start loading [`Segmenter::shared`] on a background thread, so that reading the
+    /// corpus and finding lists overlap the load. Without a thread it loads on first use.
+    pub fn preload() {
+        let loader = std::thread::Builder::new().name("segmenter".into());
+        // Nothing to do on failure: `shared` loads on the caller's thread then.
+        let _ = loader.spawn(|| Segmenter::shared().is_ok());
     }
 
     /// The words of `text` in order (jieba's precise mode, no HMM: blanks fall only on

@@ -148,6 +148,15 @@ fn split_lines(text: &str) -> Vec<Line> {
 /// repeats on many pages) are not text: they would break the paragraphs they interrupt.
 fn drop_page_furniture(lines: Vec<Line>) -> Vec<Line> {
     let page_number = |t: &str| {
+        // Most lines hold a character no page number has: skip the copy below for them.
+        let could = t.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(c, '-' | '—' | '–' | '·' | '第' | '页')
+        });
+        if !could {
+            return false;
+        }
         let core: String = t
             .chars()
             .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '—' | '–' | '·'))
@@ -204,6 +213,8 @@ fn wrap_width(lines: &[Line]) -> Option<usize> {
 fn cell_width(s: &str) -> usize {
     s.chars()
         .map(|c| match c {
+            // CJK ideographs (East Asian Wide), most of the text: no table look-up.
+            '\u{4e00}'..='\u{9fff}' => 2,
             '“' | '”' | '‘' | '’' | '…' | '—' | '·' => 2,
             _ => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
         })
@@ -331,6 +342,27 @@ fn is_cjk(c: char) -> bool {
 /// CJK characters and numbers (`2024年 5月`, `13亿 人`, `第 2次`). A space between two
 /// non-CJK words (`World Bank`) stays.
 fn join(lines: &[&Line]) -> Paragraph {
+    // Lines without any space to judge (most of them) are copied whole.
+    let spaced = lines.iter().enumerate().any(|(k, line)| {
+        line.text.is_empty()
+            || line.text.chars().any(is_space)
+            || (k > 0
+                && lines[k - 1]
+                    .text
+                    .ends_with(|c: char| c.is_ascii_alphabetic())
+                && line.text.starts_with(|c: char| c.is_ascii_alphabetic()))
+    });
+    if !spaced {
+        let mut text = String::with_capacity(lines.iter().map(|l| l.text.len()).sum());
+        let mut line_map: Vec<(usize, u32)> = Vec::new();
+        for line in lines {
+            if line_map.last().is_none_or(|(_, l)| *l != line.no) {
+                line_map.push((text.len(), line.no));
+            }
+            text.push_str(&line.text);
+        }
+        return Paragraph { text, line_map };
+    }
     let mut chars: Vec<(char, u32)> = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         if k > 0 {
@@ -498,7 +530,11 @@ fn collapse_spaces(s: &str) -> String {
 
 /// Normalise one decoded file into documents. `file` names the file in the documents.
 pub fn normalize(text: &str, file: &str) -> Vec<Document> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let lines = drop_page_furniture(split_lines(&text));
     let width = wrap_width(&lines);
 
@@ -721,6 +757,15 @@ mod tests {
             "1300万人",
         ] {
             assert!(!starts_paragraph(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn cell_width_shortcut_for_ideographs_agrees_with_unicode_width() {
+        // The shortcut must not change a single width (it decides wrap widths).
+        for c in '\u{4e00}'..='\u{9fff}' {
+            assert_eq!(unicode_width::UnicodeWidthChar::width(c), Some(2), "{c}");
+            assert_eq!(cell_width(&c.to_string()), 2, "{c}");
         }
     }
 }

@@ -76,13 +76,21 @@ impl<'a> P<'a> {
         }
     }
     fn line(&self, ci: usize) -> u32 {
-        let off = self.offs.get(ci).copied().unwrap_or(self.para.text.len());
-        self.para.line_at(off)
+        self.para.line_at(self.off(ci))
     }
+    /// Byte offset of char `ci` (the text's length past the end).
+    fn off(&self, ci: usize) -> usize {
+        self.offs.get(ci).copied().unwrap_or(self.para.text.len())
+    }
+    /// Chars `a..b` as a string: one copy of the bytes, not one push per char (hot: every
+    /// rule cuts clauses this way).
     fn text(&self, a: usize, b: usize) -> String {
-        self.chars[a.min(self.chars.len())..b.min(self.chars.len())]
-            .iter()
-            .collect()
+        let (x, y) = (self.off(a), self.off(b));
+        self.para
+            .text
+            .get(x..y.max(x))
+            .unwrap_or_default()
+            .to_string()
     }
     /// The index just after the sentence that contains `i`.
     fn sentence_end(&self, i: usize) -> usize {
@@ -156,15 +164,28 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
 /// The lists of every document, `(document index, list)`. A list whose items repeat a list of
 /// an earlier document (a passage quoted again) is kept only the first time.
 pub fn find_all(docs: &[Document]) -> Vec<(usize, FoundList)> {
+    merge_documents(docs.iter().map(find_lists))
+}
+
+/// The lists of each document (as [`find_lists`] gives them, in document order) merged as
+/// [`find_all`] merges them, so that callers may find each document's lists on any thread.
+pub fn merge_documents<I>(per_doc: I) -> Vec<(usize, FoundList)>
+where
+    I: IntoIterator<Item = Vec<FoundList>>,
+{
     let mut out: Vec<(usize, FoundList)> = Vec::new();
-    for (di, doc) in docs.iter().enumerate() {
-        for l in find_lists(doc) {
+    // The normalised keys of each kept list, computed once rather than per comparison.
+    let mut keys: Vec<Vec<String>> = Vec::new();
+    for (di, lists) in per_doc.into_iter().enumerate() {
+        for l in lists {
             let key: Vec<String> = l.items.iter().map(|i| norm(&i.key)).collect();
-            let seen = out.iter().any(|(d, o)| {
-                *d != di && o.items.iter().map(|i| norm(&i.key)).eq(key.iter().cloned())
-            });
+            let seen = out
+                .iter()
+                .zip(&keys)
+                .any(|((d, _), k)| *d != di && *k == key);
             if !seen {
                 out.push((di, l));
+                keys.push(key);
             }
         }
     }
@@ -517,6 +538,12 @@ fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+/// The characters of `s` folded into 64 bits: `a` can contain `b` only when `a`'s mask
+/// holds all of `b`'s bits, a test far cheaper than the substring search it guards.
+fn char_mask(s: &str) -> u64 {
+    s.chars().fold(0, |m, c| m | 1 << (u32::from(c) % 64))
+}
+
 /// How much a list's structure vouches for it: explicit markers first, then enumerations
 /// with a colon, a shared head or a count, then paragraph parallels, bare semicolon series
 /// and 、-series last.
@@ -545,8 +572,14 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|ks| ks.iter().map(|k| k.chars().count()).collect())
         .collect();
+    let masks: Vec<Vec<u64>> = keys
+        .iter()
+        .map(|ks| ks.iter().map(|k| char_mask(k)).collect())
+        .collect();
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
-        lens[i.0][i.1].min(lens[j.0][j.1]) >= 2 && (a.contains(b) || b.contains(a))
+        let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
+        lens[i.0][i.1].min(lens[j.0][j.1]) >= 2
+            && ((ma & mb == mb && a.contains(b)) || (ma & mb == ma && b.contains(a)))
     };
     let mut order: Vec<usize> = (0..lists.len()).collect();
     order.sort_by_key(|i| {
@@ -561,13 +594,14 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         let l = &lists[i];
         // A series inside one item of another list is that item's wording, not a list.
         let series = l.marker.starts_with('、');
+        let all = masks[i].iter().fold(0, |m, k| m | k);
         let inside = series
-            && lists.iter().zip(&keys).any(|(o, ok)| {
+            && lists.iter().zip(&keys).zip(&masks).any(|((o, ok), om)| {
                 !o.marker.starts_with('、')
                     && o.marker != "parallel"
-                    && ok
-                        .iter()
-                        .any(|it| keys[i].iter().all(|x| it.contains(x.as_str())))
+                    && ok.iter().zip(om).any(|(it, m)| {
+                        all & m == all && keys[i].iter().all(|x| it.contains(x.as_str()))
+                    })
             });
         if inside {
             continue;

@@ -231,6 +231,33 @@ const PARALLEL_HEADS: [&str; 48] = [
     "注重", "突出", "确保", "保持", "守住", "防范", "落实", "贯彻", "弘扬", "树立", "牢记", "支持",
 ];
 
+/// Whether `w` is one of [`PARALLEL_HEADS`]. Every clause of every sentence is asked, so a
+/// hash lookup replaces the scan of the whole array.
+fn is_parallel_head(w: &str) -> bool {
+    parallel_heads().0.contains(w)
+}
+
+/// Whether `s` opens with one of [`PARALLEL_HEADS`].
+fn opens_with_parallel_head(s: &str) -> bool {
+    let (set, longest) = parallel_heads();
+    s.char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain([s.len()])
+        .take(*longest)
+        .any(|end| set.contains(&s[..end]))
+}
+
+/// The heads as a set, and the most characters one has.
+fn parallel_heads() -> &'static (std::collections::HashSet<&'static str>, usize) {
+    static SET: std::sync::OnceLock<(std::collections::HashSet<&'static str>, usize)> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let longest = PARALLEL_HEADS.iter().map(|h| h.chars().count()).max();
+        (PARALLEL_HEADS.into_iter().collect(), longest.unwrap_or(0))
+    })
+}
+
 /// Words too common at a clause's end to make clauses parallel.
 const WEAK_TAILS: [&str; 12] = [
     "发展", "推进", "加强", "建设", "工作", "提高", "提升", "增强", "完善", "问题", "作用", "水平",
@@ -291,7 +318,7 @@ fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
 /// parallel clauses in this genre.
 fn shared_head(clauses: &[String], n: usize) -> Option<String> {
     let head: String = clauses.first()?.chars().take(n).collect();
-    if head.chars().count() < n || !PARALLEL_HEADS.contains(&head.as_str()) {
+    if head.chars().count() < n || !is_parallel_head(&head) {
         return None;
     }
     clauses
@@ -336,9 +363,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         .copied()
                         .collect();
                     let (x, y) = clauses[k];
-                    if next.len() == 2
-                        && PARALLEL_HEADS.contains(&next.iter().collect::<String>().as_str())
-                    {
+                    if next.len() == 2 && is_parallel_head(&next.iter().collect::<String>()) {
                         if let Some(off) =
                             (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next))
                         {
@@ -369,7 +394,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 // Cheap tests on the first clause before the run tests.
                 let first = texts[i].as_str();
                 let could = |name: &str| match name {
-                    "head" => PARALLEL_HEADS.iter().any(|h| first.starts_with(h)),
+                    "head" => opens_with_parallel_head(first),
                     "以为" => first.starts_with('以'),
                     _ => seps[0] == '，' && (6..=12).contains(&first.chars().count()),
                 };
@@ -749,7 +774,7 @@ fn shared_openings(paras: &[P]) -> Vec<FoundList> {
             let head: String = paras[i].chars[..n.min(paras[i].chars.len())]
                 .iter()
                 .collect();
-            let strong = n >= 3 || (n == 2 && PARALLEL_HEADS.contains(&head.as_str()));
+            let strong = n >= 3 || (n == 2 && is_parallel_head(&head));
             if !strong || head.contains(['，', '。']) {
                 break;
             }

@@ -6,15 +6,17 @@ use crate::extract::notes::ClozeNote;
 use crate::segment::{Idf, Segmenter};
 
 /// The loaded segmenter; the pass runs over any number of corpora with it.
+#[derive(Debug, Clone, Copy)]
 pub struct KeyPass {
-    seg: Segmenter,
+    seg: &'static Segmenter,
 }
 
 impl KeyPass {
-    /// Load the segmenter and its domain dictionary (80–160 ms; never in the TUI).
+    /// The process's segmenter with its domain dictionary ([`Segmenter::shared`]: loaded
+    /// once, 80–160 ms; never in the TUI).
     pub fn new() -> anyhow::Result<KeyPass> {
         Ok(KeyPass {
-            seg: Segmenter::new()?,
+            seg: Segmenter::shared()?,
         })
     }
 
@@ -22,13 +24,13 @@ impl KeyPass {
     /// an earlier document already gave is not repeated.
     pub fn run(&self, docs: &[Document]) -> Vec<(usize, ClozeNote)> {
         let idf = Idf::from_paragraphs(
-            &self.seg,
+            self.seg,
             docs.iter()
                 .flat_map(|d| d.paragraphs.iter().map(|p| p.text.as_str())),
         );
         let mut out: Vec<(usize, ClozeNote)> = Vec::new();
         for (di, doc) in docs.iter().enumerate() {
-            for k in key_sentences::find(doc, &self.seg, &idf) {
+            for k in key_sentences::find(doc, self.seg, &idf) {
                 if out.iter().any(|(_, c)| c.text == k.text) {
                     continue;
                 }

@@ -5,9 +5,11 @@ pub mod keys;
 pub mod update;
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::deck::{Deck, DeckId};
 use crate::extract::{self, notes};
+use crate::segment::Segmenter;
 
 pub use keys::KeyPass;
 
@@ -33,6 +35,9 @@ pub enum GenerateError {
 
 /// Read the corpus and build one deck per document (lists and key sentences).
 pub fn build_decks(opts: &GenerateOptions) -> Result<Vec<Deck>, GenerateError> {
+    // The dictionary load is most of a run: start it now, so that reading the corpus and
+    // finding its lists overlap it.
+    Segmenter::preload();
     let docs = crate::corpus::load(&opts.paths)?;
     if docs.is_empty() {
         return Err(GenerateError::NoDocuments(
@@ -43,8 +48,9 @@ pub fn build_decks(opts: &GenerateOptions) -> Result<Vec<Deck>, GenerateError> {
                 .join(", "),
         ));
     }
-    let keys = KeyPass::new().map_err(|e| GenerateError::Segmenter(format!("{e:#}")))?;
-    let (found, clozes) = extract_all(&docs, &keys)?;
+    let (found, clozes) = extract(&docs, &|| {
+        KeyPass::new().map_err(|e| GenerateError::Segmenter(format!("{e:#}")))
+    })?;
     let mut decks: Vec<Deck> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let lists: Vec<_> = found
@@ -94,17 +100,51 @@ pub type Found = (
     Vec<(usize, notes::ClozeNote)>,
 );
 
-/// Lists and key sentences of the documents. The two passes are independent, so they run on
-/// two threads (the machines this runs on have at least two cores). A failed key pass is an
-/// error: decks without their cloze notes must never be written as if complete.
+/// Lists and key sentences of the documents. The passes are independent, so they run on two
+/// threads (the machines this runs on have at least two cores): one takes the key sentences,
+/// then both take documents' lists in turn; the lists are merged in document order, so the
+/// result does not depend on which thread found what. A failed key pass is an error: decks
+/// without their cloze notes must never be written as if complete.
 pub fn extract_all(
     docs: &[crate::corpus::Document],
     keys: &KeyPass,
 ) -> Result<Found, GenerateError> {
+    extract(docs, &|| Ok(*keys))
+}
+
+/// [`extract_all`] with the key pass obtained on its thread (`build_decks` lets the
+/// segmenter finish loading there while lists are found).
+fn extract(
+    docs: &[crate::corpus::Document],
+    keys: &(dyn Fn() -> Result<KeyPass, GenerateError> + Sync),
+) -> Result<Found, GenerateError> {
+    let next = AtomicUsize::new(0);
+    let lists = || {
+        let mut mine: Vec<(usize, Vec<extract::FoundList>)> = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(doc) = docs.get(i) else { break };
+            mine.push((i, extract::find_lists(doc)));
+        }
+        mine
+    };
     std::thread::scope(|s| {
-        let clozes = s.spawn(|| keys.run(docs));
-        let lists = extract::find_all(docs);
-        let clozes = clozes.join().map_err(|_| GenerateError::KeyPass)?;
-        Ok((lists, clozes))
+        let helper =
+            std::thread::Builder::new().spawn_scoped(s, || (keys().map(|k| k.run(docs)), lists()));
+        let mut found = lists();
+        let clozes = match helper {
+            Ok(h) => {
+                let (clozes, more) = h.join().map_err(|_| GenerateError::KeyPass)?;
+                found.extend(more);
+                clozes?
+            }
+            // No second thread: the key pass runs on this one.
+            Err(_) => keys()?.run(docs),
+        };
+        found.sort_by_key(|(i, _)| *i);
+        Ok((
+            extract::merge_documents(found.into_iter().map(|(_, l)| l)),
+            clozes,
+        ))
     })
 }
