@@ -2,17 +2,15 @@
 //! where jieba with the domain dictionary puts a boundary (`有效` is no verb 有 + 效,
 //! `存在` is never cut to `存`).
 //!
-//! One segmenter per process, built on first use; only the short text a prompt is made from
+//! The process's one segmenter (`Segmenter::shared`); only the short text a prompt is made from
 //! is ever segmented.
-use std::sync::OnceLock;
-
 use crate::segment::Segmenter;
 
+/// The process's one segmenter (`Segmenter::shared`, also used by the key-sentence pass).
 fn segmenter() -> Option<&'static Segmenter> {
-    static SEG: OnceLock<Option<Segmenter>> = OnceLock::new();
     // The embedded dictionary is checked by segment.rs's tests; should it ever fail to load,
     // every position counts as a boundary and prompts are built as they were without it.
-    SEG.get_or_init(|| Segmenter::new().ok()).as_ref()
+    Segmenter::shared().ok()
 }
 
 /// Byte offsets in `text` where a word starts or ends (0 and `text.len()` included).

@@ -6,6 +6,7 @@
 //! (坚持…；坚持…, 着力…，着力…, 以…为…), paragraphs that open alike, numeric summaries spelled out
 //! (“三步走”战略，即…), and 、-series that are the point of their sentence. Each list gets a
 //! prompt from its lead sentence and its size, and each item a key phrase.
+mod cut;
 pub mod key_sentences;
 pub mod markers;
 pub mod notes;

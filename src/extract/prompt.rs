@@ -2,9 +2,7 @@
 //! (`构建新发展格局的六个重要着力点`). The subject and category come, in this order, from a
 //! heading that announces the list, the lead sentence, what the items share, and — when the
 //! text names nothing — the section heading or the document's topic, never a fragment.
-#[path = "cut.rs"]
-mod cut;
-
+use super::cut;
 use super::markers::cn_numeral;
 use super::phrase::{count_at, is_name_count, quoted_mask, with_count, VAGUE};
 use super::structure::Heading;
