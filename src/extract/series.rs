@@ -1,5 +1,5 @@
 //! Implicit lists: parallel structure without ordinal markers.
-use super::markers::cn_numeral;
+use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
 use super::{make_items, FoundList, P};
 
@@ -87,6 +87,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(colon_semicolon(p));
         out.extend(shared_heads(p));
         out.extend(numeric_summaries(p));
+        out.extend(label_expansions(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -287,6 +288,33 @@ fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
     ))
 }
 
+/// The number of characters every clause opens with alike, when each clause says more than
+/// that opening (two characters or more after it).
+fn shared_opening(clauses: &[String]) -> usize {
+    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
+    let n = common_prefix(&chars);
+    if chars.iter().all(|c| c.len() >= n + 2) && !chars.iter().any(|c| c[..n].contains(&'“')) {
+        n
+    } else {
+        0
+    }
+}
+
+/// Clauses framed alike at both ends: the same word in the same place near the start (依法|接受,
+/// 自觉|接受) and the same ending (…监督), of six to twenty characters.
+fn shared_frame(clauses: &[String]) -> bool {
+    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
+    if chars.iter().any(|c| !(6..=20).contains(&c.len())) {
+        return false;
+    }
+    let tail: String = chars[0][chars[0].len() - 2..].iter().collect();
+    let same_at = |k: usize| chars.iter().all(|c| c[k] == chars[0][k]);
+    common_suffix(&chars) >= 2
+        && !WEAK_TAILS.contains(&tail.as_str())
+        && (same_at(2) && same_at(3))
+        && !(same_at(0) && same_at(1))
+}
+
 /// The first `n` characters of every clause are the same, and they are a verb that opens
 /// parallel clauses in this genre.
 fn shared_head(clauses: &[String], n: usize) -> Option<String> {
@@ -352,8 +380,17 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             while i < texts.len() {
                 // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
                 // a shared ending; each test holds for every shorter run too, so grow greedily.
-                let kinds: [(&str, &RunTest); 3] = [
+                let kinds: [(&str, &RunTest); 5] = [
                     ("head", &|run: &[String]| shared_head(run, 2).is_some()),
+                    // 更好统筹A，更好统筹B，更好统筹C: an opening of three or more characters
+                    // shared by every clause is a frame whatever its words.
+                    ("head3", &|run: &[String]| {
+                        seps[0] != '、' && shared_opening(run) >= 3
+                    }),
+                    // 依法接受…监督，自觉接受…监督，主动接受…监督.
+                    ("frame", &|run: &[String]| {
+                        seps[0] != '、' && shared_frame(run)
+                    }),
                     ("以为", &|run: &[String]| {
                         run.iter().all(|c| {
                             c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
@@ -370,6 +407,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 let first = texts[i].as_str();
                 let could = |name: &str| match name {
                     "head" => PARALLEL_HEADS.iter().any(|h| first.starts_with(h)),
+                    "head3" | "frame" => seps[0] != '、' && first.chars().count() >= 5,
                     "以为" => first.starts_with('以'),
                     _ => seps[0] == '，' && (6..=12).contains(&first.chars().count()),
                 };
@@ -414,7 +452,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         };
                         let marker = match kind {
                             "以为" => "以…为",
-                            "tail" => "，",
+                            "tail" | "frame" => "，",
                             _ => "坚持",
                         };
                         out.push(implicit(
@@ -542,6 +580,140 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// Classifiers a quoted label may put between its count and its word (“四个意识”).
+const LABEL_CLASSIFIERS: [char; 6] = ['个', '大', '项', '条', '类', '种'];
+
+/// A quoted numeric label (`六保`, `两不愁三保障`) as its parts: each count with the word it
+/// counts (`[(6, 保)]`, `[(2, 不愁), (3, 保障)]`). None when the label is not made of counts.
+fn label_segments(label: &[char]) -> Option<Vec<(usize, Vec<char>)>> {
+    let mut segs = Vec::new();
+    let mut k = 0;
+    while k < label.len() {
+        let (v, n) = cn_number(&label[k..], true)?;
+        let mut w = k + n;
+        if label.get(w).is_some_and(|c| LABEL_CLASSIFIERS.contains(c)) && label.len() > w + 1 {
+            w += 1;
+        }
+        let end = (w + 1..label.len())
+            .find(|j| cn_number(&label[*j..], true).is_some())
+            .unwrap_or(label.len());
+        let word = label.get(w..end)?.to_vec();
+        if !(2..=10).contains(&v) || !(1..=3).contains(&word.len()) {
+            return None;
+        }
+        segs.push((usize::try_from(v).ok()?, word));
+        k = end;
+    }
+    (!segs.is_empty()).then_some(segs)
+}
+
+/// A quoted numeric label spelled out right after it (gold kind `numeric`): “六保”…强化保A、保B…
+/// (six parts that open with the label's word), “两不愁三保障”…不愁A、不愁B，C、D、E有保障 (each
+/// count with its word, which opens every part or closes the last one). The label names the list.
+fn label_expansions(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != '“' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..s.len().min(i + 12)).find(|k| s[*k] == '”') else {
+            i += 1;
+            continue;
+        };
+        if let Some(segs) = label_segments(&s[i + 1..close]) {
+            // The expansion follows within the label's sentence and the next one.
+            let end = p.sentence_end(p.sentence_end(close));
+            let chunks = split_range(s, close + 1, end, &['、', '，', '；', '：']);
+            if let Some(parts) = expand_label(s, &chunks, &segs) {
+                // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
+                let noun = (close + 1..s.len().min(close + 6))
+                    .find(|k| !s[*k].is_alphanumeric())
+                    .unwrap_or(close + 1);
+                let noun_len = noun - close - 1;
+                let label_end = if (1..=4).contains(&noun_len) {
+                    noun
+                } else {
+                    close + 1
+                };
+                let label: String = s[i..label_end].iter().collect();
+                let parts: Vec<(String, u32)> = parts
+                    .into_iter()
+                    .map(|(x, y)| (p.text(x, y), p.line(x)))
+                    .collect();
+                let n = parts.len();
+                let line = parts.first().map(|(_, l)| *l).unwrap_or(p.line(i));
+                let mut l = implicit(
+                    p,
+                    "numeric",
+                    &label,
+                    parts,
+                    line,
+                    p.text(sentence_start(s, i), end),
+                );
+                l.prompt = with_count(&label, n);
+                out.push(l);
+            }
+        }
+        i = close + 1;
+    }
+    out
+}
+
+/// The char ranges of a label's parts among `chunks`, segment after segment, or None when a
+/// segment has no run of exactly its count.
+fn expand_label(
+    s: &[char],
+    chunks: &[(usize, usize)],
+    segs: &[(usize, Vec<char>)],
+) -> Option<Vec<(usize, usize)>> {
+    let at = |x: usize, w: &[char]| s.get(x..).is_some_and(|t| t.starts_with(w));
+    let mut items = Vec::new();
+    let mut cur = 0;
+    for (n, w) in segs {
+        let n = *n;
+        let found = (cur..chunks.len().saturating_sub(n - 1)).find_map(|j| {
+            let run = &chunks[j..j + n];
+            // The word opens every part; the first part may carry its verb (强化|保…).
+            let first = run[0];
+            let open = (first.0..first.1.min(first.0 + 7)).find(|x| at(*x, w));
+            let prefix = open.is_some()
+                && run[1..].iter().all(|(x, _)| at(*x, w))
+                && chunks.get(j + n).is_none_or(|(x, _)| !at(*x, w));
+            if let (true, Some(o)) = (prefix, open) {
+                let mut r = run.to_vec();
+                r[0].0 = o;
+                return Some((r, j + n));
+            }
+            // The word closes the last part of a 、-run (C、D、E有保障).
+            let chained = run.windows(2).all(|ab| s.get(ab[0].1) == Some(&'、'))
+                && first.0.checked_sub(1).and_then(|k| s.get(k)) != Some(&'、')
+                && s.get(run[n - 1].1) != Some(&'、');
+            let last = run[n - 1];
+            let close = (last.0 + 2..last.1).find(|x| at(*x, w))?;
+            if !chained || close + w.len() != last.1 {
+                return None;
+            }
+            let cut = if s[close - 1] == '有' {
+                close - 1
+            } else {
+                close
+            };
+            let mut r = run.to_vec();
+            r[n - 1].1 = cut;
+            Some((r, j + n))
+        })?;
+        if found.0.iter().any(|(x, y)| !(2..=16).contains(&(y - x))) {
+            return None;
+        }
+        items.extend(found.0);
+        cur = found.1;
+    }
+    Some(items)
 }
 
 fn term_clean(t: &str) -> String {
@@ -814,11 +986,40 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
     let s = &p.chars;
     // Clauses: split at ，；。：！？
     for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
-        let chunks = split_range(s, a, b, &['、']);
+        let mut chunks = split_range(s, a, b, &['、']);
+        // Quoted terms (贯彻“A”、“B”、“C”、D的方针) are coined names: the series starts at the
+        // first quote, whatever 、 stands before it, and the quotes are not part of the items.
+        let whole_quote = |(x, y): (usize, usize)| s[x] == '“' && s[y - 1] == '”';
+        let quoted = (0..chunks.len().saturating_sub(1)).find(|k| {
+            let (x, y) = chunks[*k];
+            s[y - 1] == '”' && s[x..y].contains(&'“') && whole_quote(chunks[k + 1])
+        });
+        if let Some(q) = quoted {
+            chunks.drain(..q);
+            let (x, y) = chunks[0];
+            if let Some(o) = (x..y).rev().find(|k| s[*k] == '“') {
+                chunks[0].0 = o;
+            }
+        }
         if chunks.len() < 3 {
             continue;
         }
-        let mut parts: Vec<Vec<char>> = chunks.iter().map(|(x, y)| s[*x..*y].to_vec()).collect();
+        let unquote = |t: &[char]| -> Vec<char> {
+            t.iter()
+                .copied()
+                .filter(|c| !matches!(c, '“' | '”'))
+                .collect()
+        };
+        let mut parts: Vec<Vec<char>> = chunks
+            .iter()
+            .map(|(x, y)| {
+                if quoted.is_some() {
+                    unquote(&s[*x..*y])
+                } else {
+                    s[*x..*y].to_vec()
+                }
+            })
+            .collect();
         let k = parts.len();
         // The last chunk may join a final item with 和/与/及.
         let last = parts[k - 1].clone();
@@ -911,7 +1112,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 let after = &right_rest[1..];
                 // The rest of the clause, when short and not a summary, is the last item
                 // whole (…强大科技实力和|全球最大最有潜力的市场).
-                let (it2, rest2) = if after.len() <= 12 && !after.contains(&'等') {
+                // A suffix every item so far shares ends this one too (法治政府、创新政府和
+                // 服务型政府|建设): what follows it is the head they share.
+                let mut so_far: Vec<Vec<char>> = vec![first_item.clone()];
+                so_far.extend(middle.iter().cloned());
+                so_far.extend(tail_items.iter().cloned());
+                let sp = common_suffix(&so_far);
+                let suf: Vec<char> = so_far[0][so_far[0].len() - sp..].to_vec();
+                let at_suffix = (sp >= 2)
+                    .then(|| (0..after.len()).find(|i| after[*i..].starts_with(&suf)))
+                    .flatten()
+                    .filter(|pos| pos + sp < after.len());
+                let (it2, rest2) = if let Some(pos) = at_suffix {
+                    (after[..pos + sp].to_vec(), after[pos + sp..].to_vec())
+                } else if after.len() <= 12 && !after.contains(&'等') {
                     (after.to_vec(), Vec::new())
                 } else {
                     take_item(after)
@@ -950,6 +1164,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             || (all_uniform && (0..all_lens[0]).any(|k| items.iter().all(|x| x[k] == items[0][k])));
         if all_uniform && one_affix {
             score += 1;
+            // Short words built on one character (医保、医疗、医药) are coined as a set.
+            if all_lens[0] <= 3 {
+                score += 1;
+            }
+        }
+        // Coined names in quotes.
+        if quoted.is_some() {
+            score += 1;
         }
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
             // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
@@ -970,6 +1192,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 score += 1;
             }
         }
+        // Words that differ only in a numeral (二中、三中、四中全会) are an ordinal run.
+        let ordinal = all_uniform
+            && (0..all_lens[0]).all(|k| {
+                items.iter().all(|x| x[k] == items[0][k])
+                    || items
+                        .iter()
+                        .all(|x| cn_number(&x[k..=k], true).is_some() || x[k].is_ascii_digit())
+            });
+        if ordinal {
+            continue;
+        }
         // A list of people (…袁家军同志) is a roll call, not a list to learn.
         if right_rest.starts_with(&['同', '志']) {
             continue;
@@ -989,16 +1222,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let clause_left = (chunks[0].1 - chunks[0].0).saturating_sub(left_len);
         if clause_left <= 6 {
             score += 1;
+            // …and it fills the clause: nothing after it but a head noun they share
+            // (着力保基本、兜底线、促公平; …和服务型政府建设).
+            if summary.is_none() && right_rest.len() <= 4 {
+                score += 1;
+            }
         }
         if score < 3 {
             continue;
         }
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
-        let left = lead_left
-            .chars()
-            .take(lead_left.chars().count().saturating_sub(items[0].len()))
-            .collect::<String>();
+        let left = if quoted.is_some() {
+            s[a..chunks[0].0].iter().collect::<String>()
+        } else {
+            lead_left
+                .chars()
+                .take(lead_left.chars().count().saturating_sub(items[0].len()))
+                .collect::<String>()
+        };
         let parts: Vec<(String, u32)> = items
             .iter()
             .map(|x| (x.iter().collect::<String>(), p.line(a)))
