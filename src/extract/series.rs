@@ -445,11 +445,20 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         .collect();
                     if parts.iter().all(|(t, _)| t.chars().count() <= 30) {
                         let lead_text = p.text(a, run[0].0);
-                        let lead = if lead_text.chars().count() >= 4 {
+                        let mut lead = if lead_text.chars().count() >= 4 {
                             lead_text
                         } else {
                             p.sentences_before(a).into_iter().next().unwrap_or_default()
                         };
+                        // Clauses framed alike name their category by the ending they share
+                        // (…的监督 ×3 → 几类监督).
+                        if kind == "frame" {
+                            let tail: String = {
+                                let c: Vec<char> = parts[0].0.chars().collect();
+                                c[c.len().saturating_sub(2)..].iter().collect()
+                            };
+                            lead = format!("几类{tail}");
+                        }
                         let marker = match kind {
                             "以为" => "以…为",
                             "tail" | "frame" => "，",
@@ -1287,7 +1296,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         .iter()
                         .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
                 {
-                    l.lead = format!("{left}几个{w}");
+                    // A head they share after the last item stays with them (几个政府|建设).
+                    let head: String = if (1..=3).contains(&right_rest.len()) {
+                        right_rest.iter().collect()
+                    } else {
+                        String::new()
+                    };
+                    l.lead = format!("{left}几个{w}{head}");
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
@@ -1295,7 +1310,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     let right: String = right_rest.iter().collect();
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
-                _ if left.chars().count() >= 4 => {
+                // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
+                _ if left.chars().count() >= 4
+                    || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
+                {
                     l.prompt = with_count(
                         format!("{left}……{}", right_rest.iter().collect::<String>())
                             .trim_matches(|c: char| matches!(c, '，' | '。')),
