@@ -987,6 +987,60 @@ const LEFT_CUTS: [&str; 26] = [
     "提高", "增强", "由", "以", "把", "对", "的", "是", "为", "在", "和", "了", "有", "着力",
 ];
 
+/// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
+/// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
+fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
+    let s = &p.chars;
+    let (x0, y0) = chunks[0];
+    let (x1, y1) = chunks[1];
+    let second = &s[x1..y1];
+    let j = (2..second.len()).find(|k| matches!(second[*k], '和' | '与' | '及'))?;
+    let b_item = &second[..j];
+    let after = &second[j + 1..];
+    let first = &s[x0..y0];
+    // The longest ending B shares with the text before it, found again in what follows 和.
+    let (k, pos) = (2..b_item.len())
+        .rev()
+        .filter(|k| first.len() > *k && ends_with(first, &b_item[b_item.len() - k..].iter().collect::<String>()))
+        .find_map(|k| {
+            let suf = &b_item[b_item.len() - k..];
+            (1..after.len()).find(|i| after[*i..].starts_with(suf)).map(|i| (k, i))
+        })?;
+    let suf: String = b_item[b_item.len() - k..].iter().collect();
+    if WEAK_TAILS.contains(&suf.as_str()) {
+        return None;
+    }
+    // A: after the last verb before it, else as long as B.
+    let cut = (1..first.len().saturating_sub(k))
+        .rev()
+        .find(|c| LEFT_CUTS.iter().filter(|w| w.chars().count() >= 2).any(|w| ends_with(&first[..*c], w)))
+        .unwrap_or(first.len().saturating_sub(b_item.len()));
+    let items = [&first[cut..], b_item, &after[..pos + k]];
+    if items.iter().any(|it| !(k + 1..=14).contains(&it.len())) {
+        return None;
+    }
+    let rest: String = after[pos + k..].iter().collect();
+    let left: String = s[a..x0 + cut].iter().collect();
+    let parts: Vec<(String, u32)> = items
+        .iter()
+        .map(|it| (it.iter().collect(), p.line(x0)))
+        .collect();
+    let sent = (sentence_start(s, x0), p.sentence_end(x0));
+    let mut l = implicit(p, "、", "", parts, p.line(x0), p.text(sent.0, sent.1));
+    let head = if (1..=4).contains(&rest.chars().count()) {
+        rest
+    } else {
+        String::new()
+    };
+    l.lead = format!("{}几个{suf}{head}", strip_verbs_keep(&left));
+    Some(l)
+}
+
+/// The text before a series, trimmed of punctuation.
+fn strip_verbs_keep(left: &str) -> String {
+    left.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+}
+
 /// 、-series that are the point of their sentence: three or more items alike in length or
 /// sharing a frame (…化, 有…需求), named by a summary noun (…等基础制度, …的丝路精神) or
 /// standing as the object of their clause.
@@ -996,6 +1050,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
     // Clauses: split at ，；。：！？
     for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
         let mut chunks = split_range(s, a, b, &['、']);
+        if chunks.len() == 2 {
+            if let Some(l) = joined_triple(p, a, &chunks) {
+                out.push((SERIES_MIN_SCORE, l));
+            }
+            continue;
+        }
         // Quoted terms (贯彻“A”、“B”、“C”、D的方针) are coined names: the series starts at the
         // first quote, whatever 、 stands before it, and the quotes are not part of the items.
         let whole_quote = |(x, y): (usize, usize)| s[x] == '“' && s[y - 1] == '”';
