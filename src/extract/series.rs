@@ -88,6 +88,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(shared_heads(p));
         out.extend(numeric_summaries(p));
         out.extend(label_expansions(p));
+        out.extend(sentence_frames(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -591,6 +592,90 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
     out
 }
 
+/// Sentences of one paragraph whose short opening clauses share a frame with a slot of two
+/// characters or more on each side: 产业升级有新进展，…。创新能力有新提升，… (a shared
+/// two-character word at the same distance from the clause's end). The opening clauses are the items; the sentences between them are
+/// their detail.
+fn sentence_frames(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let clauses: Vec<(usize, usize)> = sentences(p)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let stop = |from: usize| {
+                (from..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
+            };
+            let mut a = a;
+            let mut e = stop(a)?;
+            // A lead-in (主要表现在，…) opens the first item's sentence.
+            if s[e] == '，' && e > a && matches!(s[e - 1], '在' | '是') {
+                a = e + 1;
+                e = stop(a)?;
+            }
+            // The clause opens a longer sentence (a short sentence of its own is a run-in head,
+            // which `run_in_heads` reads by its section).
+            ((5..=14).contains(&(e - a)) && s[e] == '，').then_some((a, e))
+        })
+        .collect();
+    if clauses.len() < 3 {
+        return Vec::new();
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for n in [2] {
+        for (ci, (a, e)) in clauses.iter().enumerate() {
+            for st in a + 2..(e - 2).saturating_sub(n) + 1 {
+                let w = &s[st..st + n];
+                if w.iter().any(|c| !c.is_alphanumeric() || c.is_ascii()) {
+                    continue;
+                }
+                let from_end = e - st;
+                let hits: Vec<usize> = clauses
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (x, y))| {
+                        (x + 2..(y - 2).saturating_sub(n) + 1)
+                            .any(|k| s[k..k + n] == *w && y - k == from_end)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                // The frame opens no clause the same way (that is a shared opening), and
+                // leaves something different on each side.
+                let same_start = hits.windows(2).all(|h| {
+                    s[clauses[h[0]].0..clauses[h[0]].0 + 2]
+                        == s[clauses[h[1]].0..clauses[h[1]].0 + 2]
+                });
+                // A frame word, not the paragraph's topic: it occurs nowhere else.
+                let total = s.windows(n).filter(|x| *x == w).count();
+                if hits.len() >= 3
+                    && total == hits.len()
+                    && hits.first() == Some(&ci)
+                    && !same_start
+                    && best.as_ref().is_none_or(|b| hits.len() > b.len())
+                {
+                    best = Some(hits);
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let Some(hits) = best.filter(|h| h.len() <= 8) else {
+        return Vec::new();
+    };
+    let parts: Vec<(String, u32)> = hits
+        .iter()
+        .map(|k| (p.text(clauses[*k].0, clauses[*k].1), p.line(clauses[*k].0)))
+        .collect();
+    let first = clauses[hits[0]].0;
+    let lead = p
+        .sentences_before(first)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let line = p.line(first);
+    vec![implicit(p, "parallel", &lead, parts, line, String::new())]
+}
+
 /// Classifiers a quoted label may put between its count and its word (“四个意识”).
 const LABEL_CLASSIFIERS: [char; 6] = ['个', '大', '项', '条', '类', '种'];
 
@@ -1001,10 +1086,18 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     // The longest ending B shares with the text before it, found again in what follows 和.
     let (k, pos) = (2..b_item.len())
         .rev()
-        .filter(|k| first.len() > *k && ends_with(first, &b_item[b_item.len() - k..].iter().collect::<String>()))
+        .filter(|k| {
+            first.len() > *k
+                && ends_with(
+                    first,
+                    &b_item[b_item.len() - k..].iter().collect::<String>(),
+                )
+        })
         .find_map(|k| {
             let suf = &b_item[b_item.len() - k..];
-            (1..after.len()).find(|i| after[*i..].starts_with(suf)).map(|i| (k, i))
+            (1..after.len())
+                .find(|i| after[*i..].starts_with(suf))
+                .map(|i| (k, i))
         })?;
     let suf: String = b_item[b_item.len() - k..].iter().collect();
     if WEAK_TAILS.contains(&suf.as_str()) {
@@ -1013,7 +1106,12 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     // A: after the last verb before it, else as long as B.
     let cut = (1..first.len().saturating_sub(k))
         .rev()
-        .find(|c| LEFT_CUTS.iter().filter(|w| w.chars().count() >= 2).any(|w| ends_with(&first[..*c], w)))
+        .find(|c| {
+            LEFT_CUTS
+                .iter()
+                .filter(|w| w.chars().count() >= 2)
+                .any(|w| ends_with(&first[..*c], w))
+        })
         .unwrap_or(first.len().saturating_sub(b_item.len()));
     let items = [&first[cut..], b_item, &after[..pos + k]];
     if items.iter().any(|it| !(k + 1..=14).contains(&it.len())) {
@@ -1038,7 +1136,8 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
 
 /// The text before a series, trimmed of punctuation.
 fn strip_verbs_keep(left: &str) -> String {
-    left.trim_matches(|c: char| !c.is_alphanumeric()).to_string()
+    left.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
 }
 
 /// 、-series that are the point of their sentence: three or more items alike in length or
