@@ -1252,7 +1252,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // (鼓励创业的方|针 leaves one character: the cut is inside a word).
             let ends_clean = t.len() != mlen + 1;
             if uniform && t.len() >= mlen && !splits_word && ends_clean {
-                return (t[..mlen].to_vec(), t[mlen..].to_vec());
+                // …升级而|催生: the conjunction belongs to what follows.
+                let end = if mlen > 2 && t[mlen - 1] == '而' {
+                    mlen - 1
+                } else {
+                    mlen
+                };
+                return (t[..end].to_vec(), t[end..].to_vec());
             }
             if suffix > 0 {
                 let suf = &middle[0][middle[0].len() - suffix..];
@@ -1305,6 +1311,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 }
             }
         }
+        // An item never opens with a pronoun (它由|A、B、C而催生): it and its preposition are
+        // the series' frame.
+        let first_item = match first_item.first() {
+            Some('它' | '其') if first_item.len() > 4 => {
+                let skip = if LEFT_CUTS
+                    .iter()
+                    .any(|w| w.chars().count() == 1 && w.starts_with(first_item[1]))
+                {
+                    2
+                } else {
+                    1
+                };
+                first_item[skip..].to_vec()
+            }
+            _ => first_item,
+        };
         parts[0] = first_item;
         parts.truncate(k - 1);
         parts.extend(tail_items);
@@ -1417,6 +1439,19 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
         let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // 它/其 stands for the subject of the sentence before (…，新质生产力是…。它由…).
+        let resolved = left.strip_prefix(['它', '其']).and_then(|rest| {
+            let prev = p
+                .sentences_before(sentence_start(s, a))
+                .into_iter()
+                .next()?;
+            let head = prev.split('是').next().filter(|h| h.len() < prev.len())?;
+            let subject = head.rsplit('，').next()?;
+            (2..=8)
+                .contains(&subject.chars().count())
+                .then(|| format!("{subject}{rest}"))
+        });
+        let left = resolved.as_deref().unwrap_or(left);
         // The series' own name: what it is the object of, and the noun that sums it up
         // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
         // items that share 就业 → 就业方针). With no name, the finishing pass decides.
