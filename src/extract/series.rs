@@ -1439,6 +1439,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
         let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // What a clause denies (不是要求…搞A、B、C的…) is not a list to learn.
+        if ["不是", "并非", "不要", "不能", "绝不"]
+            .iter()
+            .any(|w| left.starts_with(w))
+        {
+            continue;
+        }
         // 它/其 stands for the subject of the sentence before (…，新质生产力是…。它由…).
         let resolved = left.strip_prefix(['它', '其']).and_then(|rest| {
             let prev = p
