@@ -643,13 +643,13 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
                     s[clauses[h[0]].0..clauses[h[0]].0 + 2]
                         == s[clauses[h[1]].0..clauses[h[1]].0 + 2]
                 });
-                // A frame word, not the paragraph's topic: it occurs nowhere else.
-                let total = s.windows(n).filter(|x| *x == w).count();
+                // A frame word, not the paragraph's topic: it occurs nowhere else (counted
+                // last, only for a candidate that passes the rest).
                 if hits.len() >= 3
-                    && total == hits.len()
                     && hits.first() == Some(&ci)
                     && !same_start
                     && best.as_ref().is_none_or(|b| hits.len() > b.len())
+                    && s.windows(n).filter(|x| *x == w).count() == hits.len()
                 {
                     best = Some(hits);
                 }
