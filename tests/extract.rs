@@ -254,3 +254,127 @@ fn summaries_after_the_items_and_quoted_counts() {
         "{out}"
     );
 }
+
+/// Every list found in a text: (prompt, item keys).
+fn lists_of(text: &str) -> Vec<(String, Vec<String>)> {
+    extract::find_all(&corpus::normalize(text, "t.txt"))
+        .into_iter()
+        .map(|(_, l)| (l.prompt, l.items.into_iter().map(|i| i.key).collect()))
+        .collect()
+}
+
+/// The list whose items are exactly `want`, if one was found.
+fn list_with(text: &str, want: &[&str]) -> Option<String> {
+    lists_of(text)
+        .into_iter()
+        .find(|(_, items)| items.iter().map(String::as_str).eq(want.iter().copied()))
+        .map(|(p, _)| p)
+}
+
+/// A quoted numeric label is linked to its expansion: one count and word (“四保” → four parts
+/// opening with 保) or several (“两不准三必须” → 不准… ×2 + 必须… ×3); the label names the list.
+/// A label with no expansion after it makes no list.
+#[test]
+fn quoted_numeric_labels_and_their_expansion() {
+    let text = "今年要扎实做好“四稳”、“四保”工作，着力保粮食生产、保就业岗位、保物价平稳、保基层运转，推动经济持续向好。\n\n严格落实“两不准三必须”要求，不准虚报冒领、不准优亲厚友，必须公开透明、必须按时足额、必须专款专用。\n\n全体党员要增强“四个意识”，做到知行合一。\n";
+    let four = list_with(
+        text,
+        &["保粮食生产", "保就业岗位", "保物价平稳", "保基层运转"],
+    );
+    assert!(
+        four.as_deref().is_some_and(|p| p.contains("“四保”")),
+        "{:?}",
+        lists_of(text)
+    );
+    let five = [
+        "不准虚报冒领",
+        "不准优亲厚友",
+        "必须公开透明",
+        "必须按时足额",
+        "必须专款专用",
+    ];
+    let compound = list_with(text, &five);
+    assert!(
+        compound
+            .as_deref()
+            .is_some_and(|p| p.contains("“两不准三必须”")),
+        "{:?}",
+        lists_of(text)
+    );
+    assert!(
+        lists_of(text).iter().all(|(p, _)| !p.contains("四个意识")),
+        "{:?}",
+        lists_of(text)
+    );
+}
+
+/// Clauses that open with the same three or more characters (更好推动…×3), and clauses framed
+/// alike at both ends (主动接受…监督，自觉接受…监督，依法接受…监督), are lists.
+#[test]
+fn clauses_sharing_an_opening_or_a_frame() {
+    let text = "关于做好今年工作的几点意见\n\n新的一年，更好推动科技创新，更好推动产业升级，更好推动区域协调。\n\n各级机关依法履职。主动接受人大的法律监督，自觉接受政协的民主监督，依法接受群众的社会监督。\n";
+    assert!(
+        list_with(
+            text,
+            &["更好推动科技创新", "更好推动产业升级", "更好推动区域协调"]
+        )
+        .is_some(),
+        "{:?}",
+        lists_of(text)
+    );
+    let frame = list_with(
+        text,
+        &[
+            "主动接受人大的法律监督",
+            "自觉接受政协的民主监督",
+            "依法接受群众的社会监督",
+        ],
+    );
+    assert!(
+        frame.as_deref().is_some_and(|p| p.contains("监督")),
+        "{:?}",
+        lists_of(text)
+    );
+}
+
+/// 、-series: quoted names start the series at the first quote (whatever 、 stands before it)
+/// and lose their quotes; A、B和C with one 、 is a list when the items end alike; a shared
+/// suffix ends the item after 和 (…和智慧型乡村|建设); short words built on one character
+/// (医教、医养、医护) are a set; a series that fills its clause (着力稳就业、保民生、促增长) is one;
+/// words that differ only by a numeral (二中、三中、四中) are not, nor what a clause denies.
+#[test]
+fn dun_series_on_general_features() {
+    let text = "我们要全面、坚定地贯彻“科技为先”、“人才为本”、“创新为要”、开放合作的原则，持续推进改革。\n\n完善峰谷电价、季节电价和居民阶梯电价政策。加强人才培养、技术研发和市场推广。\n\n扎实推进平安乡村、法治乡村、文明乡村和智慧型乡村建设。\n\n促进医教、医养、医护协同发展。\n\n着力稳就业、保民生、促增长，扎实推进各项工作。\n\n认真学习二中、三中、四中全会精神。\n\n不是要求各地都搞省内、市内、县内的小循环。\n";
+    let found = lists_of(text);
+    for want in [
+        &["科技为先", "人才为本", "创新为要", "开放合作"][..],
+        &["峰谷电价", "季节电价", "居民阶梯电价"],
+        &["平安乡村", "法治乡村", "文明乡村", "智慧型乡村"],
+        &["医教", "医养", "医护"],
+        &["稳就业", "保民生", "促增长"],
+    ] {
+        assert!(list_with(text, want).is_some(), "{want:?} in {found:?}");
+    }
+    assert!(
+        found.iter().all(|(_, items)| !items
+            .iter()
+            .any(|i| i.contains("技术研发") || i.contains("三中") || i.contains("市内"))),
+        "{found:?}"
+    );
+}
+
+/// The short opening clauses of a paragraph's sentences, framed by the same word at the same
+/// place (…有新进展，… ×3), are a list; a lead-in (主要表现在，) is not an item.
+#[test]
+fn sentence_openings_framed_alike() {
+    let text = "过去一年成绩显著。主要表现在，农业生产有新进展，粮食产量稳中有增。工业制造有新提升，高端装备加快发展。对外贸易有新突破，出口结构持续优化。\n";
+    assert!(
+        list_with(
+            text,
+            &["农业生产有新进展", "工业制造有新提升", "对外贸易有新突破"]
+        )
+        .is_some(),
+        "{:?}",
+        lists_of(text)
+    );
+}

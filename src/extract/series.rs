@@ -1,5 +1,5 @@
 //! Implicit lists: parallel structure without ordinal markers.
-use super::markers::cn_numeral;
+use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
 use super::{make_items, FoundList, P};
 
@@ -87,6 +87,8 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(colon_semicolon(p));
         out.extend(shared_heads(p));
         out.extend(numeric_summaries(p));
+        out.extend(label_expansions(p));
+        out.extend(sentence_frames(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -314,6 +316,33 @@ fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
     ))
 }
 
+/// The number of characters every clause opens with alike, when each clause says more than
+/// that opening (two characters or more after it).
+fn shared_opening(clauses: &[String]) -> usize {
+    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
+    let n = common_prefix(&chars);
+    if chars.iter().all(|c| c.len() >= n + 2) && !chars.iter().any(|c| c[..n].contains(&'“')) {
+        n
+    } else {
+        0
+    }
+}
+
+/// Clauses framed alike at both ends: the same word in the same place near the start (依法|接受,
+/// 自觉|接受) and the same ending (…监督), of six to twenty characters.
+fn shared_frame(clauses: &[String]) -> bool {
+    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
+    if chars.iter().any(|c| !(6..=20).contains(&c.len())) {
+        return false;
+    }
+    let tail: String = chars[0][chars[0].len() - 2..].iter().collect();
+    let same_at = |k: usize| chars.iter().all(|c| c[k] == chars[0][k]);
+    common_suffix(&chars) >= 2
+        && !WEAK_TAILS.contains(&tail.as_str())
+        && (same_at(2) && same_at(3))
+        && !(same_at(0) && same_at(1))
+}
+
 /// The first `n` characters of every clause are the same, and they are a verb that opens
 /// parallel clauses in this genre.
 fn shared_head(clauses: &[String], n: usize) -> Option<String> {
@@ -377,8 +406,17 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             while i < texts.len() {
                 // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
                 // a shared ending; each test holds for every shorter run too, so grow greedily.
-                let kinds: [(&str, &RunTest); 3] = [
+                let kinds: [(&str, &RunTest); 5] = [
                     ("head", &|run: &[String]| shared_head(run, 2).is_some()),
+                    // 更好统筹A，更好统筹B，更好统筹C: an opening of three or more characters
+                    // shared by every clause is a frame whatever its words.
+                    ("head3", &|run: &[String]| {
+                        seps[0] != '、' && shared_opening(run) >= 3
+                    }),
+                    // 依法接受…监督，自觉接受…监督，主动接受…监督.
+                    ("frame", &|run: &[String]| {
+                        seps[0] != '、' && shared_frame(run)
+                    }),
                     ("以为", &|run: &[String]| {
                         run.iter().all(|c| {
                             c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
@@ -395,6 +433,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 let first = texts[i].as_str();
                 let could = |name: &str| match name {
                     "head" => opens_with_parallel_head(first),
+                    "head3" | "frame" => seps[0] != '、' && first.chars().count() >= 5,
                     "以为" => first.starts_with('以'),
                     _ => seps[0] == '，' && (6..=12).contains(&first.chars().count()),
                 };
@@ -432,14 +471,23 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         .collect();
                     if parts.iter().all(|(t, _)| t.chars().count() <= 30) {
                         let lead_text = p.text(a, run[0].0);
-                        let lead = if lead_text.chars().count() >= 4 {
+                        let mut lead = if lead_text.chars().count() >= 4 {
                             lead_text
                         } else {
                             p.sentences_before(a).into_iter().next().unwrap_or_default()
                         };
+                        // Clauses framed alike name their category by the ending they share
+                        // (…的监督 ×3 → 几类监督).
+                        if kind == "frame" {
+                            let tail: String = {
+                                let c: Vec<char> = parts[0].0.chars().collect();
+                                c[c.len().saturating_sub(2)..].iter().collect()
+                            };
+                            lead = format!("几类{tail}");
+                        }
                         let marker = match kind {
                             "以为" => "以…为",
-                            "tail" => "，",
+                            "tail" | "frame" => "，",
                             _ => "坚持",
                         };
                         out.push(implicit(
@@ -567,6 +615,224 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// Sentences of one paragraph whose short opening clauses share a frame with a slot of two
+/// characters or more on each side: 产业升级有新进展，…。创新能力有新提升，… (a shared
+/// two-character word at the same distance from the clause's end). The opening clauses are the items; the sentences between them are
+/// their detail.
+fn sentence_frames(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let clauses: Vec<(usize, usize)> = sentences(p)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let stop = |from: usize| {
+                (from..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
+            };
+            let mut a = a;
+            let mut e = stop(a)?;
+            // A lead-in (主要表现在，…) opens the first item's sentence.
+            if s[e] == '，' && e > a && matches!(s[e - 1], '在' | '是') {
+                a = e + 1;
+                e = stop(a)?;
+            }
+            // The clause opens a longer sentence (a short sentence of its own is a run-in head,
+            // which `run_in_heads` reads by its section).
+            ((5..=14).contains(&(e - a)) && s[e] == '，').then_some((a, e))
+        })
+        .collect();
+    if clauses.len() < 3 {
+        return Vec::new();
+    }
+    let mut best: Option<Vec<usize>> = None;
+    for n in [2] {
+        for (ci, (a, e)) in clauses.iter().enumerate() {
+            for st in a + 2..(e - 2).saturating_sub(n) + 1 {
+                let w = &s[st..st + n];
+                if w.iter().any(|c| !c.is_alphanumeric() || c.is_ascii()) {
+                    continue;
+                }
+                let from_end = e - st;
+                let hits: Vec<usize> = clauses
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (x, y))| {
+                        (x + 2..(y - 2).saturating_sub(n) + 1)
+                            .any(|k| s[k..k + n] == *w && y - k == from_end)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                // The frame opens no clause the same way (that is a shared opening), and
+                // leaves something different on each side.
+                let same_start = hits.windows(2).all(|h| {
+                    s[clauses[h[0]].0..clauses[h[0]].0 + 2]
+                        == s[clauses[h[1]].0..clauses[h[1]].0 + 2]
+                });
+                // A frame word, not the paragraph's topic: it occurs nowhere else (counted
+                // last, only for a candidate that passes the rest).
+                if hits.len() >= 3
+                    && hits.first() == Some(&ci)
+                    && !same_start
+                    && best.as_ref().is_none_or(|b| hits.len() > b.len())
+                    && s.windows(n).filter(|x| *x == w).count() == hits.len()
+                {
+                    best = Some(hits);
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let Some(hits) = best.filter(|h| h.len() <= 8) else {
+        return Vec::new();
+    };
+    let parts: Vec<(String, u32)> = hits
+        .iter()
+        .map(|k| (p.text(clauses[*k].0, clauses[*k].1), p.line(clauses[*k].0)))
+        .collect();
+    let first = clauses[hits[0]].0;
+    let lead = p
+        .sentences_before(first)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    let line = p.line(first);
+    vec![implicit(p, "parallel", &lead, parts, line, String::new())]
+}
+
+/// Classifiers a quoted label may put between its count and its word (“四个意识”).
+const LABEL_CLASSIFIERS: [char; 6] = ['个', '大', '项', '条', '类', '种'];
+
+/// A quoted numeric label (`六保`, `两不愁三保障`) as its parts: each count with the word it
+/// counts (`[(6, 保)]`, `[(2, 不愁), (3, 保障)]`). None when the label is not made of counts.
+fn label_segments(label: &[char]) -> Option<Vec<(usize, Vec<char>)>> {
+    let mut segs = Vec::new();
+    let mut k = 0;
+    while k < label.len() {
+        let (v, n) = cn_number(&label[k..], true)?;
+        let mut w = k + n;
+        if label.get(w).is_some_and(|c| LABEL_CLASSIFIERS.contains(c)) && label.len() > w + 1 {
+            w += 1;
+        }
+        let end = (w + 1..label.len())
+            .find(|j| cn_number(&label[*j..], true).is_some())
+            .unwrap_or(label.len());
+        let word = label.get(w..end)?.to_vec();
+        if !(2..=10).contains(&v) || !(1..=3).contains(&word.len()) {
+            return None;
+        }
+        segs.push((usize::try_from(v).ok()?, word));
+        k = end;
+    }
+    (!segs.is_empty()).then_some(segs)
+}
+
+/// A quoted numeric label spelled out right after it (gold kind `numeric`): “六保”…强化保A、保B…
+/// (six parts that open with the label's word), “两不愁三保障”…不愁A、不愁B，C、D、E有保障 (each
+/// count with its word, which opens every part or closes the last one). The label names the list.
+fn label_expansions(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] != '“' {
+            i += 1;
+            continue;
+        }
+        let Some(close) = (i + 1..s.len().min(i + 12)).find(|k| s[*k] == '”') else {
+            i += 1;
+            continue;
+        };
+        if let Some(segs) = label_segments(&s[i + 1..close]) {
+            // The expansion follows within the label's sentence and the next one.
+            let end = p.sentence_end(p.sentence_end(close));
+            let chunks = split_range(s, close + 1, end, &['、', '，', '；', '：']);
+            if let Some(parts) = expand_label(s, &chunks, &segs) {
+                // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
+                let noun = (close + 1..s.len().min(close + 6))
+                    .find(|k| !s[*k].is_alphanumeric())
+                    .unwrap_or(close + 1);
+                let noun_len = noun - close - 1;
+                let label_end = if (1..=4).contains(&noun_len) {
+                    noun
+                } else {
+                    close + 1
+                };
+                let label: String = s[i..label_end].iter().collect();
+                let parts: Vec<(String, u32)> = parts
+                    .into_iter()
+                    .map(|(x, y)| (p.text(x, y), p.line(x)))
+                    .collect();
+                let n = parts.len();
+                let line = parts.first().map(|(_, l)| *l).unwrap_or(p.line(i));
+                let mut l = implicit(
+                    p,
+                    "numeric",
+                    &label,
+                    parts,
+                    line,
+                    p.text(sentence_start(s, i), end),
+                );
+                l.prompt = with_count(&label, n);
+                out.push(l);
+            }
+        }
+        i = close + 1;
+    }
+    out
+}
+
+/// The char ranges of a label's parts among `chunks`, segment after segment, or None when a
+/// segment has no run of exactly its count.
+fn expand_label(
+    s: &[char],
+    chunks: &[(usize, usize)],
+    segs: &[(usize, Vec<char>)],
+) -> Option<Vec<(usize, usize)>> {
+    let at = |x: usize, w: &[char]| s.get(x..).is_some_and(|t| t.starts_with(w));
+    let mut items = Vec::new();
+    let mut cur = 0;
+    for (n, w) in segs {
+        let n = *n;
+        let found = (cur..chunks.len().saturating_sub(n - 1)).find_map(|j| {
+            let run = &chunks[j..j + n];
+            // The word opens every part; the first part may carry its verb (强化|保…).
+            let first = run[0];
+            let open = (first.0..first.1.min(first.0 + 7)).find(|x| at(*x, w));
+            let prefix = open.is_some()
+                && run[1..].iter().all(|(x, _)| at(*x, w))
+                && chunks.get(j + n).is_none_or(|(x, _)| !at(*x, w));
+            if let (true, Some(o)) = (prefix, open) {
+                let mut r = run.to_vec();
+                r[0].0 = o;
+                return Some((r, j + n));
+            }
+            // The word closes the last part of a 、-run (C、D、E有保障).
+            let chained = run.windows(2).all(|ab| s.get(ab[0].1) == Some(&'、'))
+                && first.0.checked_sub(1).and_then(|k| s.get(k)) != Some(&'、')
+                && s.get(run[n - 1].1) != Some(&'、');
+            let last = run[n - 1];
+            let close = (last.0 + 2..last.1).find(|x| at(*x, w))?;
+            if !chained || close + w.len() != last.1 {
+                return None;
+            }
+            let cut = if s[close - 1] == '有' {
+                close - 1
+            } else {
+                close
+            };
+            let mut r = run.to_vec();
+            r[n - 1].1 = cut;
+            Some((r, j + n))
+        })?;
+        if found.0.iter().any(|(x, y)| !(2..=16).contains(&(y - x))) {
+            return None;
+        }
+        items.extend(found.0);
+        cur = found.1;
+    }
+    Some(items)
 }
 
 fn term_clean(t: &str) -> String {
@@ -831,6 +1097,74 @@ const LEFT_CUTS: [&str; 26] = [
     "提高", "增强", "由", "以", "把", "对", "的", "是", "为", "在", "和", "了", "有", "着力",
 ];
 
+/// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
+/// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
+fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
+    let s = &p.chars;
+    let (x0, y0) = chunks[0];
+    let (x1, y1) = chunks[1];
+    let second = &s[x1..y1];
+    let j = (2..second.len()).find(|k| matches!(second[*k], '和' | '与' | '及'))?;
+    let b_item = &second[..j];
+    let after = &second[j + 1..];
+    let first = &s[x0..y0];
+    // The longest ending B shares with the text before it, found again in what follows 和.
+    let (k, pos) = (2..b_item.len())
+        .rev()
+        .filter(|k| {
+            first.len() > *k
+                && ends_with(
+                    first,
+                    &b_item[b_item.len() - k..].iter().collect::<String>(),
+                )
+        })
+        .find_map(|k| {
+            let suf = &b_item[b_item.len() - k..];
+            (1..after.len())
+                .find(|i| after[*i..].starts_with(suf))
+                .map(|i| (k, i))
+        })?;
+    let suf: String = b_item[b_item.len() - k..].iter().collect();
+    if WEAK_TAILS.contains(&suf.as_str()) {
+        return None;
+    }
+    // A: after the last verb before it, else as long as B.
+    let cut = (1..first.len().saturating_sub(k))
+        .rev()
+        .find(|c| {
+            LEFT_CUTS
+                .iter()
+                .filter(|w| w.chars().count() >= 2)
+                .any(|w| ends_with(&first[..*c], w))
+        })
+        .unwrap_or(first.len().saturating_sub(b_item.len()));
+    let items = [&first[cut..], b_item, &after[..pos + k]];
+    if items.iter().any(|it| !(k + 1..=14).contains(&it.len())) {
+        return None;
+    }
+    let rest: String = after[pos + k..].iter().collect();
+    let left: String = s[a..x0 + cut].iter().collect();
+    let parts: Vec<(String, u32)> = items
+        .iter()
+        .map(|it| (it.iter().collect(), p.line(x0)))
+        .collect();
+    let sent = (sentence_start(s, x0), p.sentence_end(x0));
+    let mut l = implicit(p, "、", "", parts, p.line(x0), p.text(sent.0, sent.1));
+    let head = if (1..=4).contains(&rest.chars().count()) {
+        rest
+    } else {
+        String::new()
+    };
+    l.lead = format!("{}几个{suf}{head}", strip_verbs_keep(&left));
+    Some(l)
+}
+
+/// The text before a series, trimmed of punctuation.
+fn strip_verbs_keep(left: &str) -> String {
+    left.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string()
+}
+
 /// 、-series that are the point of their sentence: three or more items alike in length or
 /// sharing a frame (…化, 有…需求), named by a summary noun (…等基础制度, …的丝路精神) or
 /// standing as the object of their clause.
@@ -839,11 +1173,46 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
     let s = &p.chars;
     // Clauses: split at ，；。：！？
     for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
-        let chunks = split_range(s, a, b, &['、']);
+        let mut chunks = split_range(s, a, b, &['、']);
+        if chunks.len() == 2 {
+            if let Some(l) = joined_triple(p, a, &chunks) {
+                out.push((SERIES_MIN_SCORE, l));
+            }
+            continue;
+        }
+        // Quoted terms (贯彻“A”、“B”、“C”、D的方针) are coined names: the series starts at the
+        // first quote, whatever 、 stands before it, and the quotes are not part of the items.
+        let whole_quote = |(x, y): (usize, usize)| s[x] == '“' && s[y - 1] == '”';
+        let quoted = (0..chunks.len().saturating_sub(1)).find(|k| {
+            let (x, y) = chunks[*k];
+            s[y - 1] == '”' && s[x..y].contains(&'“') && whole_quote(chunks[k + 1])
+        });
+        if let Some(q) = quoted {
+            chunks.drain(..q);
+            let (x, y) = chunks[0];
+            if let Some(o) = (x..y).rev().find(|k| s[*k] == '“') {
+                chunks[0].0 = o;
+            }
+        }
         if chunks.len() < 3 {
             continue;
         }
-        let mut parts: Vec<Vec<char>> = chunks.iter().map(|(x, y)| s[*x..*y].to_vec()).collect();
+        let unquote = |t: &[char]| -> Vec<char> {
+            t.iter()
+                .copied()
+                .filter(|c| !matches!(c, '“' | '”'))
+                .collect()
+        };
+        let mut parts: Vec<Vec<char>> = chunks
+            .iter()
+            .map(|(x, y)| {
+                if quoted.is_some() {
+                    unquote(&s[*x..*y])
+                } else {
+                    s[*x..*y].to_vec()
+                }
+            })
+            .collect();
         let k = parts.len();
         // The last chunk may join a final item with 和/与/及.
         let last = parts[k - 1].clone();
@@ -908,7 +1277,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // (鼓励创业的方|针 leaves one character: the cut is inside a word).
             let ends_clean = t.len() != mlen + 1;
             if uniform && t.len() >= mlen && !splits_word && ends_clean {
-                return (t[..mlen].to_vec(), t[mlen..].to_vec());
+                // …升级而|催生: the conjunction belongs to what follows.
+                let end = if mlen > 2 && t[mlen - 1] == '而' {
+                    mlen - 1
+                } else {
+                    mlen
+                };
+                return (t[..end].to_vec(), t[end..].to_vec());
             }
             if suffix > 0 {
                 let suf = &middle[0][middle[0].len() - suffix..];
@@ -936,7 +1311,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 let after = &right_rest[1..];
                 // The rest of the clause, when short and not a summary, is the last item
                 // whole (…强大科技实力和|全球最大最有潜力的市场).
-                let (it2, rest2) = if after.len() <= 12 && !after.contains(&'等') {
+                // A suffix every item so far shares ends this one too (法治政府、创新政府和
+                // 服务型政府|建设): what follows it is the head they share.
+                let mut so_far: Vec<Vec<char>> = vec![first_item.clone()];
+                so_far.extend(middle.iter().cloned());
+                so_far.extend(tail_items.iter().cloned());
+                let sp = common_suffix(&so_far);
+                let suf: Vec<char> = so_far[0][so_far[0].len() - sp..].to_vec();
+                let at_suffix = (sp >= 2)
+                    .then(|| (0..after.len()).find(|i| after[*i..].starts_with(&suf)))
+                    .flatten()
+                    .filter(|pos| pos + sp < after.len());
+                let (it2, rest2) = if let Some(pos) = at_suffix {
+                    (after[..pos + sp].to_vec(), after[pos + sp..].to_vec())
+                } else if after.len() <= 12 && !after.contains(&'等') {
                     (after.to_vec(), Vec::new())
                 } else {
                     take_item(after)
@@ -948,6 +1336,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 }
             }
         }
+        // An item never opens with a pronoun (它由|A、B、C而催生): it and its preposition are
+        // the series' frame.
+        let first_item = match first_item.first() {
+            Some('它' | '其') if first_item.len() > 4 => {
+                let skip = if LEFT_CUTS
+                    .iter()
+                    .any(|w| w.chars().count() == 1 && w.starts_with(first_item[1]))
+                {
+                    2
+                } else {
+                    1
+                };
+                first_item[skip..].to_vec()
+            }
+            _ => first_item,
+        };
         parts[0] = first_item;
         parts.truncate(k - 1);
         parts.extend(tail_items);
@@ -975,6 +1379,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             || (all_uniform && (0..all_lens[0]).any(|k| items.iter().all(|x| x[k] == items[0][k])));
         if all_uniform && one_affix {
             score += 1;
+            // Short words built on one character (医保、医疗、医药) are coined as a set.
+            if all_lens[0] <= 3 {
+                score += 1;
+            }
+        }
+        // Coined names in quotes.
+        if quoted.is_some() {
+            score += 1;
         }
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
             // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
@@ -995,6 +1407,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 score += 1;
             }
         }
+        // Words that differ only in a numeral (二中、三中、四中全会) are an ordinal run.
+        let ordinal = all_uniform
+            && (0..all_lens[0]).all(|k| {
+                items.iter().all(|x| x[k] == items[0][k])
+                    || items
+                        .iter()
+                        .all(|x| cn_number(&x[k..=k], true).is_some() || x[k].is_ascii_digit())
+            });
+        if ordinal {
+            continue;
+        }
         // A list of people (…袁家军同志) is a roll call, not a list to learn.
         if right_rest.starts_with(&['同', '志']) {
             continue;
@@ -1014,16 +1437,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let clause_left = (chunks[0].1 - chunks[0].0).saturating_sub(left_len);
         if clause_left <= 6 {
             score += 1;
+            // …and it fills the clause: nothing after it but a head noun they share
+            // (着力保基本、兜底线、促公平; …和服务型政府建设).
+            if summary.is_none() && right_rest.len() <= 4 {
+                score += 1;
+            }
         }
         if score < 3 {
             continue;
         }
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
-        let left = lead_left
-            .chars()
-            .take(lead_left.chars().count().saturating_sub(items[0].len()))
-            .collect::<String>();
+        let left = if quoted.is_some() {
+            s[a..chunks[0].0].iter().collect::<String>()
+        } else {
+            lead_left
+                .chars()
+                .take(lead_left.chars().count().saturating_sub(items[0].len()))
+                .collect::<String>()
+        };
         let parts: Vec<(String, u32)> = items
             .iter()
             .map(|x| (x.iter().collect::<String>(), p.line(a)))
@@ -1032,6 +1464,26 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
         let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // What a clause denies (不是要求…搞A、B、C的…) is not a list to learn.
+        if ["不是", "并非", "不要", "不能", "绝不"]
+            .iter()
+            .any(|w| left.starts_with(w))
+        {
+            continue;
+        }
+        // 它/其 stands for the subject of the sentence before (…，新质生产力是…。它由…).
+        let resolved = left.strip_prefix(['它', '其']).and_then(|rest| {
+            let prev = p
+                .sentences_before(sentence_start(s, a))
+                .into_iter()
+                .next()?;
+            let head = prev.split('是').next().filter(|h| h.len() < prev.len())?;
+            let subject = head.rsplit('，').next()?;
+            (2..=8)
+                .contains(&subject.chars().count())
+                .then(|| format!("{subject}{rest}"))
+        });
+        let left = resolved.as_deref().unwrap_or(left);
         // The series' own name: what it is the object of, and the noun that sums it up
         // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
         // items that share 就业 → 就业方针). With no name, the finishing pass decides.
@@ -1070,7 +1522,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         .iter()
                         .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
                 {
-                    l.lead = format!("{left}几个{w}");
+                    // A head they share after the last item stays with them (几个政府|建设).
+                    let head: String = if (1..=3).contains(&right_rest.len()) {
+                        right_rest.iter().collect()
+                    } else {
+                        String::new()
+                    };
+                    l.lead = format!("{left}几个{w}{head}");
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
@@ -1078,7 +1536,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     let right: String = right_rest.iter().collect();
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
-                _ if left.chars().count() >= 4 => {
+                // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
+                _ if left.chars().count() >= 4
+                    || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
+                {
                     l.prompt = with_count(
                         format!("{left}……{}", right_rest.iter().collect::<String>())
                             .trim_matches(|c: char| matches!(c, '，' | '。')),
