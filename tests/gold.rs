@@ -496,10 +496,10 @@ fn the_dev_texts_hold_their_floor() {
 }
 
 /// (explicit, implicit, prompts) reached on every development text, clean and wrapped.
-const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.70, 0.60);
+const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.77);
 
 #[test]
-#[ignore = "issue 8's bars on the development texts are not met yet"]
+#[ignore = "issue 8's prompt bar (0.80) is not met on carbon-2021's wrapped copy (0.774)"]
 fn the_dev_texts_meet_the_bars() {
     for (gold, clean, wrapped) in dev_texts() {
         for path in [clean, wrapped] {

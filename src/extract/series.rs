@@ -485,6 +485,14 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                             };
                             lead = format!("几类{tail}");
                         }
+                        // Clauses that share both their opening and their ending (自觉接受…监督
+                        // ×3) are named by both: 自觉接受的几类监督.
+                        if kind == "head3" {
+                            let texts: Vec<String> = parts.iter().map(|(t, _)| t.clone()).collect();
+                            if let Some(name) = opening_and_ending(&texts) {
+                                lead = name;
+                            }
+                        }
                         let marker = match kind {
                             "以为" => "以…为",
                             "tail" | "frame" => "，",
@@ -507,6 +515,34 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// `自觉接受的几类监督` for clauses that open with the same words and end with the same noun
+/// of two or more characters (自觉接受A的监督，自觉接受B监督…); None when they share no ending
+/// or the ending is a particle.
+fn opening_and_ending(run: &[String]) -> Option<String> {
+    let cs: Vec<Vec<char>> = run.iter().map(|t| t.chars().collect()).collect();
+    let first = cs.first()?;
+    let open = (0..first.len())
+        .take_while(|&k| cs.iter().all(|c| c.get(k) == first.get(k)))
+        .count();
+    let end = (0..first.len())
+        .take_while(|&k| {
+            cs.iter()
+                .all(|c| c.len() > k && c[c.len() - 1 - k] == first[first.len() - 1 - k])
+        })
+        .count();
+    // Every clause keeps something of its own between the two.
+    if end < 2 || cs.iter().any(|c| c.len() < open + end + 2) {
+        return None;
+    }
+    let ending: String = first[first.len() - end..].iter().collect();
+    let ending = ending.trim_start_matches('的');
+    if ending.chars().count() < 2 || ending.chars().any(|c| matches!(c, '了' | '着' | '过')) {
+        return None;
+    }
+    let opening: String = first[..open].iter().collect();
+    Some(format!("{opening}的几类{ending}"))
 }
 
 /// A numeric summary spelled out: `“三步走”战略，即A，B，C` or `A、B这两个基本点`.
@@ -1554,4 +1590,29 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         out.push((score, l));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    fn run(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn clauses_sharing_opening_and_ending_are_named_by_both() {
+        assert_eq!(
+            super::opening_and_ending(&run(&[
+                "主动听取市民代表的意见",
+                "主动听取行业协会意见",
+                "主动听取专家学者意见"
+            ]))
+            .as_deref(),
+            Some("主动听取的几类意见")
+        );
+        // No shared ending: no name from this rule.
+        assert_eq!(
+            super::opening_and_ending(&run(&["更好保障供给", "更好稳定价格", "更好服务群众"])),
+            None
+        );
+    }
 }
