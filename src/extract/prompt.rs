@@ -717,7 +717,12 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             .find(|h| h.level == 0 || l.para <= h.para + SECTION_REACH)
     });
     // A heading right above the list that announces it names it best.
-    let announcing = section.filter(|h| l.para <= h.para + 3 && announces(&h.body, n));
+    // A heading with a vague count (几个重要着力点) announces the section's own parts, never a
+    // short 、-series inside one of them (人尽其才、才尽其用、为国效力).
+    let vague = |h: &Heading| VAGUE.iter().any(|v| h.body.contains(v));
+    let announcing = section.filter(|h| {
+        l.para <= h.para + 3 && announces(&h.body, n) && !(l.marker == "、" && vague(h))
+    });
     let preferred = l.subject.clone().filter(|s| !weak_subject(s));
     let gives_away = |p: &str| {
         items

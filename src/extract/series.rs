@@ -1559,11 +1559,21 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
                 {
                     // A head they share after the last item stays with them (几个政府|建设).
-                    let head: String = if (1..=3).contains(&right_rest.len()) {
+                    let mut head: String = if (1..=3).contains(&right_rest.len()) {
                         right_rest.iter().collect()
                     } else {
                         String::new()
                     };
+                    // …差距、…差距、收入分配|差距: the ending the others share is the last
+                    // item's own, cut off by the series' uniform length; it goes back to it.
+                    if head == *w {
+                        if let Some(last) = l.items.last_mut() {
+                            if !last.key.ends_with(w.as_str()) {
+                                last.key.push_str(w);
+                            }
+                        }
+                        head.clear();
+                    }
                     l.lead = format!("{left}几个{w}{head}");
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、

@@ -50,10 +50,78 @@ const HEADS: [&str; 20] = [
 
 /// Apply every shaping rule to a list, in place.
 pub fn shape(l: &mut FoundList) {
+    if l.marker == "、" {
+        mend_word_cuts(l);
+    }
     drop_fillers(l);
     expand_factored_head(l);
     if is_staged(l) {
         l.ordered = true;
+    }
+}
+
+/// An item of a 、-series cut inside a word (`供应链金` of 供应链金融, `备和材料` of 设备和材料)
+/// grows to the word's edge: at most three characters either way, never over punctuation.
+/// Only a short window around each item is segmented.
+fn mend_word_cuts(l: &mut FoundList) {
+    let passage: Vec<char> = l.passage.chars().collect();
+    let mut from = 0;
+    for item in &mut l.items {
+        let key: Vec<char> = item.key.chars().collect();
+        if key.is_empty() {
+            continue;
+        }
+        let Some(s) = (from..passage.len().saturating_sub(key.len() - 1))
+            .find(|&i| passage[i..i + key.len()] == key[..])
+        else {
+            continue;
+        };
+        let e = s + key.len();
+        from = e;
+        // An end next to punctuation (、，和 between items) is a boundary already: most items
+        // need no segmenting at all.
+        let open_start = s > 0 && passage[s - 1].is_alphanumeric() && passage[s].is_alphanumeric();
+        let open_end = e < passage.len() && passage[e].is_alphanumeric();
+        if !open_start && !open_end {
+            continue;
+        }
+        let w0 = s.saturating_sub(6);
+        let w1 = (e + 6).min(passage.len());
+        let window: String = passage[w0..w1].iter().collect();
+        // Char offsets (from w0) where jieba puts a word boundary.
+        let bounds: Vec<usize> = super::cut::boundaries(&window)
+            .into_iter()
+            .filter_map(|b| window.get(..b).map(|x| x.chars().count()))
+            .collect();
+        let is_bound = |c: usize| bounds.contains(&(c - w0));
+        let punct = |c: char| !c.is_alphanumeric();
+        let mut ns = s;
+        if s > w0 && !is_bound(s) {
+            if let Some(b) = (s.saturating_sub(3).max(w0)..s)
+                .rev()
+                .find(|&b| is_bound(b))
+            {
+                if !passage[b..s].iter().any(|c| punct(*c)) {
+                    ns = b;
+                }
+            }
+        }
+        let mut ne = e;
+        if e < w1 && !is_bound(e) {
+            if let Some(b) = (e + 1..=(e + 3).min(w1)).find(|&b| is_bound(b)) {
+                if !passage[e..b].iter().any(|c| punct(*c)) {
+                    ne = b;
+                }
+            }
+        }
+        if (ns, ne) != (s, e) {
+            let mended: String = passage[ns..ne].iter().collect();
+            if item.full == item.key {
+                item.full = mended.clone();
+            }
+            item.key = mended;
+            from = ne;
+        }
     }
 }
 
@@ -228,6 +296,19 @@ mod tests {
         let mut l = list("一是", &["交通", "能源", "城市管理体制"]);
         shape(&mut l);
         assert_eq!(keys(&l)[0], "交通");
+    }
+
+    #[test]
+    fn items_cut_inside_a_word_grow_to_its_edge() {
+        let mut l = list("、", &["普惠金融", "绿色金融", "供应链金"]);
+        l.passage = "统筹推进普惠金融、绿色金融、供应链金融发展。".to_string();
+        shape(&mut l);
+        assert_eq!(keys(&l), ["普惠金融", "绿色金融", "供应链金融"]);
+        // Whole words stay as they are.
+        let mut l = list("、", &["产权保护", "市场准入", "公平竞争"]);
+        l.passage = "完善产权保护、市场准入、公平竞争等制度。".to_string();
+        shape(&mut l);
+        assert_eq!(keys(&l), ["产权保护", "市场准入", "公平竞争"]);
     }
 
     #[test]
