@@ -1571,6 +1571,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                             if !last.key.ends_with(w.as_str()) {
                                 last.key.push_str(w);
                             }
+                            if !last.full.contains(last.key.as_str()) {
+                                last.full = last.key.clone();
+                            }
                         }
                         head.clear();
                     }

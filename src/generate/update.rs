@@ -221,10 +221,22 @@ pub fn merge(existing: &Deck, generated: Option<&[String]>, fresh: &Deck, prune:
     } else {
         Vec::new()
     };
+    // A fresh note matched by likeness is written under the existing note's id: that id is
+    // the one made, not the fresh one (else the next run would take the fresh id for a note the
+    // instructor deleted, and drop the note).
+    let made: Vec<String> = fresh
+        .notes
+        .iter()
+        .zip(&pairs)
+        .map(|(f, p)| match p {
+            Some(i) => existing.notes[*i].id.0.clone(),
+            None => f.id.0.clone(),
+        })
+        .collect();
     let mut ids: Vec<String> = known
         .iter()
         .cloned()
-        .chain(fresh.notes.iter().map(|n| n.id.0.clone()))
+        .chain(made)
         .chain(
             existing
                 .notes
@@ -568,6 +580,30 @@ mod tests {
         }
         let pruned = merge(&old, None, &fresh, true).deck;
         assert!(pruned.notes.iter().all(|n| n.id.0 != "c"));
+    }
+
+    #[test]
+    fn a_note_matched_by_likeness_survives_the_next_update() {
+        // The corpus revises a list's items, so its fresh id differs from the file's.
+        let old = deck(vec![list(
+            "list-old",
+            "三个方面",
+            &["甲一", "乙二", "丙三"],
+        )]);
+        let fresh = deck(vec![list(
+            "list-new",
+            "三个方面",
+            &["甲一", "乙二", "丙三四"],
+        )]);
+        let first = merge(&old, Some(&["list-old".to_string()]), &fresh, true);
+        assert_eq!(first.deck.notes.len(), 1);
+        assert_eq!(first.deck.notes[0].id.0, "list-old");
+        // The same corpus again: nothing changes, nothing is taken for deleted or dropped.
+        let second = merge(&first.deck, Some(&first.generated), &fresh, true);
+        assert_eq!(second.deck.notes.len(), 1, "{:?}", second.changes);
+        assert!(second.changes.newly_removed.is_empty());
+        assert!(second.changes.vanished.is_empty());
+        assert!(!second.changes.changed());
     }
 
     #[test]
