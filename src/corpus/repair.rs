@@ -246,6 +246,20 @@ fn parse_source(line: &str) -> Option<(Option<String>, Option<String>, Option<St
     Some((publisher, date, issue))
 }
 
+/// A line that is only a date in brackets: `（2021年5月20日）`.
+fn is_date_line(t: &str) -> bool {
+    let inner = t
+        .trim()
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    inner.chars().count() <= 12
+        && inner.ends_with('日')
+        && year_start(inner) == Some(0)
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | ' '))
+}
+
 /// Byte offset of the first four-digit year followed by 年 (`2021年`), if any.
 fn year_start(s: &str) -> Option<usize> {
     let idx: Vec<(usize, char)> = s.char_indices().collect();
@@ -556,6 +570,11 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
             let t = &prev.text;
             let sentence_end = t.ends_with(['。', '！', '？', '；', '：', '”']);
             let citation = t.starts_with('（') && t.ends_with('）');
+            // `（2021年5月20日）` under a title dates the document: part of the title block.
+            if citation && is_date_line(t) {
+                start -= 1;
+                continue;
+            }
             if sentence_end || citation || t.chars().all(|c| CN_DIGITS.contains(c)) {
                 break;
             }
@@ -610,6 +629,7 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
         let title = collapse_spaces(
             &title_lines
                 .iter()
+                .filter(|l| !is_date_line(&l.text))
                 .map(|l| l.text.as_str())
                 .collect::<Vec<_>>()
                 .join(""),
@@ -695,6 +715,14 @@ mod tests {
         let docs = normalize(&text, "t");
         let got: Vec<&str> = docs[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(got, paras);
+    }
+
+    #[test]
+    fn a_dated_title_block_keeps_its_title() {
+        let text = "关于支持某地建设示范区的意见\n（2021年5月20日）\n（来源：某网，2021年6月10日）\n正文第一段。\n";
+        let docs = normalize(text, "a.txt");
+        assert_eq!(docs[0].title, "关于支持某地建设示范区的意见");
+        assert_eq!(docs[0].date.as_deref(), Some("2021-06-10"));
     }
 
     #[test]
