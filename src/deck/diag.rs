@@ -120,6 +120,23 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// One line for a failed check: the first error, and how many more there are; `none` when
+/// there is no error at all (`invalid deck`, `cannot import`).
+pub fn summary(diags: &[Diagnostic], lang: Lang, none: (&'static str, &'static str)) -> String {
+    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+    match errors.as_slice() {
+        [] => crate::i18n::t(lang, none.0, none.1).to_string(),
+        [one] => one.show(lang),
+        [first, rest @ ..] => crate::tr!(
+            lang,
+            "{}（另有 {} 个错误）",
+            "{} (and {} more errors)",
+            first.show(lang),
+            rest.len()
+        ),
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {

@@ -32,18 +32,7 @@ impl DeckError {
 }
 
 fn summary(diags: &[Diagnostic], lang: Lang) -> String {
-    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
-    match errors.as_slice() {
-        [] => crate::i18n::t(lang, "卡组无效", "invalid deck").to_string(),
-        [one] => one.show(lang),
-        [first, rest @ ..] => crate::tr!(
-            lang,
-            "{}（另有 {} 个错误）",
-            "{} (and {} more errors)",
-            first.show(lang),
-            rest.len()
-        ),
-    }
+    crate::deck::diag::summary(diags, lang, ("卡组无效", "invalid deck"))
 }
 
 /// Everything the parser found out about one file.

@@ -73,18 +73,7 @@ impl ImportError {
 }
 
 fn summary(diags: &[Diagnostic], lang: Lang) -> String {
-    let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
-    match errors.as_slice() {
-        [] => crate::i18n::t(lang, "无法导入", "cannot import").to_string(),
-        [one] => one.show(lang),
-        [first, rest @ ..] => crate::tr!(
-            lang,
-            "{}（另有 {} 个错误）",
-            "{} (and {} more errors)",
-            first.show(lang),
-            rest.len()
-        ),
-    }
+    crate::deck::diag::summary(diags, lang, ("无法导入", "cannot import"))
 }
 
 /// Build deck `deck_id` from `text` (the file's content; `file` names it in diagnostics).
