@@ -523,15 +523,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
 fn opening_and_ending(run: &[String]) -> Option<String> {
     let cs: Vec<Vec<char>> = run.iter().map(|t| t.chars().collect()).collect();
     let first = cs.first()?;
-    let open = (0..first.len())
-        .take_while(|&k| cs.iter().all(|c| c.get(k) == first.get(k)))
-        .count();
-    let end = (0..first.len())
-        .take_while(|&k| {
-            cs.iter()
-                .all(|c| c.len() > k && c[c.len() - 1 - k] == first[first.len() - 1 - k])
-        })
-        .count();
+    let (open, end) = (common_prefix(&cs), common_suffix(&cs));
     // Every clause keeps something of its own between the two.
     if end < 2 || cs.iter().any(|c| c.len() < open + end + 2) {
         return None;
