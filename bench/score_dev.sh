@@ -7,7 +7,8 @@
 # held-out set is tests/fixtures/eval/holdout; all slugs unless SLUGs are given) it runs
 # `BINARY generate` on the clean text (source.txt) and on the PDF-wrapped copy
 # (source.wrapped.txt), each into a fresh temporary folder, and scores the decks with
-# tests/fixtures/eval/score_lists.py against <slug>/gold.jsonl. Prints one JSON line per
+# tests/fixtures/eval/score_lists.py against <slug>/gold.jsonl (the wrapped copy against
+# <slug>/gold.wrapped.jsonl: the same labels at the wrapped copy's line numbers, made by wrap.py). Prints one JSON line per
 # (text, form): {"text": SLUG, "form": "clean"|"wrapped", ...the scorer's fields}, or with
 # "error" when generate fails. The database and data folders point into the temporary folder,
 # so the user's own are never touched. Exits non-zero when any run failed.
@@ -55,7 +56,10 @@ for slug in "${slugs[@]}"; do
             failed=1
             continue
         fi
-        score="$(python3 "$scorer" "$dev/$slug/gold.jsonl" "$run/decks")"
+        # The wrapped copy is scored against the gold with its line numbers (wrap.py).
+        gold="$dev/$slug/gold.jsonl"
+        [ "$form" = wrapped ] && [ -f "$dev/$slug/gold.wrapped.jsonl" ] && gold="$dev/$slug/gold.wrapped.jsonl"
+        score="$(python3 "$scorer" "$gold" "$run/decks")"
         python3 -c 'import json,sys; print(json.dumps({"text": sys.argv[1], "form": sys.argv[2], **json.loads(sys.argv[3])}, ensure_ascii=False))' \
             "$slug" "$form" "$score"
     done
