@@ -318,9 +318,8 @@ fn colon_commas(p: &P, a: usize, b: usize) -> Option<FoundList> {
 
 /// The number of characters every clause opens with alike, when each clause says more than
 /// that opening (two characters or more after it).
-fn shared_opening(clauses: &[String]) -> usize {
-    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
-    let n = common_prefix(&chars);
+fn shared_opening(chars: &[&[char]]) -> usize {
+    let n = common_prefix(chars);
     if chars.iter().all(|c| c.len() >= n + 2) && !chars.iter().any(|c| c[..n].contains(&'“')) {
         n
     } else {
@@ -330,14 +329,13 @@ fn shared_opening(clauses: &[String]) -> usize {
 
 /// Clauses framed alike at both ends: the same word in the same place near the start (依法|接受,
 /// 自觉|接受) and the same ending (…监督), of six to twenty characters.
-fn shared_frame(clauses: &[String]) -> bool {
-    let chars: Vec<Vec<char>> = clauses.iter().map(|c| c.chars().collect()).collect();
+fn shared_frame(chars: &[&[char]]) -> bool {
     if chars.iter().any(|c| !(6..=20).contains(&c.len())) {
         return false;
     }
     let tail: String = chars[0][chars[0].len() - 2..].iter().collect();
     let same_at = |k: usize| chars.iter().all(|c| c[k] == chars[0][k]);
-    common_suffix(&chars) >= 2
+    common_suffix(chars) >= 2
         && !WEAK_TAILS.contains(&tail.as_str())
         && (same_at(2) && same_at(3))
         && !(same_at(0) && same_at(1))
@@ -356,8 +354,8 @@ fn shared_head(clauses: &[String], n: usize) -> Option<String> {
         .then_some(head)
 }
 
-/// A test a run of clauses passes or not.
-type RunTest = dyn Fn(&[String]) -> bool;
+/// A test the run of clauses `i..j` passes or not.
+type RunTest<'a> = dyn Fn(usize, usize) -> bool + 'a;
 
 /// Clauses with a shared head: 坚持X；坚持Y；坚持Z / 着力…，着力… / 事关…，事关… / 以X为Y，以…为….
 /// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
@@ -402,30 +400,27 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 }
             }
             let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
+            let cs: Vec<&[char]> = clauses.iter().map(|(x, y)| &p.chars[*x..*y]).collect();
             let mut i = 0;
             while i < texts.len() {
                 // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
                 // a shared ending; each test holds for every shorter run too, so grow greedily.
-                let kinds: [(&str, &RunTest); 5] = [
-                    ("head", &|run: &[String]| shared_head(run, 2).is_some()),
+                let kinds: [(&str, &RunTest<'_>); 5] = [
+                    ("head", &|i, j| shared_head(&texts[i..j], 2).is_some()),
                     // 更好统筹A，更好统筹B，更好统筹C: an opening of three or more characters
                     // shared by every clause is a frame whatever its words.
-                    ("head3", &|run: &[String]| {
-                        seps[0] != '、' && shared_opening(run) >= 3
+                    ("head3", &|i, j| {
+                        seps[0] != '、' && shared_opening(&cs[i..j]) >= 3
                     }),
                     // 依法接受…监督，自觉接受…监督，主动接受…监督.
-                    ("frame", &|run: &[String]| {
-                        seps[0] != '、' && shared_frame(run)
-                    }),
-                    ("以为", &|run: &[String]| {
-                        run.iter().all(|c| {
+                    ("frame", &|i, j| seps[0] != '、' && shared_frame(&cs[i..j])),
+                    ("以为", &|i, j| {
+                        texts[i..j].iter().all(|c| {
                             c.starts_with('以') && c.chars().skip(2).take(20).any(|x| x == '为')
                         })
                     }),
                     // 改造提升传统产业，培育壮大新兴产业，布局建设未来产业.
-                    ("tail", &|run: &[String]| {
-                        seps[0] == '，' && shared_tail(run)
-                    }),
+                    ("tail", &|i, j| seps[0] == '，' && shared_tail(&texts[i..j])),
                 ];
                 let mut best = 0;
                 let mut kind = "";
@@ -439,10 +434,10 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 };
                 for (name, test) in kinds {
                     let mut j = i + 3;
-                    if j > texts.len() || !could(name) || !test(&texts[i..j]) {
+                    if j > texts.len() || !could(name) || !test(i, j) {
                         continue;
                     }
-                    while j < texts.len() && test(&texts[i..j + 1]) {
+                    while j < texts.len() && test(i, j + 1) {
                         j += 1;
                     }
                     if j - i > best {
@@ -488,8 +483,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         // Clauses that share both their opening and their ending (自觉接受…监督
                         // ×3) are named by both: 自觉接受的几类监督.
                         if kind == "head3" {
-                            let texts: Vec<String> = parts.iter().map(|(t, _)| t.clone()).collect();
-                            if let Some(name) = opening_and_ending(&texts) {
+                            if let Some(name) = opening_and_ending(&cs[i..i + best]) {
                                 lead = name;
                             }
                         }
@@ -520,10 +514,9 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
 /// `自觉接受的几类监督` for clauses that open with the same words and end with the same noun
 /// of two or more characters (自觉接受A的监督，自觉接受B监督…); None when they share no ending
 /// or the ending is a particle.
-fn opening_and_ending(run: &[String]) -> Option<String> {
-    let cs: Vec<Vec<char>> = run.iter().map(|t| t.chars().collect()).collect();
+fn opening_and_ending(cs: &[&[char]]) -> Option<String> {
     let first = cs.first()?;
-    let (open, end) = (common_prefix(&cs), common_suffix(&cs));
+    let (open, end) = (common_prefix(cs), common_suffix(cs));
     // Every clause keeps something of its own between the two.
     if end < 2 || cs.iter().any(|c| c.len() < open + end + 2) {
         return None;
@@ -1090,14 +1083,16 @@ fn shared_openings(paras: &[P]) -> Vec<FoundList> {
 }
 
 /// The number of characters two strings share at their ends.
-fn common_suffix(items: &[Vec<char>]) -> usize {
-    let Some(first) = items.first() else { return 0 };
+fn common_suffix<T: AsRef<[char]>>(items: &[T]) -> usize {
+    let Some(first) = items.first().map(AsRef::as_ref) else {
+        return 0;
+    };
     let mut n = first.len();
     for it in items.iter().skip(1) {
         let k = first
             .iter()
             .rev()
-            .zip(it.iter().rev())
+            .zip(it.as_ref().iter().rev())
             .take_while(|(a, b)| a == b)
             .count();
         n = n.min(k);
@@ -1105,13 +1100,15 @@ fn common_suffix(items: &[Vec<char>]) -> usize {
     n
 }
 
-fn common_prefix(items: &[Vec<char>]) -> usize {
-    let Some(first) = items.first() else { return 0 };
+fn common_prefix<T: AsRef<[char]>>(items: &[T]) -> usize {
+    let Some(first) = items.first().map(AsRef::as_ref) else {
+        return 0;
+    };
     let mut n = first.len();
     for it in items.iter().skip(1) {
         let k = first
             .iter()
-            .zip(it.iter())
+            .zip(it.as_ref().iter())
             .take_while(|(a, b)| a == b)
             .count();
         n = n.min(k);
@@ -1199,8 +1196,15 @@ fn strip_verbs_keep(left: &str) -> String {
 fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
     let mut out = Vec::new();
     let s = &p.chars;
+    // Most paragraphs and clauses have no 、 at all: nothing to split.
+    if !s.contains(&'、') {
+        return out;
+    }
     // Clauses: split at ，；。：！？
     for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：']) {
+        if !s[a..b].contains(&'、') {
+            continue;
+        }
         let mut chunks = split_range(s, a, b, &['、']);
         if chunks.len() == 2 {
             if let Some(l) = joined_triple(p, a, &chunks) {
@@ -1599,24 +1603,32 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
 
 #[cfg(test)]
 mod tests {
-    fn run(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
+    fn run(v: &[&str]) -> Vec<Vec<char>> {
+        v.iter().map(|s| s.chars().collect()).collect()
+    }
+
+    fn slices(v: &[Vec<char>]) -> Vec<&[char]> {
+        v.iter().map(Vec::as_slice).collect()
     }
 
     #[test]
     fn clauses_sharing_opening_and_ending_are_named_by_both() {
         assert_eq!(
-            super::opening_and_ending(&run(&[
+            super::opening_and_ending(&slices(&run(&[
                 "主动听取市民代表的意见",
                 "主动听取行业协会意见",
                 "主动听取专家学者意见"
-            ]))
+            ])))
             .as_deref(),
             Some("主动听取的几类意见")
         );
         // No shared ending: no name from this rule.
         assert_eq!(
-            super::opening_and_ending(&run(&["更好保障供给", "更好稳定价格", "更好服务群众"])),
+            super::opening_and_ending(&slices(&run(&[
+                "更好保障供给",
+                "更好稳定价格",
+                "更好服务群众"
+            ]))),
             None
         );
     }

@@ -119,11 +119,19 @@ fn extract(
     keys: &(dyn Fn() -> Result<KeyPass, GenerateError> + Sync),
 ) -> Result<Found, GenerateError> {
     let next = AtomicUsize::new(0);
+    // Longest documents first, so that the two threads finish together: dealt in file order,
+    // a long document taken last keeps one thread busy while the other waits.
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let size =
+        |d: &crate::corpus::Document| d.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+    order.sort_by_key(|&i| std::cmp::Reverse(docs.get(i).map_or(0, size)));
     let lists = || {
         let mut mine: Vec<(usize, Vec<extract::FoundList>)> = Vec::new();
         loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(doc) = docs.get(i) else { break };
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some((i, doc)) = order.get(k).and_then(|&i| Some((i, docs.get(i)?))) else {
+                break;
+            };
             mine.push((i, extract::find_lists(doc)));
         }
         mine
