@@ -13,8 +13,38 @@ fn segmenter() -> Option<&'static Segmenter> {
     Segmenter::shared().ok()
 }
 
+/// How many recent segmentations each thread keeps: a prompt is often checked against the
+/// same sentence several times in a row (its left and right halves, then a cut back).
+const RECENT: usize = 8;
+
+thread_local! {
+    static RECENT_CUTS: std::cell::RefCell<std::collections::VecDeque<(String, Vec<usize>)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+}
+
 /// Byte offsets in `text` where a word starts or ends (0 and `text.len()` included).
 pub fn boundaries(text: &str) -> Vec<usize> {
+    let hit = RECENT_CUTS.with(|r| {
+        r.borrow()
+            .iter()
+            .find(|(t, _)| t == text)
+            .map(|(_, b)| b.clone())
+    });
+    if let Some(b) = hit {
+        return b;
+    }
+    let b = segment(text);
+    RECENT_CUTS.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.len() == RECENT {
+            r.pop_back();
+        }
+        r.push_front((text.to_string(), b.clone()));
+    });
+    b
+}
+
+fn segment(text: &str) -> Vec<usize> {
     match segmenter() {
         Some(seg) => {
             let mut out: Vec<usize> = std::iter::once(0)
