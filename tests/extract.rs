@@ -308,6 +308,22 @@ fn quoted_numeric_labels_and_their_expansion() {
     );
 }
 
+/// Verbs before a quoted numeric label (坚持和完善“三个统筹”) govern it: they are never its
+/// parts, while a count after its parts (速度、质量这两个关系) names them.
+#[test]
+fn verbs_before_a_quoted_label_are_not_its_parts() {
+    let text =
+        "各地要坚持和完善“两个结合”，推动工作落地见效。\n\n速度、质量这两个关系必须处理好。\n";
+    let lists = lists_of(text);
+    assert!(
+        lists
+            .iter()
+            .all(|(_, items)| !items.iter().any(|i| i == "坚持" || i.starts_with("完善"))),
+        "{lists:?}"
+    );
+    assert!(list_with(text, &["速度", "质量"]).is_some(), "{lists:?}");
+}
+
 /// Clauses that open with the same three or more characters (更好推动…×3), and clauses framed
 /// alike at both ends (主动接受…监督，自觉接受…监督，依法接受…监督), are lists.
 #[test]

@@ -608,6 +608,11 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
             }
         }
         // Backward: A、B这两个基本点 / A、B、C三大…
+        // A count that opens a quoted label (坚持和落实“两个毫不动摇”) is a name: what stands
+        // before it are the verbs that govern it, never its parts.
+        if i > 0 && s[i - 1] == '“' {
+            continue;
+        }
         let mut b = i;
         if b > 0 && s[b - 1] == '这' {
             b -= 1;
