@@ -394,3 +394,18 @@ fn sentence_openings_framed_alike() {
         lists_of(text)
     );
 }
+
+/// A 、-series' first item starts after the verb or preposition before it even when one
+/// middle item is long (…、农村供水保障和污水处理设施、…): its cut is measured against the other items'
+/// own lengths, not only their mean.
+#[test]
+fn the_first_item_sheds_its_verb_beside_a_long_item() {
+    let text = "加大对农田水利、乡村道路、农村供水保障和污水处理设施、冷链物流等项目的支持力度。\n";
+    let lists = lists_of(text);
+    assert!(
+        lists
+            .iter()
+            .any(|(_, items)| items.first().is_some_and(|i| i == "农田水利")),
+        "{lists:?}"
+    );
+}
