@@ -82,7 +82,7 @@ const CATEGORIES: [&str; 67] = [
 
 /// Words that end a sentence's subject and open its predicate, longest first
 /// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
-pub(super) const VERB_FRAMES: [&str; 43] = [
+pub(super) const VERB_FRAMES: [&str; 45] = [
     "主要做了",
     "做了",
     "可以按",
@@ -110,6 +110,8 @@ pub(super) const VERB_FRAMES: [&str; 43] = [
     "提出了",
     "提出",
     "形成了",
+    "取得了",
+    "取得",
     "有着",
     "体现在",
     "表现在",
@@ -217,11 +219,17 @@ fn strip_frames(lead: &str) -> String {
 fn is_series(clause: &str) -> bool {
     // Only when the series ends the clause: 实现A、B、C有效联动 names a list by its predicate.
     // A series closed by 等 (A、B、C等领域取得新成果) is one too: its items are the answers.
-    clause.matches('、').count() >= 2
-        && clause
-            .rsplit('、')
-            .next()
-            .is_some_and(|t| len(t) <= 8 || t.chars().take(9).any(|c| c == '等'))
+    // The last part may be as long as its siblings (健全A、优化B、完善财政转移支付体系).
+    let parts: Vec<&str> = clause.split('、').collect();
+    let longest = parts[..parts.len() - 1]
+        .iter()
+        .map(|p| len(p))
+        .max()
+        .unwrap_or(0);
+    parts.len() >= 3
+        && parts
+            .last()
+            .is_some_and(|t| len(t) <= 8.max(longest + 2) || t.chars().take(9).any(|c| c == '等'))
 }
 
 /// Prepositions that open an adverbial clause (按照…部署, 围绕…, 面对…): such a clause
@@ -405,7 +413,13 @@ fn exam_form(
     if weak_subject(&subj) {
         subj = subject()?;
     }
-    Some(format!("{subj}的{count}{category}"))
+    // What was achieved keeps its verb (…取得了一些成效 → …取得的三个成效).
+    let verb = if trim(&pre).trim_end_matches('了').ends_with("取得") {
+        "取得"
+    } else {
+        ""
+    };
+    Some(format!("{subj}{verb}的{count}{category}"))
 }
 
 /// `S + verb + … + category` with no count (更有基于国情的中国特色): `S的N个category`, the
@@ -571,7 +585,11 @@ fn names_time(p: &str) -> bool {
 /// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
 /// period: results and work of one year are not those of another. The prompt says it.
 fn scope_in_time(l: &mut FoundList) {
-    if l.prompt.is_empty() || names_time(&l.prompt) {
+    // A condition (如果…, 只要…) is no fact of a period: 1954年 does not scope 如果我们….
+    let conditional = ["如果", "假如", "只要", "只有", "倘若", "若"]
+        .iter()
+        .any(|w| l.prompt.starts_with(w));
+    if l.prompt.is_empty() || names_time(&l.prompt) || conditional {
         return;
     }
     let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
@@ -644,6 +662,25 @@ fn balance_marks(p: &mut String) {
     }
 }
 
+/// A frame with no object and no owner: a short verb phrase before the gap (`力求做到……`,
+/// `我们要坚持……`, `真抓实干……`), at most six characters once a speaker's 我们/要 is dropped;
+/// or a verb of at most three characters before a count (`深化的四个改革`).
+fn bare_frame(prompt: &str) -> bool {
+    // …or a verb alone before its count (深化的四个改革).
+    if let Some((verb, rest)) = prompt.split_once('的') {
+        let rest = chars(rest);
+        if len(verb) <= 3 && count_at(&rest, 0).is_some() {
+            return true;
+        }
+    }
+    let Some((before, _)) = prompt.split_once("……") else {
+        return false;
+    };
+    let before = before.strip_prefix("我们").unwrap_or(before);
+    let before = before.strip_prefix('要').unwrap_or(before);
+    len(before) <= 6
+}
+
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
 fn announces(h: &str, n: usize) -> bool {
     let c = chars(h);
@@ -685,12 +722,26 @@ pub fn finish(
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
-    if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+    if l.marker == "、"
+        && !from_topic
+        && (OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) || bare_frame(&l.prompt))
+    {
+        // A speaker's 我们要 is no owner: the owner found below replaces it.
+        if bare_frame(&l.prompt) {
+            for w in ["我们要", "我们"] {
+                if let Some(rest) = l.prompt.strip_prefix(w) {
+                    l.prompt = rest.to_string();
+                    break;
+                }
+            }
+        }
         // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
         if let Some((s, modal)) = sentence_subject(&l.passage) {
             l.prompt = format!("{s}{modal}{}", l.prompt);
         } else {
+            // A head that is itself a series (坚持A、B、C) is another list, no owner.
             let owner = para_head
+                .filter(|h| !is_series(h))
                 .map(str::to_string)
                 .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
             if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
@@ -918,6 +969,11 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         // 等方面 counts aspects of what follows (等方面制度规则统一): 方面 alone.
         .reduce(|a, b| if a == "方面" { a } else { b })?;
     let after = &clause[noun.len()..];
+    // 等各领域: 各 says every one of them, it is no part of the category.
+    let noun = noun
+        .strip_prefix('各')
+        .filter(|x| len(x) >= 2)
+        .unwrap_or(noun);
     // A 把-object (the 把 may have gone into the first item).
     let disposal = ["把", "将"]
         .iter()
@@ -1234,6 +1290,58 @@ mod tests {
         assert!(!reads_as_aspects("就业是最基本的民生"));
         assert!(!reads_as_aspects("只有改革才能发展经济"));
         assert!(!reads_as_aspects("提高效率"));
+    }
+
+    #[test]
+    fn a_bare_frame_is_known() {
+        assert!(bare_frame("力求达到……（三项）"));
+        assert!(bare_frame("我们要坚持……（三项）"));
+        assert!(bare_frame("深化的四个改革"));
+        assert!(!bare_frame("全党必须清醒认识前进道路上的……（三项）"));
+        assert!(!bare_frame("构建新发展格局的六个重要着力点"));
+    }
+
+    #[test]
+    fn a_frame_with_no_owner_takes_its_section() {
+        let mut l = list(
+            &["稳物价", "保就业", "护民生"],
+            "我们要坚持稳物价、保就业、护民生。",
+        );
+        l.prompt = "我们要坚持……（三项）".into();
+        let h = Heading {
+            text: "二、今年工作的总体要求".into(),
+            body: "今年工作的总体要求".into(),
+            level: 0,
+            para: 0,
+        };
+        finish(&mut l, std::slice::from_ref(&h), None, None, "");
+        assert_eq!(l.prompt, "今年工作的总体要求：坚持……（三项）");
+    }
+
+    #[test]
+    fn a_series_as_long_as_its_siblings_is_a_series() {
+        assert!(is_series(
+            "健全现代预算制度、优化税收制度结构、完善财政转移支付体系"
+        ));
+        // A predicate after the series names it.
+        assert!(!is_series("实现甲战略、乙战略、丙战略与丁战略有效联动起来"));
+    }
+
+    #[test]
+    fn a_condition_is_not_scoped_in_time() {
+        let mut l = list(&["甲", "乙"], "2001年，他指出：如果我们不建设起强大的工业…");
+        l.prompt = "如果我们不建设起强大的……（三项）".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "如果我们不建设起强大的……（三项）");
+    }
+
+    #[test]
+    fn what_was_achieved_keeps_its_verb_before_a_count() {
+        let none = || None;
+        assert_eq!(
+            exam_form("乡村振兴稳步推进取得了三个成效", 3, None, &none).as_deref(),
+            Some("乡村振兴稳步推进取得的三个成效")
+        );
     }
 
     #[test]
