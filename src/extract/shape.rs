@@ -91,11 +91,9 @@ fn mend_word_cuts(l: &mut FoundList) {
             .into_iter()
             .map(|b| b + w0)
             .collect();
-        // The clause's end, when the window reaches it.
-        let hi = (e..w1)
-            .find(|k| !passage[*k].is_alphanumeric())
-            .unwrap_or(passage.len());
-        let (ns, ne) = mend_edges(&passage, &bounds, (s, e), (w0, hi), &|_| false);
+        // Only short words grow here (no `hi` a bound can reach): a series split at a head its
+        // items share (城乡管理体制|改革) was split on purpose; the series pass mends the rest.
+        let (ns, ne) = mend_edges(&passage, &bounds, (s, e), (w0, w1 + 1), &|_| false);
         if (ns, ne) != (s, e) {
             let mended: String = passage[ns..ne].iter().collect();
             if item.full == item.key || !item.full.contains(mended.as_str()) {
