@@ -761,6 +761,14 @@ pub fn finish(
 fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
     let n = l.items.len();
     let items: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
+    // Items that each say what their shared subject is and is not (X是A，不是B ×3) are
+    // contrasts: the list is the subject's N “是……不是……”, whatever the lead says.
+    if let Some(s) = l.subject.as_deref().filter(|s| !weak_subject(s)) {
+        if n >= 2 && l.items.iter().all(|i| i.full.contains("，不是")) {
+            l.prompt = format!("{s}的{}个“是……不是……”", cn_numeral(n, true));
+            return;
+        }
+    }
     // The section: a （一） heading owns the few paragraphs after it; a 一、 its whole part.
     let section: Option<&Heading> = own.or_else(|| {
         path.iter()
@@ -1342,6 +1350,23 @@ mod tests {
             exam_form("乡村振兴稳步推进取得了三个成效", 3, None, &none).as_deref(),
             Some("乡村振兴稳步推进取得的三个成效")
         );
+    }
+
+    #[test]
+    fn contrasts_in_every_item_name_the_list() {
+        let mut l = list(&["长远之计", "开放的格局"], "");
+        l.marker = "第一".into();
+        l.subject = Some("扩大内需".into());
+        l.items[0].full = "扩大内需是长远之计，不是权宜之策".into();
+        l.items[1].full = "扩大内需是开放的格局，不是关起门来搞建设".into();
+        l.lead = "我们有信心做到这一点".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "扩大内需的两个“是……不是……”");
+        // One item without its 不是: no contrast list.
+        l.items[1].full = "扩大内需是开放的格局".into();
+        l.prompt.clear();
+        finish(&mut l, &[], None, None, "");
+        assert!(!l.prompt.contains("不是"), "{}", l.prompt);
     }
 
     #[test]

@@ -739,11 +739,14 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
         .map(|k| (p.text(clauses[*k].0, clauses[*k].1), p.line(clauses[*k].0)))
         .collect();
     let first = clauses[hits[0]].0;
-    let lead = p
-        .sentences_before(first)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let mut before = p.sentences_before(first).into_iter();
+    let near = before.next().unwrap_or_default();
+    // A lead-in (主要表现在，) says how the items show, not what they show: the sentence
+    // before it does (“进”的步伐坚实有力。主要表现在，…).
+    let lead = match (near.strip_suffix('，'), before.next()) {
+        (Some(lead_in), Some(prev)) if lead_in.chars().count() <= 8 => format!("{prev}，{lead_in}"),
+        _ => near,
+    };
     let line = p.line(first);
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
 }
@@ -1786,6 +1789,16 @@ mod tests {
         let ls = series("抓紧制定住房保障法、社会救助法、慈善法、家庭教育促进法等法律。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l)[0], "住房保障法");
+    }
+
+    #[test]
+    fn a_lead_in_takes_the_sentence_before_it() {
+        let p = para("开局之年成绩亮眼。具体表现在，农业生产有新台阶，各地纷纷增产。工业制造有新突破，订单增多。对外贸易有新高度，顺差扩大。");
+        let p = super::P::new(0, &p);
+        let ls = super::sentence_frames(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(l.items.len(), 3);
+        assert_eq!(l.lead, "开局之年成绩亮眼，具体表现在");
     }
 
     #[test]
