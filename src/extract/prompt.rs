@@ -666,6 +666,10 @@ fn balance_marks(p: &mut String) {
 /// `我们要坚持……`, `真抓实干……`), at most six characters once a speaker's 我们/要 is dropped;
 /// or a verb of at most three characters before a count (`深化的四个改革`).
 fn bare_frame(prompt: &str) -> bool {
+    // …or nothing before its count (三个之变)…
+    if count_at(&chars(prompt), 0).is_some() {
+        return true;
+    }
     // …or a verb alone before its count (深化的四个改革).
     if let Some((verb, rest)) = prompt.split_once('的') {
         let rest = chars(rest);
@@ -1305,6 +1309,7 @@ mod tests {
         assert!(bare_frame("力求达到……（三项）"));
         assert!(bare_frame("我们要坚持……（三项）"));
         assert!(bare_frame("深化的四个改革"));
+        assert!(bare_frame("三个之变"));
         assert!(!bare_frame("全党必须清醒认识前进道路上的……（三项）"));
         assert!(!bare_frame("构建新发展格局的六个重要着力点"));
     }

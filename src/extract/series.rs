@@ -66,6 +66,48 @@ fn summary_name(rest: &[char]) -> Option<String> {
     (noun.chars().count() >= 2 && !predicate).then_some(noun)
 }
 
+/// A suffix `w` the items share, starting where a word of `item` starts: when it starts inside
+/// a short word (成都大|运会, 脱|离人民), it is shortened to that word's end (人民), or is none
+/// when less than two characters are left. A cut inside a long word (普惠|金融 as one domain
+/// term) is a compound's own parts and stands.
+fn suffix_at_word(item: &[char], w: String) -> Option<String> {
+    let text: String = item.iter().collect();
+    let start = text.len().checked_sub(w.len())?;
+    if start == 0 {
+        return Some(w);
+    }
+    let bounds = super::cut::boundaries(&text);
+    if bounds.binary_search(&start).is_ok() {
+        return Some(w);
+    }
+    let b0 = bounds
+        .iter()
+        .rev()
+        .find(|b| **b < start)
+        .copied()
+        .unwrap_or(0);
+    let b1 = bounds.iter().find(|b| **b > start).copied()?;
+    if text[b0..b1].chars().count() > 3 {
+        return Some(w);
+    }
+    let rest = &text[b1..];
+    (rest.chars().count() >= 2).then(|| rest.to_string())
+}
+
+/// The text before a series as part of a name: a conjunction that opens it (但, 因而 — the
+/// link to the sentence before) and a copula that ends it (解放思想是|有方向…) are no part of
+/// what the list is called.
+fn name_left(left: &str) -> &str {
+    let mut s = left;
+    for w in ["因而", "因此", "所以", "但是", "但", "而且", "并且", "并"] {
+        if let Some(rest) = s.strip_prefix(w).filter(|r| r.chars().count() >= 2) {
+            s = rest;
+            break;
+        }
+    }
+    s.strip_suffix('是').unwrap_or(s)
+}
+
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
 fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
@@ -1639,7 +1681,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .contains(&subject.chars().count())
                 .then(|| format!("{subject}{rest}"))
         });
-        let left = resolved.as_deref().unwrap_or(left);
+        let left = name_left(resolved.as_deref().unwrap_or(left));
         // The series' own name: what it is the object of, and the noun that sums it up
         // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
         // items that share 就业 → 就业方针). With no name, the finishing pass decides.
@@ -1659,6 +1701,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .find(|t| tails.iter().filter(|u| u == t).count() + 1 >= n && n >= 3)
                 .cloned()
         });
+        let shared = shared.and_then(|w| suffix_at_word(&items[0], w));
         let subject_left = strip_verbs(left);
         let named = summary
             .as_ref()
@@ -1799,6 +1842,27 @@ mod tests {
         let l = ls.first().expect("a list");
         assert_eq!(l.items.len(), 3);
         assert_eq!(l.lead, "开局之年成绩亮眼，具体表现在");
+    }
+
+    #[test]
+    fn a_name_keeps_neither_a_conjunction_nor_a_copula() {
+        assert_eq!(super::name_left("但改革开放是"), "改革开放");
+        assert_eq!(super::name_left("因而发展是"), "发展");
+        assert_eq!(super::name_left("推动"), "推动");
+    }
+
+    #[test]
+    fn a_shared_suffix_starts_at_a_word() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        // 背离|人民: the suffix 离人民 starts inside 背离.
+        assert_eq!(
+            super::suffix_at_word(&c("背离人民"), "离人民".into()).as_deref(),
+            Some("人民")
+        );
+        assert_eq!(
+            super::suffix_at_word(&c("城乡差距"), "差距".into()).as_deref(),
+            Some("差距")
+        );
     }
 
     #[test]
