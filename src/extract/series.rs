@@ -1252,7 +1252,7 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
 }
 
 /// A verb that governs a series from before it (推动|全员、全要素…): never part of an item.
-fn governs(word: &str) -> bool {
+pub(super) fn governs(word: &str) -> bool {
     word.chars().count() >= 2 && (LEFT_CUTS.contains(&word) || is_parallel_head(word))
 }
 
@@ -1758,6 +1758,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
                 // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
+                // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
+                _ if governs(left) && right_rest.is_empty() => {
+                    l.prompt = format!("{left}的{}个方面", cn_numeral(n, true));
+                }
                 _ if left.chars().count() >= 4
                     || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
                 {
@@ -1863,6 +1867,14 @@ mod tests {
             super::suffix_at_word(&c("城乡差距"), "差距".into()).as_deref(),
             Some("差距")
         );
+    }
+
+    #[test]
+    fn a_governing_verb_alone_is_a_frame_for_an_owner() {
+        let ls = series("各地要统筹推进，着力稳就业、保民生、促增长。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["稳就业", "保民生", "促增长"]);
+        assert_eq!(l.prompt, "着力的三个方面");
     }
 
     #[test]

@@ -93,7 +93,13 @@ fn mend_word_cuts(l: &mut FoundList) {
             .collect();
         // Only short words grow here (no `hi` a bound can reach): a series split at a head its
         // items share (城乡管理体制|改革) was split on purpose; the series pass mends the rest.
-        let (ns, ne) = mend_edges(&passage, &bounds, (s, e), (w0, w1 + 1), &|_| false);
+        let (ns, ne) = mend_edges(
+            &passage,
+            &bounds,
+            (s, e),
+            (w0, w1 + 1),
+            &super::series::governs,
+        );
         if (ns, ne) != (s, e) {
             let mended: String = passage[ns..ne].iter().collect();
             if item.full == item.key || !item.full.contains(mended.as_str()) {
@@ -137,8 +143,11 @@ pub(super) fn mend_edges(
             && text[c].is_alphanumeric()
             && !is_bound(c)
     };
+    // Right after a governing verb (着力|保基本) the item starts where it should, however the
+    // segmenter reads the characters around it (着|力保|基本).
+    let after_verb = (2..=4).any(|k| s >= k && governs(&text[s - k..s].iter().collect::<String>()));
     let mut ns = s;
-    if inside(s) {
+    if inside(s) && !after_verb {
         if let (Some(b0), Some(b1)) = (before(s), after(s)) {
             let word: String = text[b0..b1].iter().collect();
             if governs(&word) && b1 + 2 <= e {
@@ -366,6 +375,17 @@ mod tests {
         assert_eq!(
             mend_edges(&t, &[0, 2, 4, 6], (1, 6), (0, 6), &no_verb),
             (0, 6)
+        );
+        // 着力|保障 read by the segmenter as 着|力保|障: after a governing verb the start stands.
+        let t = c("着力保障民生");
+        let verb = |w: &str| w == "着力";
+        assert_eq!(
+            mend_edges(&t, &[0, 1, 3, 4, 6], (2, 6), (0, 6), &verb),
+            (2, 6)
+        );
+        assert_eq!(
+            mend_edges(&t, &[0, 1, 3, 4, 6], (2, 6), (0, 6), &no_verb),
+            (1, 6)
         );
         // 实现|百年奋斗目标, cut inside a long word that ends the clause: it grows to its end.
         let t = c("实现百年奋斗目标");
