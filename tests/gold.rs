@@ -496,7 +496,7 @@ fn the_dev_texts_hold_their_floor() {
 }
 
 /// (explicit, implicit, prompts) reached on every development text, clean and wrapped.
-const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.79);
+const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.80);
 
 #[test]
 #[ignore = "issue 8's prompt bar (0.80) is not met on carbon-2021's wrapped copy (0.774)"]
