@@ -747,7 +747,16 @@ pub fn finish(
             let owner = para_head
                 .filter(|h| !is_series(h))
                 .map(str::to_string)
-                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()))
+                // A bare frame in a text with no headings: its topic, unless the title names
+                // only the occasion (…时的讲话).
+                .or_else(|| {
+                    let occasion = ["讲话", "发言", "演讲", "致辞"]
+                        .iter()
+                        .any(|w| topic.ends_with(w));
+                    (bare_frame(&l.prompt) && !topic.is_empty() && !occasion)
+                        .then(|| topic.to_string())
+                });
             if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
                 l.prompt = format!("{o}：{}", l.prompt);
             }
@@ -1329,6 +1338,21 @@ mod tests {
         };
         finish(&mut l, std::slice::from_ref(&h), None, None, "");
         assert_eq!(l.prompt, "今年工作的总体要求：坚持……（三项）");
+    }
+
+    #[test]
+    fn a_frame_in_a_text_without_headings_takes_its_topic() {
+        let mut l = list(
+            &["早发现", "早报告", "早处置"],
+            "力求做到早发现、早报告、早处置。",
+        );
+        l.prompt = "力求做到……（三项）".into();
+        finish(&mut l, &[], None, None, "加强公共卫生应急管理");
+        assert_eq!(l.prompt, "加强公共卫生应急管理：力求做到……（三项）");
+        // A title that names only the occasion is no owner.
+        l.prompt = "力求做到……（三项）".into();
+        finish(&mut l, &[], None, None, "在全市干部大会上的讲话");
+        assert_eq!(l.prompt, "力求做到……（三项）");
     }
 
     #[test]
