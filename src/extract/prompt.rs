@@ -653,12 +653,76 @@ fn mend_cuts(prompt: &str, sentence: &str) -> String {
     format!("{}的{count}{}", mend(&left), mend(&right))
 }
 
-/// A prompt never keeps half of a pair of quotes or title marks (《纲要 → 纲要).
+/// A prompt never keeps half of a pair of quotes, title marks or brackets (《纲要 → 纲要,
+/// （一）…（ → （一）…): a mark without its partner goes, the pairs stay.
 fn balance_marks(p: &mut String) {
-    for (a, b) in [('《', '》'), ('“', '”'), ('‘', '’')] {
-        if p.matches(a).count() != p.matches(b).count() {
-            *p = p.replace([a, b], "");
+    const PAIRS: [(char, char); 6] = [
+        ('《', '》'),
+        ('“', '”'),
+        ('‘', '’'),
+        ('（', '）'),
+        ('「', '」'),
+        ('【', '】'),
+    ];
+    for (a, b) in PAIRS {
+        if p.matches(a).count() == p.matches(b).count() {
+            continue;
         }
+        let c = chars(p);
+        let mut open: Vec<usize> = Vec::new();
+        let mut drop = vec![false; c.len()];
+        for (i, x) in c.iter().enumerate() {
+            if *x == a {
+                open.push(i);
+            } else if *x == b && open.pop().is_none() {
+                drop[i] = true;
+            }
+        }
+        for i in open {
+            drop[i] = true;
+        }
+        *p = c
+            .iter()
+            .zip(&drop)
+            .filter(|(_, d)| !**d)
+            .map(|(x, _)| *x)
+            .collect();
+    }
+}
+
+/// The words a prompt says once its count (`（三项）`), gaps and punctuation are set aside.
+fn prompt_core(prompt: &str) -> String {
+    let base = match prompt.rfind('（') {
+        Some(k) if prompt.ends_with("项）") => &prompt[..k],
+        _ => prompt,
+    };
+    base.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A prompt that gives its own items away or names nothing is no question: an item inside it
+/// becomes a gap (……), and a prompt of fewer than three characters takes its section or the
+/// document's topic as owner.
+fn guard(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
+    let keys: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
+    for k in keys.iter().filter(|k| len(k) >= 4) {
+        if l.prompt.contains(k.as_str()) {
+            l.prompt = l.prompt.replace(k.as_str(), "……");
+        }
+    }
+    if len(&prompt_core(&l.prompt)) >= 3 {
+        return;
+    }
+    let owner = own
+        .or(path.last())
+        .map(|h| trim(&h.body).to_string())
+        .filter(|o| len(o) >= 3)
+        .or_else(|| (len(topic) >= 3).then(|| topic.to_string()));
+    if let Some(o) = owner {
+        let n = cn_numeral(l.items.len(), true);
+        l.prompt = match prompt_core(&l.prompt).as_str() {
+            "" => format!("{o}（{n}项）"),
+            _ => format!("{o}：{}", l.prompt),
+        };
     }
 }
 
@@ -769,6 +833,8 @@ pub fn finish(
             l.prompt = rest.to_string();
         }
     }
+    guard(l, path, own, topic);
+    balance_marks(&mut l.prompt);
 }
 
 fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
@@ -1267,6 +1333,10 @@ mod tests {
         let mut p = "印发《发展纲要的三个部分".to_string();
         balance_marks(&mut p);
         assert_eq!(p, "印发发展纲要的三个部分");
+        // Only the mark without its partner goes: the count keeps its brackets.
+        let mut p = "（二）推进城乡融合（附件（三项）".to_string();
+        balance_marks(&mut p);
+        assert_eq!(p, "（二）推进城乡融合附件（三项）");
         let mut l = list(&["健全标准体系", "完善监测体系"], "");
         l.prompt = "健全标准体系和监测体系（两项）".into();
         drop_given_verb(&mut l);
@@ -1353,6 +1423,27 @@ mod tests {
         l.prompt = "力求做到……（三项）".into();
         finish(&mut l, &[], None, None, "在全市干部大会上的讲话");
         assert_eq!(l.prompt, "力求做到……（三项）");
+    }
+
+    #[test]
+    fn a_prompt_never_gives_its_items_away_nor_names_nothing() {
+        let mut l = list(&["扩大有效投资", "稳定市场预期"], "");
+        l.prompt = "扩大有效投资和稳定市场预期（两项）".into();
+        guard(&mut l, &[], None, "");
+        assert_eq!(l.prompt, "……和……（两项）");
+        // Nothing left to name but a frame: the section owns it.
+        let h = Heading {
+            text: "三、稳住经济大盘".into(),
+            body: "稳住经济大盘".into(),
+            level: 0,
+            para: 0,
+        };
+        l.prompt = "……和……（两项）".into();
+        guard(&mut l, std::slice::from_ref(&h), None, "");
+        assert_eq!(l.prompt, "稳住经济大盘：……和……（两项）");
+        l.prompt = "（两项）".into();
+        guard(&mut l, std::slice::from_ref(&h), None, "");
+        assert_eq!(l.prompt, "稳住经济大盘（两项）");
     }
 
     #[test]
