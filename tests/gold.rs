@@ -366,7 +366,7 @@ fn the_sample_meets_the_bars() {
 }
 
 /// Issue 8 asks for 0.90; what the generator reaches is asserted so that it cannot slip back.
-const PROMPT_BAR_SAMPLE: f64 = 0.91;
+const PROMPT_BAR_SAMPLE: f64 = 0.93;
 
 /// The sample as clean text (one paragraph a line) and wrapped again at another width, the
 /// way a PDF sets it (first lines indented two characters, a blank line between lines):
@@ -510,7 +510,7 @@ fn the_dev_texts_hold_their_floor() {
 }
 
 /// (explicit, implicit, prompts) reached on every development text, clean and wrapped.
-const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.77);
+const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.80);
 
 #[test]
 fn the_dev_texts_meet_the_bars() {

@@ -82,7 +82,7 @@ const CATEGORIES: [&str; 67] = [
 
 /// Words that end a sentence's subject and open its predicate, longest first
 /// (`构建新发展格局要把握好|几个重要着力点`, `我国建设社会主义现代化具有|许多重要特征`).
-pub(super) const VERB_FRAMES: [&str; 43] = [
+pub(super) const VERB_FRAMES: [&str; 45] = [
     "主要做了",
     "做了",
     "可以按",
@@ -110,6 +110,8 @@ pub(super) const VERB_FRAMES: [&str; 43] = [
     "提出了",
     "提出",
     "形成了",
+    "取得了",
+    "取得",
     "有着",
     "体现在",
     "表现在",
@@ -217,11 +219,17 @@ fn strip_frames(lead: &str) -> String {
 fn is_series(clause: &str) -> bool {
     // Only when the series ends the clause: 实现A、B、C有效联动 names a list by its predicate.
     // A series closed by 等 (A、B、C等领域取得新成果) is one too: its items are the answers.
-    clause.matches('、').count() >= 2
-        && clause
-            .rsplit('、')
-            .next()
-            .is_some_and(|t| len(t) <= 8 || t.chars().take(9).any(|c| c == '等'))
+    // The last part may be as long as its siblings (健全A、优化B、完善财政转移支付体系).
+    let parts: Vec<&str> = clause.split('、').collect();
+    let longest = parts[..parts.len() - 1]
+        .iter()
+        .map(|p| len(p))
+        .max()
+        .unwrap_or(0);
+    parts.len() >= 3
+        && parts
+            .last()
+            .is_some_and(|t| len(t) <= 8.max(longest + 2) || t.chars().take(9).any(|c| c == '等'))
 }
 
 /// Prepositions that open an adverbial clause (按照…部署, 围绕…, 面对…): such a clause
@@ -405,7 +413,13 @@ fn exam_form(
     if weak_subject(&subj) {
         subj = subject()?;
     }
-    Some(format!("{subj}的{count}{category}"))
+    // What was achieved keeps its verb (…取得了一些成效 → …取得的三个成效).
+    let verb = if trim(&pre).trim_end_matches('了').ends_with("取得") {
+        "取得"
+    } else {
+        ""
+    };
+    Some(format!("{subj}{verb}的{count}{category}"))
 }
 
 /// `S + verb + … + category` with no count (更有基于国情的中国特色): `S的N个category`, the
@@ -571,7 +585,11 @@ fn names_time(p: &str) -> bool {
 /// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
 /// period: results and work of one year are not those of another. The prompt says it.
 fn scope_in_time(l: &mut FoundList) {
-    if l.prompt.is_empty() || names_time(&l.prompt) {
+    // A condition (如果…, 只要…) is no fact of a period: 1954年 does not scope 如果我们….
+    let conditional = ["如果", "假如", "只要", "只有", "倘若", "若"]
+        .iter()
+        .any(|w| l.prompt.starts_with(w));
+    if l.prompt.is_empty() || names_time(&l.prompt) || conditional {
         return;
     }
     let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
@@ -635,13 +653,100 @@ fn mend_cuts(prompt: &str, sentence: &str) -> String {
     format!("{}的{count}{}", mend(&left), mend(&right))
 }
 
-/// A prompt never keeps half of a pair of quotes or title marks (《纲要 → 纲要).
+/// A prompt never keeps half of a pair of quotes, title marks or brackets (《纲要 → 纲要,
+/// （一）…（ → （一）…): a mark without its partner goes, the pairs stay.
 fn balance_marks(p: &mut String) {
-    for (a, b) in [('《', '》'), ('“', '”'), ('‘', '’')] {
-        if p.matches(a).count() != p.matches(b).count() {
-            *p = p.replace([a, b], "");
+    const PAIRS: [(char, char); 6] = [
+        ('《', '》'),
+        ('“', '”'),
+        ('‘', '’'),
+        ('（', '）'),
+        ('「', '」'),
+        ('【', '】'),
+    ];
+    for (a, b) in PAIRS {
+        if p.matches(a).count() == p.matches(b).count() {
+            continue;
+        }
+        let c = chars(p);
+        let mut open: Vec<usize> = Vec::new();
+        let mut drop = vec![false; c.len()];
+        for (i, x) in c.iter().enumerate() {
+            if *x == a {
+                open.push(i);
+            } else if *x == b && open.pop().is_none() {
+                drop[i] = true;
+            }
+        }
+        for i in open {
+            drop[i] = true;
+        }
+        *p = c
+            .iter()
+            .zip(&drop)
+            .filter(|(_, d)| !**d)
+            .map(|(x, _)| *x)
+            .collect();
+    }
+}
+
+/// The words a prompt says once its count (`（三项）`), gaps and punctuation are set aside.
+fn prompt_core(prompt: &str) -> String {
+    let base = match prompt.rfind('（') {
+        Some(k) if prompt.ends_with("项）") => &prompt[..k],
+        _ => prompt,
+    };
+    base.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// A prompt that gives its own items away or names nothing is no question: an item inside it
+/// becomes a gap (……), and a prompt of fewer than three characters takes its section or the
+/// document's topic as owner.
+fn guard(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
+    let keys: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
+    for k in keys.iter().filter(|k| len(k) >= 4) {
+        if l.prompt.contains(k.as_str()) {
+            l.prompt = l.prompt.replace(k.as_str(), "……");
         }
     }
+    if len(&prompt_core(&l.prompt)) >= 3 {
+        return;
+    }
+    let owner = own
+        .or(path.last())
+        .map(|h| trim(&h.body).to_string())
+        .filter(|o| len(o) >= 3)
+        .or_else(|| (len(topic) >= 3).then(|| topic.to_string()));
+    if let Some(o) = owner {
+        let n = cn_numeral(l.items.len(), true);
+        l.prompt = match prompt_core(&l.prompt).as_str() {
+            "" => format!("{o}（{n}项）"),
+            _ => format!("{o}：{}", l.prompt),
+        };
+    }
+}
+
+/// A frame with no object and no owner: a short verb phrase before the gap (`力求做到……`,
+/// `我们要坚持……`, `真抓实干……`), at most six characters once a speaker's 我们/要 is dropped;
+/// or a verb of at most three characters before a count (`深化的四个改革`).
+fn bare_frame(prompt: &str) -> bool {
+    // …or nothing before its count (三个之变)…
+    if count_at(&chars(prompt), 0).is_some() {
+        return true;
+    }
+    // …or a verb alone before its count (深化的四个改革).
+    if let Some((verb, rest)) = prompt.split_once('的') {
+        let rest = chars(rest);
+        if len(verb) <= 3 && count_at(&rest, 0).is_some() {
+            return true;
+        }
+    }
+    let Some((before, _)) = prompt.split_once("……") else {
+        return false;
+    };
+    let before = before.strip_prefix("我们").unwrap_or(before);
+    let before = before.strip_prefix('要').unwrap_or(before);
+    len(before) <= 6
 }
 
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
@@ -685,14 +790,37 @@ pub fn finish(
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
-    if l.marker == "、" && !from_topic && OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) {
+    if l.marker == "、"
+        && !from_topic
+        && (OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) || bare_frame(&l.prompt))
+    {
+        // A speaker's 我们要 is no owner: the owner found below replaces it.
+        if bare_frame(&l.prompt) {
+            for w in ["我们要", "我们"] {
+                if let Some(rest) = l.prompt.strip_prefix(w) {
+                    l.prompt = rest.to_string();
+                    break;
+                }
+            }
+        }
         // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
         if let Some((s, modal)) = sentence_subject(&l.passage) {
             l.prompt = format!("{s}{modal}{}", l.prompt);
         } else {
+            // A head that is itself a series (坚持A、B、C) is another list, no owner.
             let owner = para_head
+                .filter(|h| !is_series(h))
                 .map(str::to_string)
-                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()));
+                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()))
+                // A bare frame in a text with no headings: its topic, unless the title names
+                // only the occasion (…时的讲话).
+                .or_else(|| {
+                    let occasion = ["讲话", "发言", "演讲", "致辞"]
+                        .iter()
+                        .any(|w| topic.ends_with(w));
+                    (bare_frame(&l.prompt) && !topic.is_empty() && !occasion)
+                        .then(|| topic.to_string())
+                });
             if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
                 l.prompt = format!("{o}：{}", l.prompt);
             }
@@ -705,11 +833,21 @@ pub fn finish(
             l.prompt = rest.to_string();
         }
     }
+    guard(l, path, own, topic);
+    balance_marks(&mut l.prompt);
 }
 
 fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
     let n = l.items.len();
     let items: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
+    // Items that each say what their shared subject is and is not (X是A，不是B ×3) are
+    // contrasts: the list is the subject's N “是……不是……”, whatever the lead says.
+    if let Some(s) = l.subject.as_deref().filter(|s| !weak_subject(s)) {
+        if n >= 2 && l.items.iter().all(|i| i.full.contains("，不是")) {
+            l.prompt = format!("{s}的{}个“是……不是……”", cn_numeral(n, true));
+            return;
+        }
+    }
     // The section: a （一） heading owns the few paragraphs after it; a 一、 its whole part.
     let section: Option<&Heading> = own.or_else(|| {
         path.iter()
@@ -918,6 +1056,11 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         // 等方面 counts aspects of what follows (等方面制度规则统一): 方面 alone.
         .reduce(|a, b| if a == "方面" { a } else { b })?;
     let after = &clause[noun.len()..];
+    // 等各领域: 各 says every one of them, it is no part of the category.
+    let noun = noun
+        .strip_prefix('各')
+        .filter(|x| len(x) >= 2)
+        .unwrap_or(noun);
     // A 把-object (the 把 may have gone into the first item).
     let disposal = ["把", "将"]
         .iter()
@@ -1190,6 +1333,10 @@ mod tests {
         let mut p = "印发《发展纲要的三个部分".to_string();
         balance_marks(&mut p);
         assert_eq!(p, "印发发展纲要的三个部分");
+        // Only the mark without its partner goes: the count keeps its brackets.
+        let mut p = "（二）推进城乡融合（附件（三项）".to_string();
+        balance_marks(&mut p);
+        assert_eq!(p, "（二）推进城乡融合附件（三项）");
         let mut l = list(&["健全标准体系", "完善监测体系"], "");
         l.prompt = "健全标准体系和监测体系（两项）".into();
         drop_given_verb(&mut l);
@@ -1234,6 +1381,112 @@ mod tests {
         assert!(!reads_as_aspects("就业是最基本的民生"));
         assert!(!reads_as_aspects("只有改革才能发展经济"));
         assert!(!reads_as_aspects("提高效率"));
+    }
+
+    #[test]
+    fn a_bare_frame_is_known() {
+        assert!(bare_frame("力求达到……（三项）"));
+        assert!(bare_frame("我们要坚持……（三项）"));
+        assert!(bare_frame("深化的四个改革"));
+        assert!(bare_frame("三个之变"));
+        assert!(!bare_frame("全党必须清醒认识前进道路上的……（三项）"));
+        assert!(!bare_frame("构建新发展格局的六个重要着力点"));
+    }
+
+    #[test]
+    fn a_frame_with_no_owner_takes_its_section() {
+        let mut l = list(
+            &["稳物价", "保就业", "护民生"],
+            "我们要坚持稳物价、保就业、护民生。",
+        );
+        l.prompt = "我们要坚持……（三项）".into();
+        let h = Heading {
+            text: "二、今年工作的总体要求".into(),
+            body: "今年工作的总体要求".into(),
+            level: 0,
+            para: 0,
+        };
+        finish(&mut l, std::slice::from_ref(&h), None, None, "");
+        assert_eq!(l.prompt, "今年工作的总体要求：坚持……（三项）");
+    }
+
+    #[test]
+    fn a_frame_in_a_text_without_headings_takes_its_topic() {
+        let mut l = list(
+            &["早发现", "早报告", "早处置"],
+            "力求做到早发现、早报告、早处置。",
+        );
+        l.prompt = "力求做到……（三项）".into();
+        finish(&mut l, &[], None, None, "加强公共卫生应急管理");
+        assert_eq!(l.prompt, "加强公共卫生应急管理：力求做到……（三项）");
+        // A title that names only the occasion is no owner.
+        l.prompt = "力求做到……（三项）".into();
+        finish(&mut l, &[], None, None, "在全市干部大会上的讲话");
+        assert_eq!(l.prompt, "力求做到……（三项）");
+    }
+
+    #[test]
+    fn a_prompt_never_gives_its_items_away_nor_names_nothing() {
+        let mut l = list(&["扩大有效投资", "稳定市场预期"], "");
+        l.prompt = "扩大有效投资和稳定市场预期（两项）".into();
+        guard(&mut l, &[], None, "");
+        assert_eq!(l.prompt, "……和……（两项）");
+        // Nothing left to name but a frame: the section owns it.
+        let h = Heading {
+            text: "三、稳住经济大盘".into(),
+            body: "稳住经济大盘".into(),
+            level: 0,
+            para: 0,
+        };
+        l.prompt = "……和……（两项）".into();
+        guard(&mut l, std::slice::from_ref(&h), None, "");
+        assert_eq!(l.prompt, "稳住经济大盘：……和……（两项）");
+        l.prompt = "（两项）".into();
+        guard(&mut l, std::slice::from_ref(&h), None, "");
+        assert_eq!(l.prompt, "稳住经济大盘（两项）");
+    }
+
+    #[test]
+    fn a_series_as_long_as_its_siblings_is_a_series() {
+        assert!(is_series(
+            "健全现代预算制度、优化税收制度结构、完善财政转移支付体系"
+        ));
+        // A predicate after the series names it.
+        assert!(!is_series("实现甲战略、乙战略、丙战略与丁战略有效联动起来"));
+    }
+
+    #[test]
+    fn a_condition_is_not_scoped_in_time() {
+        let mut l = list(&["甲", "乙"], "2001年，他指出：如果我们不建设起强大的工业…");
+        l.prompt = "如果我们不建设起强大的……（三项）".into();
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "如果我们不建设起强大的……（三项）");
+    }
+
+    #[test]
+    fn what_was_achieved_keeps_its_verb_before_a_count() {
+        let none = || None;
+        assert_eq!(
+            exam_form("乡村振兴稳步推进取得了三个成效", 3, None, &none).as_deref(),
+            Some("乡村振兴稳步推进取得的三个成效")
+        );
+    }
+
+    #[test]
+    fn contrasts_in_every_item_name_the_list() {
+        let mut l = list(&["长远之计", "开放的格局"], "");
+        l.marker = "第一".into();
+        l.subject = Some("扩大内需".into());
+        l.items[0].full = "扩大内需是长远之计，不是权宜之策".into();
+        l.items[1].full = "扩大内需是开放的格局，不是关起门来搞建设".into();
+        l.lead = "我们有信心做到这一点".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "扩大内需的两个“是……不是……”");
+        // One item without its 不是: no contrast list.
+        l.items[1].full = "扩大内需是开放的格局".into();
+        l.prompt.clear();
+        finish(&mut l, &[], None, None, "");
+        assert!(!l.prompt.contains("不是"), "{}", l.prompt);
     }
 
     #[test]

@@ -48,6 +48,66 @@ fn strip_verbs(left: &str) -> String {
     s
 }
 
+/// The noun that sums a series up, from the text after its 等/的 (`rest`): at most eight
+/// characters, up to the predicate after it ([`noun_only`]), ended at a word boundary (…用武之|地
+/// is no noun); None for a predicate (…等有机衔接起来: a verb and its complement).
+fn summary_name(rest: &[char]) -> Option<String> {
+    let full: String = rest
+        .iter()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
+        .collect();
+    let mut noun = noun_only(&full.chars().take(8).collect::<String>());
+    if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !c.is_alphanumeric()) {
+        noun = super::cut::cut_back(&full, noun.len()).to_string();
+    }
+    let predicate = ["起来", "下去", "出来", "到位"]
+        .iter()
+        .any(|w| noun.ends_with(w));
+    (noun.chars().count() >= 2 && !predicate).then_some(noun)
+}
+
+/// A suffix `w` the items share, starting where a word of `item` starts: when it starts inside
+/// a short word (成都大|运会, 脱|离人民), it is shortened to that word's end (人民), or is none
+/// when less than two characters are left. A cut inside a long word (普惠|金融 as one domain
+/// term) is a compound's own parts and stands.
+fn suffix_at_word(item: &[char], w: String) -> Option<String> {
+    let text: String = item.iter().collect();
+    let start = text.len().checked_sub(w.len())?;
+    if start == 0 {
+        return Some(w);
+    }
+    let bounds = super::cut::boundaries(&text);
+    if bounds.binary_search(&start).is_ok() {
+        return Some(w);
+    }
+    let b0 = bounds
+        .iter()
+        .rev()
+        .find(|b| **b < start)
+        .copied()
+        .unwrap_or(0);
+    let b1 = bounds.iter().find(|b| **b > start).copied()?;
+    if text[b0..b1].chars().count() > 3 {
+        return Some(w);
+    }
+    let rest = &text[b1..];
+    (rest.chars().count() >= 2).then(|| rest.to_string())
+}
+
+/// The text before a series as part of a name: a conjunction that opens it (但, 因而 — the
+/// link to the sentence before) and a copula that ends it (解放思想是|有方向…) are no part of
+/// what the list is called.
+fn name_left(left: &str) -> &str {
+    let mut s = left;
+    for w in ["因而", "因此", "所以", "但是", "但", "而且", "并且", "并"] {
+        if let Some(rest) = s.strip_prefix(w).filter(|r| r.chars().count() >= 2) {
+            s = rest;
+            break;
+        }
+    }
+    s.strip_suffix('是').unwrap_or(s)
+}
+
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
 fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
@@ -71,6 +131,7 @@ fn noun_only(noun: &str) -> String {
                     | '和'
                     | '与'
                     | '对'
+                    | '有'
             )
         })
         .collect::<String>()
@@ -718,11 +779,14 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
         .map(|k| (p.text(clauses[*k].0, clauses[*k].1), p.line(clauses[*k].0)))
         .collect();
     let first = clauses[hits[0]].0;
-    let lead = p
-        .sentences_before(first)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
+    let mut before = p.sentences_before(first).into_iter();
+    let near = before.next().unwrap_or_default();
+    // A lead-in (主要表现在，) says how the items show, not what they show: the sentence
+    // before it does (“进”的步伐坚实有力。主要表现在，…).
+    let lead = match (near.strip_suffix('，'), before.next()) {
+        (Some(lead_in), Some(prev)) if lead_in.chars().count() <= 8 => format!("{prev}，{lead_in}"),
+        _ => near,
+    };
     let line = p.line(first);
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
 }
@@ -1189,6 +1253,89 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     Some(l)
 }
 
+/// A verb that governs a series from before it (推动|全员、全要素…): never part of an item.
+pub(super) fn governs(word: &str) -> bool {
+    word.chars().count() >= 2 && (LEFT_CUTS.contains(&word) || is_parallel_head(word))
+}
+
+/// The outer edges of a 、-series on word boundaries, before its name is taken from the text
+/// around it, so that the items and the name come from one split: the first item starts and
+/// the last ends at a word's edge ([`super::shape::mend_edges`]), and a first item that carries
+/// words of its left context (抓紧修订|节约能源法、电力法、煤炭法) starts where its length comes
+/// nearest its siblings'. `first` and `last` are the first and last chunks of the clause
+/// `a..b`; `right_rest` is what follows the last item in its chunk. Only a series with an edge
+/// inside text, or a first item longer than any sibling, is segmented (one clause, once).
+fn mend_series_edges(
+    s: &[char],
+    (a, b): (usize, usize),
+    (first, last): ((usize, usize), (usize, usize)),
+    items: &mut [Vec<char>],
+    right_rest: &mut Vec<char>,
+) {
+    let n = items.len();
+    if n < 3 || first.1 < items[0].len() || last.1 < right_rest.len() {
+        return;
+    }
+    let start = first.1 - items[0].len();
+    let end = last.1 - right_rest.len();
+    let Some(last_start) = end.checked_sub(items[n - 1].len()) else {
+        return;
+    };
+    if s[start..first.1] != items[0][..] || s[last_start..end] != items[n - 1][..] {
+        return;
+    }
+    let others: Vec<usize> = items[1..].iter().map(Vec::len).collect();
+    let (min_o, max_o) = (
+        others.iter().copied().min().unwrap_or(0),
+        others.iter().copied().max().unwrap_or(0),
+    );
+    let open = |c: usize| c > a && c < b && s[c - 1].is_alphanumeric() && s[c].is_alphanumeric();
+    let long_first = items[0].len() > max_o;
+    if !open(start) && !open(end) && !long_first {
+        return;
+    }
+    // Only the chunk an edge lies in is segmented (its ends are punctuation, word ends anyway).
+    let chunk_bounds = |(x, y): (usize, usize)| -> Vec<usize> {
+        super::shape::char_bounds(&s[x..y])
+            .into_iter()
+            .map(|c| c + x)
+            .collect()
+    };
+    let bounds = if open(start) || long_first {
+        chunk_bounds(first)
+    } else {
+        Vec::new()
+    };
+    // A last item that ends like its siblings (…体制 ×3, 城乡管理体制|改革) ends right.
+    let middle = &items[1..n - 1];
+    let suf = common_suffix(middle);
+    let ends_alike = suf >= 2 && items[n - 1].ends_with(&middle[0][middle[0].len() - suf..]);
+    let tail = if open(end) && !ends_alike {
+        chunk_bounds(last)
+    } else {
+        Vec::new()
+    };
+    let (mut ns, _) =
+        super::shape::mend_edges(s, &bounds, (start, first.1), (first.0, b), &governs);
+    let (_, ne) = super::shape::mend_edges(s, &tail, (last_start, end), (a, last.1), &governs);
+    if first.1 - ns > max_o {
+        let mean = others.iter().sum::<usize>() as f32 / others.len() as f32;
+        let dist = |c: usize| ((first.1 - c) as f32 - mean).abs();
+        if let Some(c) = bounds
+            .iter()
+            .copied()
+            .filter(|c| *c > ns && first.1 >= *c + min_o.max(2))
+            .min_by(|x, y| dist(*x).total_cmp(&dist(*y)))
+            .filter(|c| dist(*c) < dist(ns))
+        {
+            ns = c;
+        }
+    }
+    items[0] = s[ns..first.1].to_vec();
+    items[n - 1] = s[last_start..ne].to_vec();
+    *right_rest = s[ne..last.1].to_vec();
+}
+
 /// The text before a series, trimmed of punctuation.
 fn strip_verbs_keep(left: &str) -> String {
     left.trim_matches(|c: char| !c.is_alphanumeric())
@@ -1320,6 +1467,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // The uniform cut must end where a word can end: at the end, or before 等/的/这….
             // (鼓励创业的方|针 leaves one character: the cut is inside a word).
             let ends_clean = t.len() != mlen + 1;
+            // A head of two or more characters every middle item ends with ends this one too,
+            // a little past the uniform length (文化体制、社会体制、生态文明体制|和…).
+            if suffix >= 2 {
+                let suf = &middle[0][middle[0].len() - suffix..];
+                if let Some(pos) = (0..t.len())
+                    .find(|i| t[*i..].starts_with(suf))
+                    .filter(|pos| *pos >= 1 && pos + suffix <= mlen + 4)
+                {
+                    return (t[..pos + suffix].to_vec(), t[pos + suffix..].to_vec());
+                }
+            }
             if uniform && t.len() >= mlen && !splits_word && ends_clean {
                 // …升级而|催生: the conjunction belongs to what follows.
                 let end = if mlen > 2 && t[mlen - 1] == '而' {
@@ -1487,9 +1645,21 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 score += 1;
             }
         }
-        if score < 3 {
+        // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
+        if score < SERIES_MIN_SCORE {
             continue;
         }
+        let mut items = items;
+        if quoted.is_none() {
+            mend_series_edges(
+                s,
+                (a, b),
+                (chunks[0], chunks[k - 1]),
+                &mut items,
+                &mut right_rest,
+            );
+        }
+        let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
         let left = if quoted.is_some() {
@@ -1527,7 +1697,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .contains(&subject.chars().count())
                 .then(|| format!("{subject}{rest}"))
         });
-        let left = resolved.as_deref().unwrap_or(left);
+        let left = name_left(resolved.as_deref().unwrap_or(left));
         // The series' own name: what it is the object of, and the noun that sums it up
         // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
         // items that share 就业 → 就业方针). With no name, the finishing pass decides.
@@ -1547,16 +1717,26 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .find(|t| tails.iter().filter(|u| u == t).count() + 1 >= n && n >= 3)
                 .cloned()
         });
+        let shared = shared.and_then(|w| suffix_at_word(&items[0], w));
         let subject_left = strip_verbs(left);
-        match &summary {
-            Some((_, noun)) => {
-                let noun = noun_only(noun);
+        let named = summary
+            .as_ref()
+            .and_then(|(i, _)| summary_name(&right_rest[*i..]));
+        // A 等 that closes the series names nothing by itself (…循环经济促进法等，…).
+        if named.is_none() && matches!(right_rest[..], ['等'] | ['等', '等']) {
+            right_rest.clear();
+        }
+        match &named {
+            Some(noun) => {
                 l.prompt = if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
                     with_count(&format!("{w}{noun}"), n)
+                } else if noun.chars().count() <= 3 && (governs(left) || left.ends_with('好')) {
+                    // A short noun after its verb (处理好|A、B、C|的关系 → 处理好的三个关系).
+                    format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else {
-                    with_count(&noun, n)
+                    with_count(noun, n)
                 };
             }
             None => match &shared {
@@ -1594,6 +1774,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
                 // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
+                // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
+                _ if governs(left) && right_rest.is_empty() => {
+                    l.prompt = format!("{left}的{}个方面", cn_numeral(n, true));
+                }
                 _ if left.chars().count() >= 4
                     || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
                 {
@@ -1621,6 +1805,111 @@ mod tests {
 
     fn slices(v: &[Vec<char>]) -> Vec<&[char]> {
         v.iter().map(Vec::as_slice).collect()
+    }
+
+    fn para(text: &str) -> crate::corpus::Paragraph {
+        crate::corpus::Paragraph {
+            text: text.to_string(),
+            line_map: vec![(0, 1)],
+        }
+    }
+
+    fn series(text: &str) -> Vec<super::FoundList> {
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        super::dun_series(&p).into_iter().map(|(_, l)| l).collect()
+    }
+
+    fn keys(l: &super::FoundList) -> Vec<&str> {
+        l.items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    #[test]
+    fn a_series_is_split_once_for_its_items_and_its_name() {
+        // The last item ran on past the others' length into a word (百年奋|斗目标): it ends
+        // with the word, and nothing of it is left for the name.
+        let ls =
+            series("我们要如期建成小康社会、加快推进乡村振兴、实现第一个百年奋斗目标，再出发。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            [
+                "如期建成小康社会",
+                "加快推进乡村振兴",
+                "实现第一个百年奋斗目标"
+            ]
+        );
+        assert!(!l.prompt.contains("斗目标"), "{}", l.prompt);
+        // A head every middle item ends with ends the last one too (…体制 ×3, …文明体制|和…).
+        let ls = series("各地要深化经济体制、文化体制、社会体制、生态文明体制和城乡管理体制改革。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l)[3..],
+            ["生态文明体制", "城乡管理体制"],
+            "{:?}",
+            keys(l)
+        );
+    }
+
+    #[test]
+    fn a_first_item_sheds_its_context_to_its_siblings_length() {
+        let ls = series("抓紧制定住房保障法、社会救助法、慈善法、家庭教育促进法等法律。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l)[0], "住房保障法");
+    }
+
+    #[test]
+    fn a_lead_in_takes_the_sentence_before_it() {
+        let p = para("开局之年成绩亮眼。具体表现在，农业生产有新台阶，各地纷纷增产。工业制造有新突破，订单增多。对外贸易有新高度，顺差扩大。");
+        let p = super::P::new(0, &p);
+        let ls = super::sentence_frames(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(l.items.len(), 3);
+        assert_eq!(l.lead, "开局之年成绩亮眼，具体表现在");
+    }
+
+    #[test]
+    fn a_name_keeps_neither_a_conjunction_nor_a_copula() {
+        assert_eq!(super::name_left("但改革开放是"), "改革开放");
+        assert_eq!(super::name_left("因而发展是"), "发展");
+        assert_eq!(super::name_left("推动"), "推动");
+    }
+
+    #[test]
+    fn a_shared_suffix_starts_at_a_word() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        // 背离|人民: the suffix 离人民 starts inside 背离.
+        assert_eq!(
+            super::suffix_at_word(&c("背离人民"), "离人民".into()).as_deref(),
+            Some("人民")
+        );
+        assert_eq!(
+            super::suffix_at_word(&c("城乡差距"), "差距".into()).as_deref(),
+            Some("差距")
+        );
+    }
+
+    #[test]
+    fn a_governing_verb_alone_is_a_frame_for_an_owner() {
+        let ls = series("各地要统筹推进，着力稳就业、保民生、促增长。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["稳就业", "保民生", "促增长"]);
+        assert_eq!(l.prompt, "着力的三个方面");
+    }
+
+    #[test]
+    fn a_summary_noun_is_a_noun() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(
+            super::summary_name(&c("青年有更大舞台")).as_deref(),
+            Some("青年")
+        );
+        assert_eq!(
+            super::summary_name(&c("基本公共服务")).as_deref(),
+            Some("基本公共服务")
+        );
+        // A verb and its complement sum nothing up.
+        assert_eq!(super::summary_name(&c("有机结合起来")), None);
     }
 
     #[test]

@@ -61,8 +61,8 @@ pub fn shape(l: &mut FoundList) {
 }
 
 /// An item of a 、-series cut inside a word (`供应链金` of 供应链金融, `备和材料` of 设备和材料)
-/// grows to the word's edge: at most three characters either way, never over punctuation.
-/// Only a short window around each item is segmented.
+/// grows to the word's edge (see [`mend_edges`]). Only a short window around an item whose
+/// edge touches text is segmented.
 fn mend_word_cuts(l: &mut FoundList) {
     let passage: Vec<char> = l.passage.chars().collect();
     let mut from = 0;
@@ -87,35 +87,19 @@ fn mend_word_cuts(l: &mut FoundList) {
         }
         let w0 = s.saturating_sub(6);
         let w1 = (e + 6).min(passage.len());
-        let window: String = passage[w0..w1].iter().collect();
-        // Char offsets (from w0) where jieba puts a word boundary.
-        let bounds: Vec<usize> = super::cut::boundaries(&window)
+        let bounds: Vec<usize> = char_bounds(&passage[w0..w1])
             .into_iter()
-            .filter_map(|b| window.get(..b).map(|x| x.chars().count()))
+            .map(|b| b + w0)
             .collect();
-        let is_bound = |c: usize| bounds.contains(&(c - w0));
-        let punct = |c: char| !c.is_alphanumeric();
-        // The word a cut falls in: the boundaries around char `c`. Only a short word (≤ 3
-        // characters: 金融, 设备, 奋斗) counts as cut; a compound (乡村|建设) is two words.
-        let around = |c: usize| -> Option<(usize, usize)> {
-            let b0 = (c.saturating_sub(3).max(w0)..c)
-                .rev()
-                .find(|&b| is_bound(b))?;
-            let b1 = (c + 1..=(c + 3).min(w1)).find(|&b| is_bound(b))?;
-            (b1 - b0 <= 3 && !passage[b0..b1].iter().any(|c| punct(*c))).then_some((b0, b1))
-        };
-        let mut ns = s;
-        if s > w0 && !is_bound(s) {
-            if let Some((b0, _)) = around(s) {
-                ns = b0;
-            }
-        }
-        let mut ne = e;
-        if e < w1 && !is_bound(e) {
-            if let Some((_, b1)) = around(e) {
-                ne = b1;
-            }
-        }
+        // Only short words grow here (no `hi` a bound can reach): a series split at a head its
+        // items share (城乡管理体制|改革) was split on purpose; the series pass mends the rest.
+        let (ns, ne) = mend_edges(
+            &passage,
+            &bounds,
+            (s, e),
+            (w0, w1 + 1),
+            &super::series::governs,
+        );
         if (ns, ne) != (s, e) {
             let mended: String = passage[ns..ne].iter().collect();
             if item.full == item.key || !item.full.contains(mended.as_str()) {
@@ -125,6 +109,63 @@ fn mend_word_cuts(l: &mut FoundList) {
             from = ne;
         }
     }
+}
+
+/// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
+pub(super) fn char_bounds(text: &[char]) -> Vec<usize> {
+    let s: String = text.iter().collect();
+    super::cut::boundaries(&s)
+        .into_iter()
+        .filter_map(|b| s.get(..b).map(|x| x.chars().count()))
+        .collect()
+}
+
+/// The edges of an item `s..e` of `text` moved off a cut inside a word, given the word
+/// boundaries `bounds` (sorted char offsets) around it. The start grows back over the rest of a
+/// short word (劳|动者 → 劳动者) — unless that word is the verb governing the series
+/// (`governs`: 推|动全员 → 全员); the end grows to the word's end when the word is short
+/// (供应链金|融) or the word runs to `hi`, the end of the clause (百年奋|斗目标). Never past
+/// `lo`/`hi`, never by more than three characters.
+pub(super) fn mend_edges(
+    text: &[char],
+    bounds: &[usize],
+    (s, e): (usize, usize),
+    (lo, hi): (usize, usize),
+    governs: &dyn Fn(&str) -> bool,
+) -> (usize, usize) {
+    let is_bound = |c: usize| bounds.binary_search(&c).is_ok();
+    let before = |c: usize| bounds.iter().rev().find(|b| **b < c).copied();
+    let after = |c: usize| bounds.iter().find(|b| **b > c).copied();
+    let inside = |c: usize| {
+        c > 0
+            && c < text.len()
+            && text[c - 1].is_alphanumeric()
+            && text[c].is_alphanumeric()
+            && !is_bound(c)
+    };
+    // Right after a governing verb (着力|保基本) the item starts where it should, however the
+    // segmenter reads the characters around it (着|力保|基本).
+    let after_verb = (2..=4).any(|k| s >= k && governs(&text[s - k..s].iter().collect::<String>()));
+    let mut ns = s;
+    if inside(s) && !after_verb {
+        if let (Some(b0), Some(b1)) = (before(s), after(s)) {
+            let word: String = text[b0..b1].iter().collect();
+            if governs(&word) && b1 + 2 <= e {
+                ns = b1;
+            } else if b1 - b0 <= 3 && b0 >= lo {
+                ns = b0;
+            }
+        }
+    }
+    let mut ne = e;
+    if inside(e) {
+        if let (Some(b0), Some(b1)) = (before(e), after(e)) {
+            if b1 - e <= 3 && b1 <= hi && (b1 - b0 <= 3 || b1 == hi) {
+                ne = b1;
+            }
+        }
+    }
+    (ns, ne)
 }
 
 fn drop_fillers(l: &mut FoundList) {
@@ -315,6 +356,43 @@ mod tests {
         l.passage = "完善产权保护、市场准入、公平竞争等制度。".to_string();
         shape(&mut l);
         assert_eq!(keys(&l), ["产权保护", "市场准入", "公平竞争"]);
+    }
+
+    #[test]
+    fn an_edge_inside_a_word_moves_to_the_word_edge() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        let no_verb = |_: &str| false;
+        // 坚持|劳动者|优先, the item cut after 劳: it grows back over the short word.
+        let t = c("坚持劳动者优先");
+        assert_eq!(
+            mend_edges(&t, &[0, 2, 5, 7], (3, 7), (0, 7), &no_verb),
+            (2, 7)
+        );
+        // 推动|全员|参与 cut after 推: a governing verb is left to the frame.
+        let t = c("推动全员参与");
+        let verb = |w: &str| w == "推动";
+        assert_eq!(mend_edges(&t, &[0, 2, 4, 6], (1, 6), (0, 6), &verb), (2, 6));
+        assert_eq!(
+            mend_edges(&t, &[0, 2, 4, 6], (1, 6), (0, 6), &no_verb),
+            (0, 6)
+        );
+        // 着力|保障 read by the segmenter as 着|力保|障: after a governing verb the start stands.
+        let t = c("着力保障民生");
+        let verb = |w: &str| w == "着力";
+        assert_eq!(
+            mend_edges(&t, &[0, 1, 3, 4, 6], (2, 6), (0, 6), &verb),
+            (2, 6)
+        );
+        assert_eq!(
+            mend_edges(&t, &[0, 1, 3, 4, 6], (2, 6), (0, 6), &no_verb),
+            (1, 6)
+        );
+        // 实现|百年奋斗目标, cut inside a long word that ends the clause: it grows to its end.
+        let t = c("实现百年奋斗目标");
+        assert_eq!(mend_edges(&t, &[0, 2, 8], (2, 5), (0, 8), &no_verb), (2, 8));
+        // A cut between the parts of a long word inside the clause (乡村|建设行动) stays.
+        let t = c("乡村建设行动");
+        assert_eq!(mend_edges(&t, &[0, 4, 6], (0, 2), (0, 6), &no_verb), (0, 2));
     }
 
     #[test]
