@@ -84,8 +84,10 @@ pub fn strip_shared_subject(items: &mut [String]) -> Option<String> {
 }
 
 /// Vague quantities a lead sentence uses for a list whose size the items give.
-pub const VAGUE: [&str; 12] = [
+pub const VAGUE: [&str; 14] = [
     "几个",
+    "几类",
+    "几种",
     "许多",
     "一些",
     "多个",
@@ -175,6 +177,8 @@ pub fn with_count(base: &str, n: usize) -> String {
                 "几点" => format!("{num}点"),
                 "几项" => format!("{num}项"),
                 "几条" => format!("{num}条"),
+                "几类" => format!("{num}类"),
+                "几种" => format!("{num}种"),
                 "以下" | "如下" => format!("以下{num}个"),
                 _ => format!("{num}个"),
             };
@@ -294,6 +298,9 @@ mod tests {
             "要从两个维度来研究和布局"
         );
         assert_eq!(with_count("丝路精神", 4), "丝路精神（四项）");
+        // A name made from clauses framed alike (主动接受…的评议 ×3) says 几类: the count
+        // takes its place, never a second count after it.
+        assert_eq!(with_count("主动接受的几类评议", 3), "主动接受的三类评议");
         // A congress or a fixed name keeps its number, and the size is added.
         assert_eq!(
             with_count("深入贯彻党的二十大精神", 8),
