@@ -502,7 +502,7 @@ fn the_dev_texts_hold_their_floor() {
             ("prompts", c.prompt_accuracy, w.prompt_accuracy),
         ] {
             assert!(
-                (a - b).abs() <= 0.05,
+                (a - b).abs() <= 0.03,
                 "{gold}: {name} clean {a:.3} wrapped {b:.3}"
             );
         }
@@ -510,7 +510,7 @@ fn the_dev_texts_hold_their_floor() {
 }
 
 /// (explicit, implicit, prompts) reached on every development text, clean and wrapped.
-const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.80);
+const DEV_FLOOR: (f64, f64, f64) = (0.95, 0.72, 0.82);
 
 #[test]
 fn the_dev_texts_meet_the_bars() {
