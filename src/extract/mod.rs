@@ -68,7 +68,13 @@ struct P<'a> {
 
 impl<'a> P<'a> {
     fn new(idx: usize, para: &'a Paragraph) -> P<'a> {
-        let (offs, chars) = para.text.char_indices().unzip();
+        // Sized once: a paragraph is hundreds of characters, grown push by push it reallocates.
+        let n = para.text.chars().count();
+        let (mut offs, mut chars) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for (o, c) in para.text.char_indices() {
+            offs.push(o);
+            chars.push(c);
+        }
         P {
             para,
             chars,
@@ -119,7 +125,7 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
         .enumerate()
         .map(|(i, p)| P::new(i, p))
         .collect();
-    let chars: Vec<Vec<char>> = paras.iter().map(|p| p.chars.clone()).collect();
+    let chars: Vec<&[char]> = paras.iter().map(|p| p.chars.as_slice()).collect();
     let paths = structure::heading_paths(&chars);
     let mut found = Vec::new();
     found.extend(block_lists(doc, &paras));

@@ -424,6 +424,10 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     for (a, b) in sentences(p) {
         for seps in [&['，', '；', '：'][..], &['、'][..]] {
+            // Without a 、 the second split gives the first one's clauses again.
+            if seps[0] == '、' && !p.chars[a..b].contains(&'、') {
+                continue;
+            }
             // Clause boundaries within the sentence.
             let mut clauses: Vec<(usize, usize)> = Vec::new();
             let mut st = a;
@@ -460,10 +464,30 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                     }
                 }
             }
-            let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
             let cs: Vec<&[char]> = clauses.iter().map(|(x, y)| &p.chars[*x..*y]).collect();
+            // Every test below needs three clauses from `i` that open alike (a head, 以…为) or
+            // end alike (a frame, a tail): most sentences have no such run, and are left before
+            // their clauses are copied out.
+            let may_run = |i: usize| {
+                let Some(r) = cs.get(i..i + 3) else {
+                    return false;
+                };
+                let open = r.iter().all(|c| c.len() >= 2 && c[..2] == r[0][..2]);
+                let end = r
+                    .iter()
+                    .all(|c| c.len() >= 2 && c[c.len() - 2..] == r[0][r[0].len() - 2..]);
+                open || end || r.iter().all(|c| c.first() == Some(&'以'))
+            };
+            if !(0..cs.len()).any(may_run) {
+                continue;
+            }
+            let texts: Vec<String> = clauses.iter().map(|(x, y)| p.text(*x, *y)).collect();
             let mut i = 0;
             while i < texts.len() {
+                if !may_run(i) {
+                    i += 1;
+                    continue;
+                }
                 // The longest run from i with a 2-char head, the 以…为 frame, or (between commas)
                 // a shared ending; each test holds for every shorter run too, so grow greedily.
                 let kinds: [(&str, &RunTest<'_>); 5] = [

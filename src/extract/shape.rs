@@ -114,10 +114,21 @@ fn mend_word_cuts(l: &mut FoundList) {
 /// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
 pub(super) fn char_bounds(text: &[char]) -> Vec<usize> {
     let s: String = text.iter().collect();
-    super::cut::boundaries(&s)
-        .into_iter()
-        .filter_map(|b| s.get(..b).map(|x| x.chars().count()))
-        .collect()
+    // Byte offsets to char offsets in one walk (the offsets come sorted).
+    let mut out = Vec::new();
+    let (mut byte, mut chars) = (0, 0);
+    let mut rest = text.iter();
+    for b in super::cut::boundaries(&s) {
+        while byte < b {
+            let Some(c) = rest.next() else { break };
+            byte += c.len_utf8();
+            chars += 1;
+        }
+        if byte == b {
+            out.push(chars);
+        }
+    }
+    out
 }
 
 /// The edges of an item `s..e` of `text` moved off a cut inside a word, given the word

@@ -42,11 +42,11 @@ pub fn heading_of(chars: &[char], para: usize) -> Option<Heading> {
 
 /// For every paragraph, the headings above it, outermost first (a heading paragraph's own path
 /// holds only its ancestors).
-pub fn heading_paths(paras: &[Vec<char>]) -> Vec<Vec<Heading>> {
+pub fn heading_paths<T: AsRef<[char]>>(paras: &[T]) -> Vec<Vec<Heading>> {
     let mut out = Vec::with_capacity(paras.len());
     let mut cur: Vec<Heading> = Vec::new();
     for (i, chars) in paras.iter().enumerate() {
-        let h = heading_of(chars, i);
+        let h = heading_of(chars.as_ref(), i);
         if let Some(h) = &h {
             cur.retain(|x| x.level < h.level);
         }
