@@ -424,10 +424,6 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     for (a, b) in sentences(p) {
         for seps in [&['，', '；', '：'][..], &['、'][..]] {
-            // Without a 、 the second split gives the first one's clauses again.
-            if seps[0] == '、' && !p.chars[a..b].contains(&'、') {
-                continue;
-            }
             // Clause boundaries within the sentence.
             let mut clauses: Vec<(usize, usize)> = Vec::new();
             let mut st = a;
