@@ -61,6 +61,26 @@ fn segment(text: &str) -> Vec<usize> {
     }
 }
 
+/// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
+pub fn char_boundaries(text: &[char]) -> Vec<usize> {
+    let s: String = text.iter().collect();
+    // Byte offsets to char offsets in one walk (the offsets come sorted).
+    let mut out = Vec::new();
+    let (mut byte, mut chars) = (0, 0);
+    let mut rest = text.iter();
+    for b in boundaries(&s) {
+        while byte < b {
+            let Some(c) = rest.next() else { break };
+            byte += c.len_utf8();
+            chars += 1;
+        }
+        if byte == b {
+            out.push(chars);
+        }
+    }
+    out
+}
+
 /// Whether `text[a..b]` is made of whole words.
 pub fn whole(bounds: &[usize], a: usize, b: usize) -> bool {
     bounds.binary_search(&a).is_ok() && bounds.binary_search(&b).is_ok()
@@ -96,6 +116,18 @@ mod tests {
         assert_eq!(rfind_word("扩大有效投资", "有"), None);
         let s = "城市有明显优势";
         assert_eq!(rfind_word(s, "有"), Some((6, 9)));
+    }
+
+    #[test]
+    fn char_boundaries_are_the_byte_boundaries_counted_in_chars() {
+        let s = "推进A股市场和乡村振兴2025年";
+        let chars: Vec<char> = s.chars().collect();
+        let want: Vec<usize> = boundaries(s)
+            .into_iter()
+            .map(|b| s[..b].chars().count())
+            .collect();
+        assert_eq!(char_boundaries(&chars), want);
+        assert_eq!(char_boundaries(&chars).last(), Some(&chars.len()));
     }
 
     #[test]

@@ -1316,7 +1316,7 @@ fn mend_series_edges(
     }
     // Only the chunk an edge lies in is segmented (its ends are punctuation, word ends anyway).
     let chunk_bounds = |(x, y): (usize, usize)| -> Vec<usize> {
-        super::shape::char_bounds(&s[x..y])
+        super::cut::char_boundaries(&s[x..y])
             .into_iter()
             .map(|c| c + x)
             .collect()

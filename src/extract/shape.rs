@@ -87,7 +87,7 @@ fn mend_word_cuts(l: &mut FoundList) {
         }
         let w0 = s.saturating_sub(6);
         let w1 = (e + 6).min(passage.len());
-        let bounds: Vec<usize> = char_bounds(&passage[w0..w1])
+        let bounds: Vec<usize> = super::cut::char_boundaries(&passage[w0..w1])
             .into_iter()
             .map(|b| b + w0)
             .collect();
@@ -109,26 +109,6 @@ fn mend_word_cuts(l: &mut FoundList) {
             from = ne;
         }
     }
-}
-
-/// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
-pub(super) fn char_bounds(text: &[char]) -> Vec<usize> {
-    let s: String = text.iter().collect();
-    // Byte offsets to char offsets in one walk (the offsets come sorted).
-    let mut out = Vec::new();
-    let (mut byte, mut chars) = (0, 0);
-    let mut rest = text.iter();
-    for b in super::cut::boundaries(&s) {
-        while byte < b {
-            let Some(c) = rest.next() else { break };
-            byte += c.len_utf8();
-            chars += 1;
-        }
-        if byte == b {
-            out.push(chars);
-        }
-    }
-    out
 }
 
 /// The edges of an item `s..e` of `text` moved off a cut inside a word, given the word
