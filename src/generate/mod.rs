@@ -121,17 +121,13 @@ fn extract(
     let next = AtomicUsize::new(0);
     // Longest documents first, so that the two threads finish together: dealt in file order,
     // a long document taken last keeps one thread busy while the other waits.
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    let size =
-        |d: &crate::corpus::Document| d.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
-    order.sort_by_key(|&i| std::cmp::Reverse(docs.get(i).map_or(0, size)));
+    let mut order: Vec<(usize, &crate::corpus::Document)> = docs.iter().enumerate().collect();
+    order.sort_by_key(|(_, d)| {
+        std::cmp::Reverse(d.paragraphs.iter().map(|p| p.text.len()).sum::<usize>())
+    });
     let lists = || {
         let mut mine: Vec<(usize, Vec<extract::FoundList>)> = Vec::new();
-        loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            let Some((i, doc)) = order.get(k).and_then(|&i| Some((i, docs.get(i)?))) else {
-                break;
-            };
+        while let Some(&(i, doc)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             mine.push((i, extract::find_lists(doc)));
         }
         mine
