@@ -703,18 +703,20 @@ fn prompt_core(prompt: &str) -> String {
 /// becomes a gap (……), and a prompt of fewer than three characters takes its section or the
 /// document's topic as owner.
 fn guard(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
-    let keys: Vec<String> = l.items.iter().map(|i| i.key.clone()).collect();
-    for k in keys.iter().filter(|k| len(k) >= 4) {
-        if l.prompt.contains(k.as_str()) {
-            l.prompt = l.prompt.replace(k.as_str(), "……");
+    for k in l
+        .items
+        .iter()
+        .map(|i| i.key.as_str())
+        .filter(|k| len(k) >= 4)
+    {
+        if l.prompt.contains(k) {
+            l.prompt = l.prompt.replace(k, "……");
         }
     }
     if len(&prompt_core(&l.prompt)) >= 3 {
         return;
     }
-    let owner = own
-        .or(path.last())
-        .map(|h| trim(&h.body).to_string())
+    let owner = section_owner(own, path)
         .filter(|o| len(o) >= 3)
         .or_else(|| (len(topic) >= 3).then(|| topic.to_string()));
     if let Some(o) = owner {
@@ -724,6 +726,12 @@ fn guard(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str
             _ => format!("{o}：{}", l.prompt),
         };
     }
+}
+
+/// The section a list sits in, as the owner of a prompt that has none: the heading of its own
+/// numbered paragraph, else the nearest heading above it.
+fn section_owner(own: Option<&Heading>, path: &[Heading]) -> Option<String> {
+    own.or(path.last()).map(|h| trim(&h.body).to_string())
 }
 
 /// A frame with no object and no owner: a short verb phrase before the gap (`力求做到……`,
@@ -811,7 +819,7 @@ pub fn finish(
             let owner = para_head
                 .filter(|h| !is_series(h))
                 .map(str::to_string)
-                .or_else(|| own.or(path.last()).map(|h| trim(&h.body).to_string()))
+                .or_else(|| section_owner(own, path))
                 // A bare frame in a text with no headings: its topic, unless the title names
                 // only the occasion (…时的讲话).
                 .or_else(|| {
