@@ -1451,19 +1451,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             if suffix > 0 {
                 cuts.retain(|c| first.len() - c >= suffix);
             }
+            // How far the item a cut leaves is from the nearest of the mean and the other
+            // items' own lengths: one long middle item (提振消费以及民营) must not pull the
+            // first item's cut leftwards.
+            let dist = |c: usize| {
+                let l = (first.len() - c) as f32;
+                lens.iter()
+                    .map(|m| (l - *m as f32).abs())
+                    .fold((l - mean).abs(), f32::min)
+            };
             let best = cuts
                 .into_iter()
                 .min_by(|a, b| {
-                    // The nearest of the mean and the other items' own lengths: one long middle
-                    // item (提振消费以及民营) must not pull the first item's cut leftwards.
-                    let dist = |c: usize| {
-                        let l = (first.len() - c) as f32;
-                        lens.iter()
-                            .map(|m| (l - *m as f32).abs())
-                            .fold((l - mean).abs(), f32::min)
-                    };
-                    let (da, db) = (dist(*a), dist(*b));
-                    da.total_cmp(&db)
+                    dist(*a)
+                        .total_cmp(&dist(*b))
                         .then((*a == 0).cmp(&(*b == 0)))
                         .then(a.cmp(b))
                 })
