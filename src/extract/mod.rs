@@ -583,9 +583,38 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|ks| ks.iter().map(|k| char_mask(k)).collect())
         .collect();
+    // Lists overlap when their item lines do (a list over several paragraphs holds a series
+    // in one of them) or they start in neighbouring paragraphs.
+    let span = |l: &FoundList| {
+        let lines = l.items.iter().map(|i| i.line);
+        (
+            lines.clone().min().unwrap_or(l.line),
+            lines.max().unwrap_or(l.line),
+        )
+    };
+    let spans: Vec<(u32, u32)> = lists.iter().map(span).collect();
+    let near: Vec<Vec<bool>> = (0..lists.len())
+        .map(|i| {
+            (0..lists.len())
+                .map(|j| {
+                    lists[i].para.abs_diff(lists[j].para) <= 1
+                        || (spans[i].0 <= spans[j].1 && spans[j].0 <= spans[i].1)
+                })
+                .collect()
+        })
+        .collect();
+    // Two finders reading one passage word its items a little differently (数字消费 / 数字):
+    // there one item inside the other is the same item. Far apart, the same words can name
+    // different lists (数字消费、绿色消费 … and 数字、绿色 … 合作领域): only equal items match.
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
         let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
-        lens[i.0][i.1].min(lens[j.0][j.1]) >= 2
+        if !near[i.0][j.0] {
+            return a == b;
+        }
+        let (la, lb) = (lens[i.0][i.1], lens[j.0][j.1]);
+        // …and the inner one is most of the outer (质量 is not 中国速度向中国质量转变).
+        la.min(lb) >= 2
+            && la.min(lb) * 2 >= la.max(lb)
             && ((ma & mb == mb && a.contains(b)) || (ma & mb == ma && b.contains(a)))
     };
     let mut order: Vec<usize> = (0..lists.len()).collect();
@@ -632,4 +661,81 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     }
     kept.sort_by_key(|i| (lists[*i].line, *i));
     kept.into_iter().map(|i| lists[i].clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 、-series found at paragraph `para` (one line a paragraph, as in a clean text).
+    fn series(para: usize, items: &[&str]) -> FoundList {
+        FoundList {
+            prompt: String::new(),
+            items: items
+                .iter()
+                .map(|k| FoundItem {
+                    key: k.to_string(),
+                    full: k.to_string(),
+                    line: para as u32 + 1,
+                })
+                .collect(),
+            marker: "、".into(),
+            explicit: false,
+            ordered: false,
+            line: para as u32 + 1,
+            passage: String::new(),
+            heading: Vec::new(),
+            lead: String::new(),
+            subject: None,
+            para,
+        }
+    }
+
+    fn keys(lists: &[FoundList]) -> Vec<Vec<&str>> {
+        lists
+            .iter()
+            .map(|l| l.items.iter().map(|i| i.key.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_passage_worded_twice_is_one_list() {
+        let kept = dedup(vec![
+            series(3, &["数字", "绿色", "健康", "智能"]),
+            series(3, &["数字消费", "绿色消费", "健康消费"]),
+        ]);
+        assert_eq!(keys(&kept), vec![vec!["数字", "绿色", "健康", "智能"]]);
+    }
+
+    #[test]
+    fn the_same_words_far_apart_are_two_lists_unless_equal() {
+        let kept = dedup(vec![
+            series(3, &["数字", "绿色", "健康", "智能"]),
+            series(9, &["数字消费", "绿色消费", "健康消费"]),
+            series(20, &["数字", "绿色", "健康"]),
+        ]);
+        assert_eq!(
+            keys(&kept),
+            vec![
+                vec!["数字", "绿色", "健康", "智能"],
+                vec!["数字消费", "绿色消费", "健康消费"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_inside_a_long_item_is_not_that_item() {
+        let kept = dedup(vec![
+            series(2, &["技术", "标准", "品牌", "质量", "服务"]),
+            series(
+                2,
+                &[
+                    "中国制造向中国创造转变",
+                    "中国速度向中国质量转变",
+                    "中国产品向中国品牌转变",
+                ],
+            ),
+        ]);
+        assert_eq!(kept.len(), 2);
+    }
 }

@@ -1625,10 +1625,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         if summary.is_some() {
             score += 1;
-            // …等行业 / …等领域: 等 closes a series that the noun sums up.
-            if right_rest.first() == Some(&'等') {
-                score += 1;
-            }
+        }
+        // 等 closes a series (…等行业 / …等领域, or 开展A、B、C、D等，…): the writer marks it
+        // as a run of examples of one kind.
+        if right_rest.first() == Some(&'等') {
+            score += 1;
         }
         // Words that differ only in a numeral (二中、三中、四中全会) are an ordinal run.
         let ordinal = all_uniform
@@ -1877,6 +1878,17 @@ mod tests {
         let ls = series("抓紧制定住房保障法、社会救助法、慈善法、家庭教育促进法等法律。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l)[0], "住房保障法");
+    }
+
+    #[test]
+    fn a_series_closed_by_deng_is_a_list_without_a_summary_noun() {
+        // Four items of one length and 等: a run of examples of one kind, though no noun
+        // follows to name them.
+        let ls = series(
+            "各校要结合专业特点积极组织参观访问、岗位见习、志愿讲解、社区调研等，提升能力。",
+        );
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["参观访问", "岗位见习", "志愿讲解", "社区调研"]);
     }
 
     #[test]
