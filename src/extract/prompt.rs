@@ -876,9 +876,16 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             .any(|it| len(it) >= 4 && p.contains(it.as_str()))
     };
     // A clause after the last item that sums the list up names it, when nothing before does.
+    // A name coined from the items' shared affix (增强立法的三个“性”) says less than a clause
+    // that sums them up (…，是发展新质生产力的核心要素).
+    let affix_name = l.prompt.ends_with('”')
+        && l.prompt
+            .rsplit('“')
+            .next()
+            .is_some_and(|c| c.chars().count() == 2);
     if announcing.is_none()
         && !has_count(&strip_frames(&l.lead))
-        && (l.prompt.is_empty() || l.prompt.contains("……"))
+        && (l.prompt.is_empty() || l.prompt.contains("……") || affix_name)
     {
         if let Some((p, own)) = summary_after(l, n).filter(|(p, _)| !gives_away(p)) {
             l.prompt = p;

@@ -30,6 +30,30 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .then(|| (i, noun.chars().take(8).collect()))
 }
 
+/// The one character every item is coined on, when it is a word-forming affix: a class
+/// suffix (…性, …化, …权, …感, …观) or the verb of short verb–object items (进教材、进课堂、
+/// 进头脑; 稳就业、稳金融、稳外贸).
+fn class_affix(items: &[Vec<char>]) -> Option<char> {
+    const SUFFIXES: [char; 8] = ['性', '化', '权', '感', '观', '力', '率', '度'];
+    let last = *items.first()?.last()?;
+    if items
+        .iter()
+        .all(|x| x.len() >= 2 && x.last() == Some(&last))
+        && SUFFIXES.contains(&last)
+    {
+        return Some(last);
+    }
+    // A verb of one character and a two-character object each (进|教材); longer items are
+    // compounds that may share only a word's first character (重大部署、重要任务).
+    let first = *items.first()?.first()?;
+    let verb_object =
+        items.iter().all(|x| x.len() == 3 && x[0] == first) && common_prefix(items) == 1;
+    (verb_object
+        && ('\u{4e00}'..='\u{9fff}').contains(&first)
+        && !matches!(first, '不' | '要' | '的' | '有' | '无' | '是' | '和' | '在'))
+    .then_some(first)
+}
+
 /// Whether `s` ends with the characters of `w`.
 fn ends_with(s: &[char], w: &str) -> bool {
     let n = w.chars().count();
@@ -1795,6 +1819,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     let right: String = right_rest.iter().collect();
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
+                // Items coined on one affix are named by it, as the genre counts them (增强立法
+                // |系统性、整体性、协同性 → 增强立法的三个“性”; 推动|进教材、进课堂、进头脑 →
+                // 推动的三个“进”).
+                // (Not after a modal: 才能|办成事、办好事、办大事 is no 才能的三个“办”.)
+                _ if left.chars().count() >= 2
+                    && right_rest.is_empty()
+                    && !left.ends_with(['能', '会', '要', '应', '须', '可'])
+                    && class_affix(&items).is_some() =>
+                {
+                    let c = class_affix(&items).unwrap_or_default();
+                    l.prompt = format!("{left}的{}个“{c}”", cn_numeral(n, true));
+                }
                 // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
                 // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
                 _ if governs(left) && right_rest.is_empty() => {
@@ -1889,6 +1925,26 @@ mod tests {
         );
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["参观访问", "岗位见习", "志愿讲解", "社区调研"]);
+    }
+
+    #[test]
+    fn items_coined_on_one_affix_are_named_by_it() {
+        let ls = series("我们要不断增强调控政策的连续性、稳定性、协调性。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["连续性", "稳定性", "协调性"]);
+        assert!(l.prompt.ends_with("的三个“性”"), "{}", l.prompt);
+        let ls = series("各校要推动劳动教育进家庭、进社区、进企业。");
+        let l = ls.first().expect("a series");
+        assert!(l.prompt.ends_with("的三个“进”"), "{}", l.prompt);
+        // Words that share only a first character are no coined set (重大部署、重要任务).
+        assert_eq!(
+            super::class_affix(&run(&["重大部署", "重要任务", "重点工作"])),
+            None
+        );
+        // Nor is a noun they share after the last item: it names them.
+        let ls = series("要推进管理的规范化、标准化、信息化建设，提高效率。");
+        let l = ls.first().expect("a series");
+        assert!(!l.prompt.contains("“化”"), "{}", l.prompt);
     }
 
     #[test]
