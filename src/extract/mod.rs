@@ -165,6 +165,7 @@ pub fn find_lists(doc: &Document) -> Vec<FoundList> {
         shape::shape(l);
         prompt::finish(l, path, own.as_ref(), para_head.as_deref(), &topic);
     }
+    prompt::spare_other_lists(&mut lists, &topic);
     lists
 }
 

@@ -728,6 +728,49 @@ fn guard(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str
     }
 }
 
+/// A prompt that prints two items of another list of the document teaches that list's answers
+/// on this card (…：深入实施西部大开发、东北全面振兴…等战略（三项） over three other items). It
+/// keeps only its section part (before `：`), or its heading, or the document's topic.
+pub fn spare_other_lists(lists: &mut [FoundList], topic: &str) {
+    let keys: Vec<Vec<String>> = lists
+        .iter()
+        .map(|l| {
+            l.items
+                .iter()
+                .map(|i| i.key.clone())
+                // Short words (技术, 质量) recur in any prompt of the genre: items of four
+                // characters or more are what a card would give away.
+                .filter(|k| len(k) >= 4)
+                .collect()
+        })
+        .collect();
+    for (i, l) in lists.iter_mut().enumerate() {
+        let prompt = &l.prompt;
+        let gives_away = keys.iter().enumerate().any(|(j, ks)| {
+            j != i && ks.iter().filter(|k| prompt.contains(k.as_str())).count() >= 2
+        });
+        if !gives_away {
+            continue;
+        }
+        let n = cn_numeral(l.items.len(), true);
+        let owner = l
+            .prompt
+            .split_once('：')
+            .map(|(head, _)| head.to_string())
+            .or_else(|| {
+                let h = chars(l.heading.last()?);
+                let skip = super::markers::marker_at(&h, 0, true).map_or(0, |m| m.len);
+                let body: String = h.get(skip..)?.iter().collect();
+                Some(trim(&body).to_string())
+            })
+            .filter(|o| len(o) >= 2)
+            .unwrap_or_else(|| topic.to_string());
+        if !owner.is_empty() {
+            l.prompt = format!("{owner}（{n}项）");
+        }
+    }
+}
+
 /// The section a list sits in, as the owner of a prompt that has none: the heading of its own
 /// numbered paragraph, else the nearest heading above it.
 fn section_owner(own: Option<&Heading>, path: &[Heading]) -> Option<String> {
@@ -1211,6 +1254,31 @@ mod tests {
             subject: None,
             para: 0,
         }
+    }
+
+    #[test]
+    fn a_prompt_never_prints_another_lists_items() {
+        let mut a = list(&["东部率先发展", "西部加快开发", "中部全面崛起"], "");
+        a.prompt = "区域协调：推进东部率先发展、西部加快开发等战略（三项）".into();
+        let mut b = list(&["东北振兴发展", "港澳融合发展"], "");
+        b.prompt = "区域发展的两大战略".into();
+        let mut c = list(&["沿海城市群", "沿江城市群", "沿边城市群"], "");
+        c.prompt = "区域协调：推进东部率先发展、西部加快开发等战略（三项）".into();
+        c.heading = vec!["三、推进区域协调".into()];
+        let mut d = list(&["沿海城市群", "沿江城市群", "沿边城市群"], "");
+        d.prompt = "推进东部率先发展、西部加快开发等战略（三项）".into();
+        d.heading = vec!["三、推进区域协调".into()];
+        let mut lists = vec![a, b, c, d];
+        spare_other_lists(&mut lists, "区域发展意见");
+        // Its own items in the prompt are another matter (left to the finishing pass).
+        assert_eq!(
+            lists[0].prompt,
+            "区域协调：推进东部率先发展、西部加快开发等战略（三项）"
+        );
+        assert_eq!(lists[1].prompt, "区域发展的两大战略");
+        // Another list's items: the section part stays, else the heading without its marker.
+        assert_eq!(lists[2].prompt, "区域协调（三项）");
+        assert_eq!(lists[3].prompt, "推进区域协调（三项）");
     }
 
     #[test]

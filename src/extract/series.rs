@@ -156,6 +156,10 @@ fn noun_only(noun: &str) -> String {
                     | '与'
                     | '对'
                     | '有'
+                    | '更'
+                    | '均'
+                    | '仍'
+                    | '还'
             )
         })
         .collect::<String>()
@@ -1334,7 +1338,16 @@ fn mend_series_edges(
         others.iter().copied().max().unwrap_or(0),
     );
     let open = |c: usize| c > a && c < b && s[c - 1].is_alphanumeric() && s[c].is_alphanumeric();
-    let long_first = items[0].len() > max_o;
+    // A first item that starts right after its governing verb (全面贯彻|劳动者自主就业) starts
+    // right, however long.
+    // (Not when a preposition follows the verb: 加强|对立法权、执法权… starts after 对.)
+    let after_verb = LEFT_CUTS
+        .iter()
+        .any(|w| w.chars().count() >= 2 && ends_with(&s[..start], w))
+        && !LEFT_CUTS
+            .iter()
+            .any(|w| w.chars().count() == 1 && w.starts_with(s[start]));
+    let long_first = items[0].len() > max_o && !after_verb;
     if !open(start) && !open(end) && !long_first {
         return;
     }
@@ -1362,7 +1375,7 @@ fn mend_series_edges(
     let (mut ns, _) =
         super::shape::mend_edges(s, &bounds, (start, first.1), (first.0, b), &governs);
     let (_, ne) = super::shape::mend_edges(s, &tail, (last_start, end), (a, last.1), &governs);
-    if first.1 - ns > max_o {
+    if first.1 - ns > max_o && !after_verb {
         let mean = others.iter().sum::<usize>() as f32 / others.len() as f32;
         let dist = |c: usize| ((first.1 - c) as f32 - mean).abs();
         if let Some(c) = bounds
@@ -1378,6 +1391,41 @@ fn mend_series_edges(
     items[0] = s[ns..first.1].to_vec();
     items[n - 1] = s[last_start..ne].to_vec();
     *right_rest = s[ne..last.1].to_vec();
+}
+
+/// Items a series may be trusted with on less evidence: each a run of whole words of the
+/// clause (no 高|校毕业生, 电|动汽车, 初次分配、再分配、三次分|配), none opening with a
+/// preposition or holding a stray quote, and of like lengths (not 保障妇女、儿童、老年人、
+/// 残疾人合法权益, where the first and last items took in their context).
+fn clean_items(clause: &[char], items: &[Vec<char>]) -> bool {
+    let (min, max) = (
+        items.iter().map(Vec::len).min().unwrap_or(0),
+        items.iter().map(Vec::len).max().unwrap_or(0),
+    );
+    if min < 2 || max > 8 || max > 2 * min {
+        return false;
+    }
+    if items.iter().any(|x| {
+        matches!(
+            x[0],
+            '对' | '以' | '在' | '把' | '为' | '从' | '向' | '将' | '和' | '与' | '的' | '一'
+        ) || matches!(x[x.len() - 1], '和' | '与' | '及' | '的' | '等')
+            || x.iter()
+                .any(|c| matches!(c, '“' | '”' | '（' | '）' | '《' | '》'))
+    }) {
+        return false;
+    }
+    let bounds = super::cut::char_boundaries(clause);
+    let mut from = 0;
+    items.iter().all(|x| {
+        let Some(at) =
+            (from..clause.len().saturating_sub(x.len() - 1)).find(|i| clause[*i..].starts_with(x))
+        else {
+            return false;
+        };
+        from = at + x.len();
+        super::cut::whole(&bounds, at, at + x.len())
+    })
 }
 
 /// The text before a series, trimmed of punctuation.
@@ -1571,6 +1619,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     .filter(|pos| pos + sp < after.len());
                 let (it2, rest2) = if let Some(pos) = at_suffix {
                     (after[..pos + sp].to_vec(), after[pos + sp..].to_vec())
+                } else if let Some(pos) = (2..after.len())
+                    .find(|i| after[*i] == '的' && summary_after(&after[*i..]).is_some())
+                {
+                    // …和D的方针: the noun after 的 names the series, it is no part of D.
+                    (after[..pos].to_vec(), after[pos..].to_vec())
                 } else if after.len() <= 12 && !after.contains(&'等') {
                     (after.to_vec(), Vec::new())
                 } else {
@@ -1692,7 +1745,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
         }
         // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
-        if score < SERIES_MIN_SCORE {
+        // One point short, it stands when its items are cleanly cut ([`clean_items`]).
+        if score < SERIES_MIN_SCORE - 1 {
             continue;
         }
         let mut items = items;
@@ -1704,6 +1758,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 &mut items,
                 &mut right_rest,
             );
+        }
+        if score < SERIES_MIN_SCORE {
+            if quoted.is_some() || !clean_items(&s[a..b], &items) {
+                continue;
+            }
+            score = SERIES_MIN_SCORE;
         }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
@@ -1945,6 +2005,49 @@ mod tests {
         let ls = series("要推进管理的规范化、标准化、信息化建设，提高效率。");
         let l = ls.first().expect("a series");
         assert!(!l.prompt.contains("“化”"), "{}", l.prompt);
+    }
+
+    #[test]
+    fn a_series_one_point_short_stands_on_cleanly_cut_items() {
+        // Three idioms and the noun they make up, far into their clause: one point short,
+        // kept because each item is whole words of the clause.
+        let ls = series("我们各级干部要坚决纠正铺张浪费、弄虚作假、敷衍塞责的不良风气。");
+        assert_eq!(
+            keys(ls.first().expect("a series")),
+            ["铺张浪费", "弄虚作假", "敷衍塞责"]
+        );
+        assert!(super::clean_items(
+            &"要加强对教材、课堂、头脑的建设".chars().collect::<Vec<_>>(),
+            &run(&["教材", "课堂", "头脑"])
+        ));
+        // An item cut inside a word, or one that took in its context, is not clean.
+        let clause: Vec<char> = "支持高校毕业生、退役军人、农民工就业".chars().collect();
+        assert!(!super::clean_items(
+            &clause,
+            &run(&["校毕业生", "退役军人", "农民工"])
+        ));
+        let clause: Vec<char> = "保障妇女、儿童、老年人、残疾人合法权益".chars().collect();
+        assert!(!super::clean_items(
+            &clause,
+            &run(&["保障妇女", "儿童", "老年人", "残疾人合法权益"])
+        ));
+    }
+
+    #[test]
+    fn a_noun_after_the_joined_last_item_names_the_series() {
+        // …和D的方针: D ends before 的; and the first item keeps all it has after its verb.
+        let ls = series("要全面贯彻企业自主经营、市场公平竞争、政府依法监管和社会协同共治的方针。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            [
+                "企业自主经营",
+                "市场公平竞争",
+                "政府依法监管",
+                "社会协同共治"
+            ]
+        );
+        assert!(l.prompt.contains("方针"), "{}", l.prompt);
     }
 
     #[test]
