@@ -548,7 +548,7 @@ fn norm(s: &str) -> String {
 
 /// The characters of `s` folded into 64 bits: `a` can contain `b` only when `a`'s mask
 /// holds all of `b`'s bits, a test far cheaper than the substring search it guards.
-fn char_mask(s: &str) -> u64 {
+pub(super) fn char_mask(s: &str) -> u64 {
     s.chars().fold(0, |m, c| m | 1 << (u32::from(c) % 64))
 }
 

@@ -744,10 +744,26 @@ pub fn spare_other_lists(lists: &mut [FoundList], topic: &str) {
                 .collect()
         })
         .collect();
+    // Character masks rule most pairs out before a substring search.
+    let masks: Vec<Vec<u64>> = keys
+        .iter()
+        .map(|ks| ks.iter().map(|k| super::char_mask(k)).collect())
+        .collect();
     for (i, l) in lists.iter_mut().enumerate() {
         let prompt = &l.prompt;
-        let gives_away = keys.iter().enumerate().any(|(j, ks)| {
-            j != i && ks.iter().filter(|k| prompt.contains(k.as_str())).count() >= 2
+        // Two items of four characters need eight.
+        if len(prompt) < 8 {
+            continue;
+        }
+        let pm = super::char_mask(prompt);
+        let gives_away = keys.iter().zip(&masks).enumerate().any(|(j, (ks, ms))| {
+            j != i
+                && ks
+                    .iter()
+                    .zip(ms)
+                    .filter(|(k, m)| *m & pm == **m && prompt.contains(k.as_str()))
+                    .count()
+                    >= 2
         });
         if !gives_away {
             continue;

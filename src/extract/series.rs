@@ -1397,7 +1397,12 @@ fn mend_series_edges(
 /// clause (no 高|校毕业生, 电|动汽车, 初次分配、再分配、三次分|配), none opening with a
 /// preposition or holding a stray quote, and of like lengths (not 保障妇女、儿童、老年人、
 /// 残疾人合法权益, where the first and last items took in their context).
-fn clean_items(clause: &[char], items: &[Vec<char>]) -> bool {
+fn clean_items(
+    s: &[char],
+    (first, last): ((usize, usize), (usize, usize)),
+    k: usize,
+    items: &[Vec<char>],
+) -> bool {
     let (min, max) = (
         items.iter().map(Vec::len).min().unwrap_or(0),
         items.iter().map(Vec::len).max().unwrap_or(0),
@@ -1415,17 +1420,30 @@ fn clean_items(clause: &[char], items: &[Vec<char>]) -> bool {
     }) {
         return false;
     }
-    let bounds = super::cut::char_boundaries(clause);
-    let mut from = 0;
-    items.iter().all(|x| {
-        let Some(at) =
-            (from..clause.len().saturating_sub(x.len() - 1)).find(|i| clause[*i..].starts_with(x))
-        else {
-            return false;
-        };
-        from = at + x.len();
-        super::cut::whole(&bounds, at, at + x.len())
-    })
+    // The middle items are whole chunks between 、: only the first item's start and the
+    // items in the last chunk can cut a word. Their chunks are the ones mend_series_edges
+    // segmented (the cut cache has them).
+    let whole_in = |(x, y): (usize, usize), its: &[Vec<char>], at_end: bool| -> bool {
+        let chunk = &s[x..y];
+        let bounds = super::cut::char_boundaries(chunk);
+        if at_end {
+            let Some(it) = its.first() else { return true };
+            return chunk.ends_with(it)
+                && super::cut::whole(&bounds, chunk.len() - it.len(), chunk.len());
+        }
+        let mut from = 0;
+        its.iter().all(|x| {
+            let Some(at) = (from..(chunk.len() + 1).saturating_sub(x.len()))
+                .find(|i| chunk[*i..].starts_with(x))
+            else {
+                return false;
+            };
+            from = at + x.len();
+            super::cut::whole(&bounds, at, at + x.len())
+        })
+    };
+    let tail = items.get(k - 1..).unwrap_or_default();
+    whole_in(first, &items[..1], true) && whole_in(last, tail, false)
 }
 
 /// The text before a series, trimmed of punctuation.
@@ -1760,7 +1778,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             );
         }
         if score < SERIES_MIN_SCORE {
-            if quoted.is_some() || !clean_items(&s[a..b], &items) {
+            if quoted.is_some() || !clean_items(s, (chunks[0], chunks[k - 1]), k, &items) {
                 continue;
             }
             score = SERIES_MIN_SCORE;
@@ -2016,20 +2034,33 @@ mod tests {
             keys(ls.first().expect("a series")),
             ["铺张浪费", "弄虚作假", "敷衍塞责"]
         );
-        assert!(super::clean_items(
-            &"要加强对教材、课堂、头脑的建设".chars().collect::<Vec<_>>(),
-            &run(&["教材", "课堂", "头脑"])
+        // (clause, the number of its chunks, the items)
+        let clean = |clause: &str, k: usize, items: &[&str]| {
+            let s: Vec<char> = clause.chars().collect();
+            let chunks = super::split_range(&s, 0, s.len(), &['、']);
+            let ends = (chunks[0], chunks[chunks.len() - 1]);
+            super::clean_items(&s, ends, k, &run(items))
+        };
+        assert!(clean(
+            "要加强对教材、课堂、头脑的建设",
+            3,
+            &["教材", "课堂", "头脑"]
         ));
         // An item cut inside a word, or one that took in its context, is not clean.
-        let clause: Vec<char> = "支持高校毕业生、退役军人、农民工就业".chars().collect();
-        assert!(!super::clean_items(
-            &clause,
-            &run(&["校毕业生", "退役军人", "农民工"])
+        assert!(!clean(
+            "支持高校毕业生、退役军人、农民工就业",
+            3,
+            &["校毕业生", "退役军人", "农民工"]
         ));
-        let clause: Vec<char> = "保障妇女、儿童、老年人、残疾人合法权益".chars().collect();
-        assert!(!super::clean_items(
-            &clause,
-            &run(&["保障妇女", "儿童", "老年人", "残疾人合法权益"])
+        assert!(!clean(
+            "支持各地区电动汽车、锂电池、光伏产品出口",
+            3,
+            &["动汽车", "锂电池", "光伏产品"]
+        ));
+        assert!(!clean(
+            "保障妇女、儿童、老年人、残疾人合法权益",
+            4,
+            &["保障妇女", "儿童", "老年人", "残疾人合法权益"]
         ));
     }
 
