@@ -1514,7 +1514,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let lens: Vec<usize> = middle.iter().map(Vec::len).collect();
         let uniform = lens.iter().all(|l| *l == lens[0]);
         let mlen = lens[0];
-        let suffix = common_suffix(&middle);
+        // One middle item shares all of itself with itself: the suffix the series is built on
+        // is the one it shares with the first chunk (初次分配、再分配、三次分配).
+        let suffix = if middle.len() == 1 {
+            common_suffix(&[parts[0].as_slice(), middle[0].as_slice()])
+        } else {
+            common_suffix(&middle)
+        };
         // First item: cut its left context where the item comes closest to the others' length
         // (after a verb or preposition, or — for words of one length — that length).
         let first = parts[0].clone();
@@ -1657,7 +1663,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // An item never opens with a pronoun (它由|A、B、C而催生): it and its preposition are
         // the series' frame.
         let first_item = match first_item.first() {
-            Some('它' | '其') if first_item.len() > 4 => {
+            Some('它' | '其')
+                if first_item.len() > 4 || (uniform && first_item.len() == mlen + 1) =>
+            {
                 let skip = if LEFT_CUTS
                     .iter()
                     .any(|w| w.chars().count() == 1 && w.starts_with(first_item[1]))
@@ -1701,6 +1709,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             if all_lens[0] <= 3 {
                 score += 1;
             }
+        } else if suf_all >= 2 && all_lens.iter().all(|l| *l <= suf_all + 3) && {
+            let (lo, hi) = (all_lens.iter().min(), all_lens.iter().max());
+            hi.zip(lo).is_some_and(|(h, l)| h - l <= 1)
+        } {
+            // …and so are short words of about one length on a shared word (初次分配、再分配、
+            // 三次分配).
+            score += 1;
         }
         // Coined names in quotes.
         if quoted.is_some() {
@@ -2079,6 +2094,22 @@ mod tests {
             ]
         );
         assert!(l.prompt.contains("方针"), "{}", l.prompt);
+    }
+
+    #[test]
+    fn short_words_on_one_shared_word_are_a_set() {
+        // Three chunks: the suffix is what the first shares with the middle (…管理), and the
+        // words are of about one length.
+        let ls = series("要构建目标管理、过程管理、结果管理相互衔接的考核体系。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["目标管理", "过程管理", "结果管理"]);
+        let ls = series("要健全初次审查、再审查、三次审查衔接配套的审查制度。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["初次审查", "再审查", "三次审查"]);
+        // A pronoun before a run of one length is no part of its first item.
+        let ls = series("我们对其必然性、长期性、复杂性要有清醒认识。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["必然性", "长期性", "复杂性"]);
     }
 
     #[test]
