@@ -1,7 +1,7 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
-use super::{make_items, FoundList, P};
+use super::{make_items, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
@@ -178,6 +178,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(numeric_summaries(p));
         out.extend(label_expansions(p));
         out.extend(sentence_frames(p));
+        out.extend(modal_frames(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -618,6 +619,92 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// Clauses that say one thing of different subjects: 家庭劳动教育要日常化，学校劳动教育要规范化，
+/// 社会劳动教育要多样化 — a subject of their own, one shared middle of three characters or more
+/// that ends in a modal or copula (…劳动教育要), and a predicate of their own. The predicates
+/// are the items; the subjects and the middle name them (家庭、学校、社会劳动教育的三个要求).
+fn modal_frames(p: &P) -> Vec<FoundList> {
+    let mut out = Vec::new();
+    let s = &p.chars;
+    if !s.iter().any(|c| matches!(c, '要' | '应' | '须')) {
+        return out;
+    }
+    for (a, b) in sentences(p) {
+        let clauses = split_range(s, a, b, &['，', '；', '。', '！', '？']);
+        let mut i = 0;
+        while i + 3 <= clauses.len() {
+            let Some(m) = modal_middle(s, &clauses[i..i + 3]) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 3;
+            while j < clauses.len() && modal_middle(s, &clauses[i..j + 1]).as_ref() == Some(&m) {
+                j += 1;
+            }
+            let run = &clauses[i..j];
+            let at = |(x, y): (usize, usize)| {
+                let c = &s[x..y];
+                (0..c.len())
+                    .find(|k| c[*k..].starts_with(&m))
+                    .map(|k| x + k)
+            };
+            let mut subjects = Vec::new();
+            let mut items = Vec::new();
+            for &(x, y) in run {
+                let Some(k) = at((x, y)) else { break };
+                subjects.push(p.text(x, k));
+                items.push(FoundItem {
+                    key: p.text(k + m.len(), y),
+                    full: p.text(x, y),
+                    line: p.line(x),
+                });
+            }
+            if items.len() == run.len() {
+                let core: String = m[..m.len() - 1].iter().collect();
+                let n = items.len();
+                let mut l = implicit(p, "，", "", Vec::new(), p.line(run[0].0), p.text(a, b));
+                l.items = items;
+                l.prompt = format!(
+                    "{}{core}的{}个要求",
+                    subjects.join("、"),
+                    cn_numeral(n, true)
+                );
+                out.push(l);
+            }
+            i = j;
+        }
+    }
+    out
+}
+
+/// The middle the clauses share (`劳动教育要`): three to eight characters ending in 要/应/须,
+/// with one to four characters of each clause's own before it and two to ten after it.
+fn modal_middle(s: &[char], clauses: &[(usize, usize)]) -> Option<Vec<char>> {
+    let &(x0, y0) = clauses.first()?;
+    let first = &s[x0..y0];
+    for end in (0..first.len()).filter(|k| matches!(first[*k], '要' | '应' | '须')) {
+        for start in (1..=end.saturating_sub(2)).filter(|st| end + 1 - st <= 8) {
+            let m = &first[start..=end];
+            let fits = |(x, y): (usize, usize)| {
+                let c = &s[x..y];
+                (1..=4).any(|k| {
+                    c.len() >= k + m.len() + 2
+                        && c[k..].starts_with(m)
+                        && c.len() - k - m.len() <= 10
+                })
+            };
+            let own = first.len() - end - 1;
+            if (2..=10).contains(&own)
+                && start <= 4
+                && clauses.iter().all(|c| fits(*c))
+            {
+                return Some(m.to_vec());
+            }
+        }
+    }
+    None
 }
 
 /// `自觉接受的几类监督` for clauses that open with the same words and end with the same noun
@@ -2110,6 +2197,20 @@ mod tests {
         let ls = series("我们对其必然性、长期性、复杂性要有清醒认识。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["必然性", "长期性", "复杂性"]);
+    }
+
+    #[test]
+    fn one_thing_said_of_several_subjects_is_a_list_of_what_is_said() {
+        let p = para("要明确责任分工，城市社区治理要精细化，农村社区治理要特色化，园区社区治理要专业化，形成合力。");
+        let p = super::P::new(0, &p);
+        let ls = super::modal_frames(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(keys(l), ["精细化", "特色化", "专业化"]);
+        assert_eq!(l.prompt, "城市、农村、园区社区治理的三个要求");
+        // Clauses with nothing of their own before the shared words are a shared head's.
+        let p = para("要加快发展，要扩大开放，要深化改革。");
+        let p = super::P::new(0, &p);
+        assert!(super::modal_frames(&p).is_empty());
     }
 
     #[test]
