@@ -637,7 +637,12 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
                 !o.marker.starts_with('、')
                     && o.marker != "parallel"
                     && ok.iter().zip(om).any(|(it, m)| {
-                        all & m == all && keys[i].iter().all(|x| it.contains(x.as_str()))
+                        // …when the series is most of that item: a long clause that holds a
+                        // whole series (坚持法治国家、法治政府、法治社会一体建设) holds a list.
+                        let series_len: usize = lens[i].iter().sum::<usize>() + lens[i].len();
+                        all & m == all
+                            && keys[i].iter().all(|x| it.contains(x.as_str()))
+                            && it.chars().count() <= series_len + 2
                     })
             });
         if inside {
@@ -721,6 +726,37 @@ mod tests {
                 vec!["数字", "绿色", "健康", "智能"],
                 vec!["数字消费", "绿色消费", "健康消费"],
             ]
+        );
+    }
+
+    #[test]
+    fn a_series_is_an_items_wording_only_when_it_is_the_whole_item() {
+        let mut outer = series(
+            4,
+            &[
+                "坚持城市更新、乡村建设、园区改造统筹推进",
+                "坚持绿色发展",
+                "坚持共建共享",
+            ],
+        );
+        outer.marker = "坚持".into();
+        let inner = series(4, &["城市更新", "乡村建设", "园区改造"]);
+        let mut short = series(4, &["科学规划", "建设管理", "运营维护"]);
+        short.marker = "、".into();
+        let mut holder = series(
+            6,
+            &["加强科学规划、建设管理、运营维护", "严控成本", "防范风险"],
+        );
+        holder.marker = "坚持".into();
+        let kept = dedup(vec![outer, inner, holder, short]);
+        let ks = keys(&kept);
+        assert!(
+            ks.contains(&vec!["城市更新", "乡村建设", "园区改造"]),
+            "{ks:?}"
+        );
+        assert!(
+            !ks.contains(&vec!["科学规划", "建设管理", "运营维护"]),
+            "{ks:?}"
         );
     }
 

@@ -696,10 +696,7 @@ fn modal_middle(s: &[char], clauses: &[(usize, usize)]) -> Option<Vec<char>> {
                 })
             };
             let own = first.len() - end - 1;
-            if (2..=10).contains(&own)
-                && start <= 4
-                && clauses.iter().all(|c| fits(*c))
-            {
+            if (2..=10).contains(&own) && start <= 4 && clauses.iter().all(|c| fits(*c)) {
                 return Some(m.to_vec());
             }
         }
@@ -1856,7 +1853,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // The series is the point of its clause when little stands before it.
         let left_len = items[0].len().max(1);
         let clause_left = (chunks[0].1 - chunks[0].0).saturating_sub(left_len);
-        if clause_left <= 6 {
+        // …or when a modal opens it right before the items and they end the clause (各部门
+        // 要|齐抓共管、压实责任、形成合力): the series is all the clause says.
+        let before_items = chunks[0].1.saturating_sub(left_len);
+        let after_modal = before_items > chunks[0].0
+            && matches!(s[before_items - 1], '要' | '应' | '须')
+            && right_rest.is_empty();
+        if clause_left <= 6 || after_modal {
             score += 1;
             // …and it fills the clause: nothing after it but a head noun they share
             // (着力保基本、兜底线、促公平; …和服务型政府建设).
@@ -2211,6 +2214,13 @@ mod tests {
         let p = para("要加快发展，要扩大开放，要深化改革。");
         let p = super::P::new(0, &p);
         assert!(super::modal_frames(&p).is_empty());
+    }
+
+    #[test]
+    fn a_series_that_is_all_its_clause_says_after_a_modal_is_a_list() {
+        let ls = series("这次会议强调，各级机关干部要守纪律、讲规矩、重品行，做到表里如一。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["守纪律", "讲规矩", "重品行"]);
     }
 
     #[test]
