@@ -639,10 +639,13 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
                     && ok.iter().zip(om).any(|(it, m)| {
                         // …when the series is most of that item: a long clause that holds a
                         // whole series (坚持法治国家、法治政府、法治社会一体建设) holds a list.
+                        // Words of one or two characters (农业、工业、国防) inside a long item
+                        // are its wording still.
                         let series_len: usize = lens[i].iter().sum::<usize>() + lens[i].len();
+                        let short_words = lens[i].iter().sum::<usize>() < 3 * lens[i].len();
                         all & m == all
                             && keys[i].iter().all(|x| it.contains(x.as_str()))
-                            && it.chars().count() <= series_len + 2
+                            && (short_words || it.chars().count() <= series_len + 2)
                     })
             });
         if inside {
