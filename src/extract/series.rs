@@ -1614,7 +1614,24 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let verb_cut = (uniform && first.len() > mlen + 1)
             .then(|| first.len() - mlen - 1)
             .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)));
-        let first_item: Vec<char> = if let (true, Some(c)) = (uniform, verb_cut) {
+        // An opening the middle items share (忠于国家、忠于人民…) starts the first item too, at
+        // its last place in the first chunk (一支|忠于党).
+        let pre = if middle.len() >= 2 {
+            common_prefix(&middle)
+        } else {
+            0
+        };
+        let at_opening = (pre >= 2)
+            .then(|| {
+                (1..first.len())
+                    .rev()
+                    .find(|i| first[*i..].starts_with(&middle[0][..pre]))
+            })
+            .flatten()
+            .filter(|i| first.len() - i > pre);
+        let first_item: Vec<char> = if let Some(c) = at_opening {
+            first[c..].to_vec()
+        } else if let (true, Some(c)) = (uniform, verb_cut) {
             first[c..].to_vec()
         } else if uniform && first.len() >= mlen {
             first[first.len() - mlen..].to_vec()
@@ -2221,6 +2238,14 @@ mod tests {
         let ls = series("这次会议强调，各级机关干部要守纪律、讲规矩、重品行，做到表里如一。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["守纪律", "讲规矩", "重品行"]);
+    }
+
+    #[test]
+    fn a_first_item_starts_at_the_opening_its_siblings_share() {
+        // A first item shorter than the rest, after a verb and a measure word.
+        let ls = series("着力建设一支忠于党、忠于事业、忠于职守、忠于法律的干部队伍。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["忠于党", "忠于事业", "忠于职守", "忠于法律"]);
     }
 
     #[test]
