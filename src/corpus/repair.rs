@@ -586,7 +586,9 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
         });
     }
 
-    let mut docs = Vec::new();
+    // Documents are built with their bodies; the bodies are made into paragraphs at the end,
+    // on two threads (most of normalising is there, and it runs before anything else can).
+    let mut docs: Vec<(Document, &[Line])> = Vec::new();
     let stem = std::path::Path::new(file)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -596,18 +598,18 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
     if first_start > 0 {
         let body = &lines[..first_start];
         let (title, line_no, body) = untitled_head(body, width, &stem);
-        let paragraphs = paragraphs(body, width);
-        if !paragraphs.is_empty() {
-            docs.push(Document {
+        docs.push((
+            Document {
                 file: file.to_string(),
                 title,
                 source: None,
                 date: None,
                 issue: None,
                 line: line_no,
-                paragraphs,
-            });
-        }
+                paragraphs: Vec::new(),
+            },
+            body,
+        ));
     }
     for (k, head) in heads.iter().enumerate() {
         let end = heads
@@ -636,21 +638,70 @@ pub fn normalize(text: &str, file: &str) -> Vec<Document> {
         );
         let (source, date, issue) = parse_source(&lines[head.source_idx].text).unwrap_or_default();
         let body = &lines[head.source_idx + 1..end];
-        docs.push(Document {
-            file: file.to_string(),
-            title: if title.is_empty() {
-                stem.clone()
-            } else {
-                title
+        docs.push((
+            Document {
+                file: file.to_string(),
+                title: if title.is_empty() {
+                    stem.clone()
+                } else {
+                    title
+                },
+                source,
+                date,
+                issue,
+                line: lines[head.title_start].no,
+                paragraphs: Vec::new(),
             },
-            source,
-            date,
-            issue,
-            line: lines[head.title_start].no,
-            paragraphs: paragraphs(body, width),
-        });
+            body,
+        ));
     }
-    docs
+    let bodies: Vec<&[Line]> = docs.iter().map(|(_, b)| *b).collect();
+    let paras = paragraphs_of_all(&bodies, width);
+    let untitled_first = first_start > 0;
+    docs.into_iter()
+        .zip(paras)
+        .enumerate()
+        .filter_map(|(k, ((mut d, _), p))| {
+            // Text before the first titled document is a document only when it has text.
+            if k == 0 && untitled_first && p.is_empty() {
+                return None;
+            }
+            d.paragraphs = p;
+            Some(d)
+        })
+        .collect()
+}
+
+/// [`paragraphs`] of every body, in order: the bodies are split in two runs of about equal
+/// length, the second on a thread of its own (serially when no thread can be started).
+fn paragraphs_of_all(bodies: &[&[Line]], width: Option<usize>) -> Vec<Vec<Paragraph>> {
+    let size = |b: &[Line]| b.iter().map(|l| l.text.len() + 1).sum::<usize>();
+    let total: usize = bodies.iter().map(|b| size(b)).sum();
+    let mut acc = 0;
+    let split = bodies
+        .iter()
+        .position(|b| {
+            acc += size(b);
+            acc * 2 >= total
+        })
+        .map_or(bodies.len(), |k| k + 1);
+    let (head, tail) = bodies.split_at(split);
+    let run = |part: &[&[Line]]| -> Vec<Vec<Paragraph>> {
+        part.iter().map(|b| paragraphs(b, width)).collect()
+    };
+    // A short text is done before a thread would start.
+    if tail.is_empty() || total < 32 * 1024 {
+        return run(bodies);
+    }
+    std::thread::scope(|s| {
+        let other = std::thread::Builder::new().spawn_scoped(s, || run(tail));
+        let mut out = run(head);
+        match other.map(|h| h.join()) {
+            Ok(Ok(rest)) => out.extend(rest),
+            _ => out.extend(run(tail)),
+        }
+        out
+    })
 }
 
 /// The title of a document without a source line: its first line when that reads like a
@@ -693,6 +744,37 @@ fn untitled_head<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_corpus_is_made_into_paragraphs_as_each_document_alone() {
+        // Over the size at which the bodies are split between two threads.
+        let doc = |k: usize| {
+            let body: String = (0..12)
+                .map(|p| {
+                    format!(
+                        "第{k}篇第{p}段。{}\n",
+                        "推进高质量发展，建设现代化产业体系。".repeat(8)
+                    )
+                })
+                .collect();
+            format!(
+                "文章{k}\n（来源：新华社，2024年1月{}日）\n{body}",
+                k % 28 + 1
+            )
+        };
+        let all: String = (0..24).map(doc).collect();
+        assert!(all.len() > 64 * 1024);
+        let docs = normalize(&all, "all.txt");
+        assert_eq!(docs.len(), 24);
+        for (k, d) in docs.iter().enumerate() {
+            let alone = normalize(&doc(k), "one.txt");
+            let texts = |d: &Document| -> Vec<String> {
+                d.paragraphs.iter().map(|p| p.text.clone()).collect()
+            };
+            assert_eq!(d.title, format!("文章{k}"));
+            assert_eq!(texts(d), texts(&alone[0]), "document {k}");
+        }
+    }
 
     #[test]
     fn blank_lines_between_some_lines_break_paragraphs() {
