@@ -858,9 +858,10 @@ pub fn finish(
         if let Some((s, modal)) = sentence_subject(&l.passage) {
             l.prompt = format!("{s}{modal}{}", l.prompt);
         } else {
-            // A head that is itself a series (坚持A、B、C) is another list, no owner.
+            // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
+            // several clauses (a quotation the paragraph opens with) is a sentence, no name.
             let owner = para_head
-                .filter(|h| !is_series(h))
+                .filter(|h| !is_series(h) && !h.contains('，'))
                 .map(str::to_string)
                 .or_else(|| section_owner(own, path))
                 // A bare frame in a text with no headings: its topic, unless the title names
