@@ -145,25 +145,25 @@ fn noun_only(noun: &str) -> String {
             (**c == '为' && matches!(cs[i - 1], '行' | '作'))
                 || !matches!(
                     **c,
-                '都' | '在'
-                    | '是'
-                    | '为'
-                    | '要'
-                    | '已'
-                    | '正'
-                    | '也'
-                    | '不'
-                    | '将'
-                    | '得'
-                    | '取'
-                    | '和'
-                    | '与'
-                    | '对'
-                    | '有'
-                    | '更'
-                    | '均'
-                    | '仍'
-                    | '还'
+                    '都' | '在'
+                        | '是'
+                        | '为'
+                        | '要'
+                        | '已'
+                        | '正'
+                        | '也'
+                        | '不'
+                        | '将'
+                        | '得'
+                        | '取'
+                        | '和'
+                        | '与'
+                        | '对'
+                        | '有'
+                        | '更'
+                        | '均'
+                        | '仍'
+                        | '还'
                 )
         })
         .map(|(_, c)| *c)
@@ -238,6 +238,11 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             .strip_suffix("对于")
             .or_else(|| f.left.strip_suffix('对')),
     ) {
+        // A modal before the verb (要加强对…) is the sentence's, not the name's.
+        let verb = verb
+            .strip_prefix('要')
+            .filter(|v| short(v, 2, 8))
+            .unwrap_or(verb);
         if right.starts_with('的') && short(noun, 2, 6) && short(verb, 0, 8) {
             return Some(format!("{verb}{noun}的{}", frame_category(f, n)));
         }
@@ -2100,6 +2105,60 @@ mod tests {
             "{:?}",
             keys(l)
         );
+    }
+
+    /// The prompt of the first series found in `text`.
+    fn prompt_of(text: &str) -> String {
+        series(text)
+            .first()
+            .map(|l| l.prompt.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_series_is_named_by_the_frame_it_sits_in() {
+        // 把-object: what is done with the items.
+        assert_eq!(
+            prompt_of("各地要把保障群众安全、提升服务质量、改善生活环境落实到城市治理各环节。"),
+            "落实到城市治理各环节的三个方面"
+        );
+        // 对…的N: the noun is what is done to them; the affix they share is their kind.
+        assert_eq!(
+            prompt_of("要加强对采购权、审批权、执法权、分配权的制约。"),
+            "加强制约的四个“权”"
+        );
+        // The items as the subject of what follows them.
+        assert_eq!(
+            prompt_of("健全部门各负其责，采购权、审批权、执法权、分配权相互制约的机制。"),
+            "相互制约的四个“权”"
+        );
+        // 与…相V: the partners.
+        assert_eq!(
+            prompt_of("推动文化教育，与传统工艺、现代科技、地方产业相结合，办出特色。"),
+            "与之相结合的三个方面"
+        );
+        // 通过A、B、C，V O: the means of an end.
+        assert_eq!(
+            prompt_of("关键在于通过改进作风、完善制度、强化监督，提高行政效能。"),
+            "提高行政效能的三个途径"
+        );
+        // X，导致A、B、C: the results of a cause.
+        assert_eq!(
+            prompt_of("一些地方盲目扩张，债务高企，导致资金短缺、项目停工、群众受损。"),
+            "债务高企导致的三个后果"
+        );
+        // 是A、B、C的N: what the noun is like.
+        assert_eq!(
+            prompt_of("我们要建的城市，必须是宜居宜业、安全韧性、绿色低碳的现代城市。"),
+            "现代城市的三个特征"
+        );
+    }
+
+    #[test]
+    fn a_summary_noun_keeps_a_noun_ending_in_wei() {
+        // 行为 is a noun: its 为 is no copula that ends the summary.
+        assert_eq!(super::noun_only("破坏市场秩序行为"), "破坏市场秩序行为");
+        assert_eq!(super::noun_only("发展都为人民"), "发展");
     }
 
     #[test]
