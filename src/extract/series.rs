@@ -200,7 +200,7 @@ fn frame_category(f: &Frame, n: usize) -> String {
 fn clause_before(before: &[char]) -> String {
     let stops = ['，', '。', '；', '：', '！', '？'];
     let end = before.len().saturating_sub(1);
-    if !before.last().is_some_and(|c| *c == '，') {
+    if before.last() != Some(&'，') {
         return String::new();
     }
     let start = before[..end]
