@@ -202,7 +202,11 @@ fn strip_frames(lead: &str) -> String {
             }
         }
         for f in FRAMES {
-            if let Some(rest) = s.strip_prefix(f) {
+            // 当前和今后一个时期: the word is joined to more, it frames nothing alone.
+            if let Some(rest) = s
+                .strip_prefix(f)
+                .filter(|r| !r.starts_with(['和', '与', '及', '、']))
+            {
                 let rest = rest.trim_start_matches('，');
                 if len(rest) >= 4 {
                     s = rest.to_string();
@@ -582,6 +586,14 @@ fn names_time(p: &str) -> bool {
             .any(|w| w[1] == '年' && (w[0].is_ascii_digit() || cn_numeral_char(w[0])))
 }
 
+/// A named period that opens a sentence as a clause of its own (改革开放和社会主义现代化建设
+/// 时期，…; 新民主主义革命时期，…): what the sentence lists belongs to that period.
+fn period_clause(s: &str) -> Option<String> {
+    let (head, _) = trim(s).split_once('，')?;
+    (head.ends_with("时期") && (4..=16).contains(&len(head)) && !head.contains('、'))
+        .then(|| head.to_string())
+}
+
 /// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
 /// period: results and work of one year are not those of another. The prompt says it.
 fn scope_in_time(l: &mut FoundList) {
@@ -592,7 +604,9 @@ fn scope_in_time(l: &mut FoundList) {
     if l.prompt.is_empty() || names_time(&l.prompt) || conditional {
         return;
     }
-    let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
+    let t = time_scope(&l.lead)
+        .or_else(|| time_scope(&l.passage))
+        .or_else(|| period_clause(&l.passage));
     if let Some(t) = t {
         l.prompt = format!("{t}{}", l.prompt);
     }
@@ -1580,5 +1594,24 @@ mod tests {
             strip_frames("《意见》提出，为此，要做好三件事"),
             "要做好三件事"
         );
+        // A framing word joined to more by a conjunction is a time phrase, kept whole.
+        assert_eq!(
+            strip_frames("目前和今后三年，要抓好五项工作"),
+            "目前和今后三年，要抓好五项工作"
+        );
+    }
+
+    #[test]
+    fn a_named_period_opening_a_sentence_scopes_it() {
+        assert_eq!(
+            period_clause("土地革命时期，我们党制定了土地法").as_deref(),
+            Some("土地革命时期")
+        );
+        // A clause that only ends on the word after a long subject is no period.
+        assert_eq!(
+            period_clause("我们要把握好发展的重要战略机遇期和关键时期的要求，做好工作"),
+            None
+        );
+        assert_eq!(period_clause("这一时期"), None);
     }
 }

@@ -278,9 +278,16 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             return Some(format!("{cause}{verb}的{num}个后果"));
         }
     }
-    // …是|A、B、C|的法治体系: the items say what the noun is like.
+    // X…是|A、B、C|的X: the items say what the noun is like, when it is the one the sentence
+    // is about (…的法治体系，必须是…的法治体系); not a need or a purpose (既是A、B的需要).
     if let Some(noun) = f.named.filter(|_| f.copula && right.starts_with('的')) {
-        if short(noun, 2, 8) {
+        let sentence_start = f
+            .before
+            .iter()
+            .rposition(|c| matches!(c, '。' | '！' | '？'))
+            .map_or(0, |i| i + 1);
+        let sentence: String = f.before[sentence_start..].iter().collect();
+        if short(noun, 2, 8) && sentence.contains(noun) {
             return Some(format!("{noun}的{num}个特征"));
         }
     }
@@ -1887,6 +1894,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
             score = SERIES_MIN_SCORE;
         }
+        // The quote closing a quoted series is no part of what follows it (“A、B、C”的方针).
+        if right_rest.first() == Some(&'”') {
+            right_rest.remove(0);
+        }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
@@ -2147,10 +2158,15 @@ mod tests {
             prompt_of("一些地方盲目扩张，债务高企，导致资金短缺、项目停工、群众受损。"),
             "债务高企导致的三个后果"
         );
-        // 是A、B、C的N: what the noun is like.
+        // X是A、B、C的X: what the noun is like…
         assert_eq!(
-            prompt_of("我们要建的城市，必须是宜居宜业、安全韧性、绿色低碳的现代城市。"),
+            prompt_of("我们要建的现代城市，必须是宜居宜业、安全韧性、绿色低碳的现代城市。"),
             "现代城市的三个特征"
+        );
+        // …but a need the items are is none of its features.
+        assert_ne!(
+            prompt_of("目标定为百分之五，既是稳就业、防风险、惠民生的需要，也有支撑。"),
+            "需要的三个特征"
         );
     }
 
