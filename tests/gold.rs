@@ -512,7 +512,7 @@ fn the_dev_texts_hold_their_floor() {
 /// opinion and two 求是 speeches) do not yet, and hold the figures they reach.
 fn dev_floor(slug: &str) -> (f64, f64, f64) {
     match slug {
-        "labor-edu-2020" => (0.95, 0.50, 0.68),
+        "labor-edu-2020" => (0.95, 0.50, 0.76),
         "qs-fzdl-2022" => (0.95, 0.70, 0.74),
         "qs-gtfy-2021" => (0.95, 0.37, 0.82),
         _ => (0.95, 0.75, 0.83),

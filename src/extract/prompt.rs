@@ -870,7 +870,10 @@ pub fn finish(
         }
         // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
         if let Some((s, modal)) = sentence_subject(&l.passage) {
-            l.prompt = format!("{s}{modal}{}", l.prompt);
+            // …unless the prompt opens on it already (各地区要建立……).
+            if !l.prompt.starts_with(&s) {
+                l.prompt = format!("{s}{modal}{}", l.prompt);
+            }
         } else {
             // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
             // several clauses (a quotation the paragraph opens with) is a sentence, no name.
@@ -889,6 +892,26 @@ pub fn finish(
                 });
             if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
                 l.prompt = format!("{o}：{}", l.prompt);
+            }
+        }
+    }
+    // A series in a later clause of a sentence whose subject opens it (高等学校要注重…，结合
+    // 专业开展A、B、C) is that subject's: a prompt opening on the later clause's verb gets it.
+    else if l.marker == "、" && !from_topic {
+        if let Some((s, modal)) = sentence_subject(&l.passage) {
+            let head: String = l.prompt.chars().take(2).collect();
+            let first = l
+                .passage
+                .split(['，', '。', '；', '：'])
+                .next()
+                .unwrap_or("");
+            let later = l
+                .passage
+                .get(first.len()..)
+                .is_some_and(|rest| rest.contains(head.as_str()));
+            if len(&head) == 2 && !first.contains(head.as_str()) && later && !l.prompt.contains(&s)
+            {
+                l.prompt = format!("{s}{modal}{}", l.prompt);
             }
         }
     }
@@ -1599,6 +1622,26 @@ mod tests {
             strip_frames("目前和今后三年，要抓好五项工作"),
             "目前和今后三年，要抓好五项工作"
         );
+    }
+
+    #[test]
+    fn a_later_clause_takes_the_sentence_subject() {
+        // The series sits in the second clause: the sentence's subject owns it.
+        let mut l = list(
+            &["社区走访", "企业调研", "志愿服务"],
+            "各级团委要围绕基层需求，结合地方实际组织社区走访、企业调研、志愿服务等。",
+        );
+        l.prompt = "结合地方实际组织……（三项）".into();
+        finish(&mut l, &[], None, None, "");
+        assert!(l.prompt.starts_with("各级团委要结合"), "{}", l.prompt);
+        // A prompt from the first clause has its subject already, and once only.
+        let mut l = list(
+            &["社区走访", "企业调研", "志愿服务"],
+            "各级团委要组织社区走访、企业调研、志愿服务等活动。",
+        );
+        l.prompt = "各级团委要组织……（三项）".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt.matches("各级团委").count(), 1, "{}", l.prompt);
     }
 
     #[test]
