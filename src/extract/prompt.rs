@@ -1138,9 +1138,13 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
     let stops = ['，', '。', '；', '：', '、', '！', '？'];
     let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
     let rest = &l.passage[at..];
+    // 以|A、B和C|为主要内容开展X: the noun after 为 is what the items are, for X.
+    let as_role = verb.ends_with('以') && rest.starts_with('为');
     let rest = rest
         .strip_prefix("等等")
-        .or_else(|| rest.strip_prefix('等'))?;
+        .or_else(|| rest.strip_prefix('等'))
+        .or_else(|| rest.strip_prefix('为').filter(|_| as_role))?;
+    let verb = if as_role { "" } else { verb };
     let clause = rest.split(stops).next()?;
     let bounds = cut::boundaries(clause);
     let noun = bounds
@@ -1446,6 +1450,15 @@ mod tests {
         assert_eq!(
             summary_prompt(&l, 3).as_deref(),
             Some("着力破解要素制约的三个方面")
+        );
+        // 以A、B和C为N…: the items are the N of what follows.
+        let l = list(
+            &["社区服务", "农业生产", "家务劳动"],
+            "各校以社区服务、农业生产和家务劳动为主要内容开展实践。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("开展实践的三个主要内容")
         );
     }
 
