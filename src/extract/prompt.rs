@@ -898,20 +898,22 @@ pub fn finish(
     // A series in a later clause of a sentence whose subject opens it (高等学校要注重…，结合
     // 专业开展A、B、C) is that subject's: a prompt opening on the later clause's verb gets it.
     else if l.marker == "、" && !from_topic {
-        if let Some((s, modal)) = sentence_subject(&l.passage) {
-            let head: String = l.prompt.chars().take(2).collect();
-            let first = l
-                .passage
-                .split(['，', '。', '；', '：'])
-                .next()
-                .unwrap_or("");
-            let later = l
-                .passage
-                .get(first.len()..)
-                .is_some_and(|rest| rest.contains(head.as_str()));
-            if len(&head) == 2 && !first.contains(head.as_str()) && later && !l.prompt.contains(&s)
-            {
-                l.prompt = format!("{s}{modal}{}", l.prompt);
+        // The cheap tests first: the subject is looked for (a segmentation) only then.
+        let head: String = l.prompt.chars().take(2).collect();
+        let first = l
+            .passage
+            .split(['，', '。', '；', '：'])
+            .next()
+            .unwrap_or("");
+        let later = l
+            .passage
+            .get(first.len()..)
+            .is_some_and(|rest| rest.contains(head.as_str()));
+        if len(&head) == 2 && !first.contains(head.as_str()) && later {
+            if let Some((s, modal)) = sentence_subject(&l.passage) {
+                if !l.prompt.contains(&s) {
+                    l.prompt = format!("{s}{modal}{}", l.prompt);
+                }
             }
         }
     }
