@@ -202,7 +202,11 @@ fn strip_frames(lead: &str) -> String {
             }
         }
         for f in FRAMES {
-            if let Some(rest) = s.strip_prefix(f) {
+            // 当前和今后一个时期: the word is joined to more, it frames nothing alone.
+            if let Some(rest) = s
+                .strip_prefix(f)
+                .filter(|r| !r.starts_with(['和', '与', '及', '、']))
+            {
                 let rest = rest.trim_start_matches('，');
                 if len(rest) >= 4 {
                     s = rest.to_string();
@@ -582,6 +586,14 @@ fn names_time(p: &str) -> bool {
             .any(|w| w[1] == '年' && (w[0].is_ascii_digit() || cn_numeral_char(w[0])))
 }
 
+/// A named period that opens a sentence as a clause of its own (改革开放和社会主义现代化建设
+/// 时期，…; 新民主主义革命时期，…): what the sentence lists belongs to that period.
+fn period_clause(s: &str) -> Option<String> {
+    let (head, _) = trim(s).split_once('，')?;
+    (head.ends_with("时期") && (4..=16).contains(&len(head)) && !head.contains('、'))
+        .then(|| head.to_string())
+}
+
 /// A list whose lead or paragraph opens on a period (过去一年，…; 五年来，…) belongs to that
 /// period: results and work of one year are not those of another. The prompt says it.
 fn scope_in_time(l: &mut FoundList) {
@@ -592,7 +604,9 @@ fn scope_in_time(l: &mut FoundList) {
     if l.prompt.is_empty() || names_time(&l.prompt) || conditional {
         return;
     }
-    let t = time_scope(&l.lead).or_else(|| time_scope(&l.passage));
+    let t = time_scope(&l.lead)
+        .or_else(|| time_scope(&l.passage))
+        .or_else(|| period_clause(&l.passage));
     if let Some(t) = t {
         l.prompt = format!("{t}{}", l.prompt);
     }
@@ -872,11 +886,15 @@ pub fn finish(
         }
         // Best the sentence's own subject (各级政府要|不断提高A、B、C → 各级政府要不断提高…).
         if let Some((s, modal)) = sentence_subject(&l.passage) {
-            l.prompt = format!("{s}{modal}{}", l.prompt);
+            // …unless the prompt opens on it already (各地区要建立……).
+            if !l.prompt.starts_with(&s) {
+                l.prompt = format!("{s}{modal}{}", l.prompt);
+            }
         } else {
-            // A head that is itself a series (坚持A、B、C) is another list, no owner.
+            // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
+            // several clauses (a quotation the paragraph opens with) is a sentence, no name.
             let owner = para_head
-                .filter(|h| !is_series(h))
+                .filter(|h| !is_series(h) && !h.contains('，'))
                 .map(str::to_string)
                 .or_else(|| section_owner(own, path))
                 // A bare frame in a text with no headings: its topic, unless the title names
@@ -890,6 +908,28 @@ pub fn finish(
                 });
             if let Some(o) = owner.filter(|o| !l.prompt.contains(o.as_str())) {
                 l.prompt = format!("{o}：{}", l.prompt);
+            }
+        }
+    }
+    // A series in a later clause of a sentence whose subject opens it (高等学校要注重…，结合
+    // 专业开展A、B、C) is that subject's: a prompt opening on the later clause's verb gets it.
+    else if l.marker == "、" && !from_topic {
+        // The cheap tests first: the subject is looked for (a segmentation) only then.
+        let head: String = l.prompt.chars().take(2).collect();
+        let first = l
+            .passage
+            .split(['，', '。', '；', '：'])
+            .next()
+            .unwrap_or("");
+        let later = l
+            .passage
+            .get(first.len()..)
+            .is_some_and(|rest| rest.contains(head.as_str()));
+        if len(&head) == 2 && !first.contains(head.as_str()) && later {
+            if let Some((s, modal)) = sentence_subject(&l.passage) {
+                if !l.prompt.contains(&s) {
+                    l.prompt = format!("{s}{modal}{}", l.prompt);
+                }
             }
         }
     }
@@ -1116,9 +1156,13 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
     let stops = ['，', '。', '；', '：', '、', '！', '？'];
     let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
     let rest = &l.passage[at..];
+    // 以|A、B和C|为主要内容开展X: the noun after 为 is what the items are, for X.
+    let as_role = verb.ends_with('以') && rest.starts_with('为');
     let rest = rest
         .strip_prefix("等等")
-        .or_else(|| rest.strip_prefix('等'))?;
+        .or_else(|| rest.strip_prefix('等'))
+        .or_else(|| rest.strip_prefix('为').filter(|_| as_role))?;
+    let verb = if as_role { "" } else { verb };
     let clause = rest.split(stops).next()?;
     let bounds = cut::boundaries(clause);
     let noun = bounds
@@ -1425,6 +1469,15 @@ mod tests {
             summary_prompt(&l, 3).as_deref(),
             Some("着力破解要素制约的三个方面")
         );
+        // 以A、B和C为N…: the items are the N of what follows.
+        let l = list(
+            &["社区服务", "农业生产", "家务劳动"],
+            "各校以社区服务、农业生产和家务劳动为主要内容开展实践。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("开展实践的三个主要内容")
+        );
     }
 
     #[test]
@@ -1595,5 +1648,44 @@ mod tests {
             strip_frames("《意见》提出，为此，要做好三件事"),
             "要做好三件事"
         );
+        // A framing word joined to more by a conjunction is a time phrase, kept whole.
+        assert_eq!(
+            strip_frames("目前和今后三年，要抓好五项工作"),
+            "目前和今后三年，要抓好五项工作"
+        );
+    }
+
+    #[test]
+    fn a_later_clause_takes_the_sentence_subject() {
+        // The series sits in the second clause: the sentence's subject owns it.
+        let mut l = list(
+            &["社区走访", "企业调研", "志愿服务"],
+            "各级团委要围绕基层需求，结合地方实际组织社区走访、企业调研、志愿服务等。",
+        );
+        l.prompt = "结合地方实际组织……（三项）".into();
+        finish(&mut l, &[], None, None, "");
+        assert!(l.prompt.starts_with("各级团委要结合"), "{}", l.prompt);
+        // A prompt from the first clause has its subject already, and once only.
+        let mut l = list(
+            &["社区走访", "企业调研", "志愿服务"],
+            "各级团委要组织社区走访、企业调研、志愿服务等活动。",
+        );
+        l.prompt = "各级团委要组织……（三项）".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt.matches("各级团委").count(), 1, "{}", l.prompt);
+    }
+
+    #[test]
+    fn a_named_period_opening_a_sentence_scopes_it() {
+        assert_eq!(
+            period_clause("土地革命时期，我们党制定了土地法").as_deref(),
+            Some("土地革命时期")
+        );
+        // A clause that only ends on the word after a long subject is no period.
+        assert_eq!(
+            period_clause("我们要把握好发展的重要战略机遇期和关键时期的要求，做好工作"),
+            None
+        );
+        assert_eq!(period_clause("这一时期"), None);
     }
 }

@@ -135,34 +135,163 @@ fn name_left(left: &str) -> &str {
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
 fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
-    head + &noun
-        .chars()
+    let cs: Vec<char> = noun.chars().collect();
+    // 行为 and 作为 are nouns (获取非法收入行为), their 为 no copula.
+    head + &cs
+        .iter()
+        .enumerate()
         .skip(2)
-        .take_while(|c| {
-            !matches!(
-                c,
-                '都' | '在'
-                    | '是'
-                    | '为'
-                    | '要'
-                    | '已'
-                    | '正'
-                    | '也'
-                    | '不'
-                    | '将'
-                    | '得'
-                    | '取'
-                    | '和'
-                    | '与'
-                    | '对'
-                    | '有'
-                    | '更'
-                    | '均'
-                    | '仍'
-                    | '还'
-            )
+        .take_while(|(i, c)| {
+            (**c == '为' && matches!(cs[i - 1], '行' | '作'))
+                || !matches!(
+                    **c,
+                    '都' | '在'
+                        | '是'
+                        | '为'
+                        | '要'
+                        | '已'
+                        | '正'
+                        | '也'
+                        | '不'
+                        | '将'
+                        | '得'
+                        | '取'
+                        | '和'
+                        | '与'
+                        | '对'
+                        | '有'
+                        | '更'
+                        | '均'
+                        | '仍'
+                        | '还'
+                )
         })
+        .map(|(_, c)| *c)
         .collect::<String>()
+}
+
+/// What stands around a 、-series in its sentence, for [`frame_name`].
+struct Frame<'a> {
+    /// The clause before the first item, without its opening conjunction or closing 是.
+    left: &'a str,
+    /// What follows the last item in its clause.
+    right: &'a [char],
+    /// The noun after 的/等 that sums the series up, if any.
+    named: Option<&'a str>,
+    /// Whether a copula (是) stood right before the series.
+    copula: bool,
+    /// The paragraph before the series' clause, and from the clause's end on.
+    before: &'a [char],
+    after: &'a [char],
+    /// The affix every item is coined on ([`class_affix`]).
+    affix: Option<char>,
+}
+
+/// The category of a series that its frame names no kind for: the items' own affix when they
+/// share one (…权 ×4 → 四个“权”), else the exam books' generic 方面.
+fn frame_category(f: &Frame, n: usize) -> String {
+    match f.affix {
+        Some(c) => format!("{}个“{c}”", cn_numeral(n, true)),
+        None => format!("{}个方面", cn_numeral(n, true)),
+    }
+}
+
+/// The clause that ends right before `before`'s end (`…，中产阶层塌陷，|` → 中产阶层塌陷).
+fn clause_before(before: &[char]) -> String {
+    let stops = ['，', '。', '；', '：', '！', '？'];
+    let end = before.len().saturating_sub(1);
+    if before.last() != Some(&'，') {
+        return String::new();
+    }
+    let start = before[..end]
+        .iter()
+        .rposition(|c| stops.contains(c))
+        .map_or(0, |i| i + 1);
+    before[start..end].iter().collect()
+}
+
+/// A name read off the grammatical frame a series sits in, when the frame says what the items
+/// are to the sentence: the object of 把 (把|A、B、C|落实到…全过程 → 落实到…全过程的三个方面), the
+/// object of a noun of action (加强对|A、B、C|的监督 → 加强监督的…), the subject of a predicate
+/// (|A、B、C|相互配合的机制 → 相互配合的…), the partner of 与 (与|A、B|相结合), the means of a
+/// purpose (通过|A、B、C|，提高X → 提高X的三个途径), the results of a cause (X恶化，导致|A、B、C|
+/// → X恶化导致的三个后果), or what describes a noun after a copula (是|A、B、C|的体系 → 体系的三个
+/// 特征). None when the frame is none of these.
+fn frame_name(f: &Frame, n: usize) -> Option<String> {
+    let stops = ['，', '。', '；', '：', '！', '？', '、'];
+    let right: String = f.right.iter().collect();
+    let num = cn_numeral(n, true);
+    let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
+    let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
+    // 把|A、B、C|落实到…: what is done with the items names them.
+    if ["把", "将"].iter().any(|w| f.left.ends_with(w))
+        && f.named.is_none()
+        && !opens_summary
+        && short(&right, 3, 16)
+    {
+        return Some(format!("{right}的{num}个方面"));
+    }
+    // 加强对|A、B、C|的监督: the noun after 的 is what is done to the items.
+    if let (Some(noun), Some(verb)) = (
+        f.named,
+        f.left
+            .strip_suffix("对于")
+            .or_else(|| f.left.strip_suffix('对')),
+    ) {
+        // A modal before the verb (要加强对…) is the sentence's, not the name's.
+        let verb = verb
+            .strip_prefix('要')
+            .filter(|v| short(v, 2, 8))
+            .unwrap_or(verb);
+        if right.starts_with('的') && short(noun, 2, 6) && short(verb, 0, 8) {
+            return Some(format!("{verb}{noun}的{}", frame_category(f, n)));
+        }
+    }
+    // |A、B、C|相互制约的机制: the items are the subject of what follows them.
+    if f.left.is_empty() && f.named.is_none() && !opens_summary {
+        let pred = right.split('的').next().unwrap_or_default();
+        if short(pred, 2, 8) {
+            return Some(format!("{pred}的{}", frame_category(f, n)));
+        }
+    }
+    // 与|A、B、C|相融合: what the items are joined with.
+    if ["与", "同", "跟"].contains(&f.left) && !opens_summary && short(&right, 2, 6) {
+        return Some(format!("与之{right}的{}", frame_category(f, n)));
+    }
+    // 通过|A、B、C|，推进X: the clause after names the end the items are means to.
+    if ["通过", "依靠", "借助"].iter().any(|w| f.left.ends_with(w))
+        && right.is_empty()
+        && f.after.first() == Some(&'，')
+    {
+        let purpose: String = f.after[1..]
+            .iter()
+            .take_while(|c| !stops.contains(c))
+            .collect();
+        if short(&purpose, 4, 16) {
+            return Some(format!("{purpose}的{num}个途径"));
+        }
+    }
+    // X恶化，导致|A、B、C|: the clause before is the cause, the items its results.
+    if let Some(verb) = ["导致", "造成"].iter().find(|w| f.left == **w) {
+        let cause = clause_before(f.before);
+        if short(&cause, 2, 12) {
+            return Some(format!("{cause}{verb}的{num}个后果"));
+        }
+    }
+    // X…是|A、B、C|的X: the items say what the noun is like, when it is the one the sentence
+    // is about (…的法治体系，必须是…的法治体系); not a need or a purpose (既是A、B的需要).
+    if let Some(noun) = f.named.filter(|_| f.copula && right.starts_with('的')) {
+        let sentence_start = f
+            .before
+            .iter()
+            .rposition(|c| matches!(c, '。' | '！' | '？'))
+            .map_or(0, |i| i + 1);
+        let sentence: String = f.before[sentence_start..].iter().collect();
+        if short(noun, 2, 8) && sentence.contains(noun) {
+            return Some(format!("{noun}的{num}个特征"));
+        }
+    }
+    None
 }
 
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
@@ -1905,6 +2034,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
             score = SERIES_MIN_SCORE;
         }
+        // The quote closing a quoted series is no part of what follows it (“A、B、C”的方针).
+        if right_rest.first() == Some(&'”') {
+            right_rest.remove(0);
+        }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
@@ -1943,6 +2076,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .contains(&subject.chars().count())
                 .then(|| format!("{subject}{rest}"))
         });
+        // A copula before the series (…必须是|A、B、C|的法治体系): the items describe the noun.
+        let copula = left.ends_with('是');
         let left = name_left(resolved.as_deref().unwrap_or(left));
         // The series' own name: what it is the object of, and the noun that sums it up
         // (全球产业体系…呈现|A、B、C、D|的态势 → …呈现的四个态势; 贯彻|A、B、C和D|的方针 with
@@ -1971,6 +2106,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // A 等 that closes the series names nothing by itself (…循环经济促进法等，…).
         if named.is_none() && matches!(right_rest[..], ['等'] | ['等', '等']) {
             right_rest.clear();
+        }
+        let frame = Frame {
+            left,
+            right: &right_rest,
+            named: named.as_deref(),
+            copula,
+            before: &s[..a],
+            after: s.get(b..).unwrap_or_default(),
+            affix: class_affix(&items),
+        };
+        if let Some(name) = frame_name(&frame, n) {
+            l.prompt = name;
+            out.push((score, l));
+            continue;
         }
         match &named {
             Some(noun) => {
@@ -2107,6 +2256,65 @@ mod tests {
             "{:?}",
             keys(l)
         );
+    }
+
+    /// The prompt of the first series found in `text`.
+    fn prompt_of(text: &str) -> String {
+        series(text)
+            .first()
+            .map(|l| l.prompt.clone())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_series_is_named_by_the_frame_it_sits_in() {
+        // 把-object: what is done with the items.
+        assert_eq!(
+            prompt_of("各地要把保障群众安全、提升服务质量、改善生活环境落实到城市治理各环节。"),
+            "落实到城市治理各环节的三个方面"
+        );
+        // 对…的N: the noun is what is done to them; the affix they share is their kind.
+        assert_eq!(
+            prompt_of("要加强对采购权、审批权、执法权、分配权的制约。"),
+            "加强制约的四个“权”"
+        );
+        // The items as the subject of what follows them.
+        assert_eq!(
+            prompt_of("健全部门各负其责，采购权、审批权、执法权、分配权相互制约的机制。"),
+            "相互制约的四个“权”"
+        );
+        // 与…相V: the partners.
+        assert_eq!(
+            prompt_of("推动文化教育，与传统工艺、现代科技、地方产业相结合，办出特色。"),
+            "与之相结合的三个方面"
+        );
+        // 通过A、B、C，V O: the means of an end.
+        assert_eq!(
+            prompt_of("关键在于通过改进作风、完善制度、强化监督，提高行政效能。"),
+            "提高行政效能的三个途径"
+        );
+        // X，导致A、B、C: the results of a cause.
+        assert_eq!(
+            prompt_of("一些地方盲目扩张，债务高企，导致资金短缺、项目停工、群众受损。"),
+            "债务高企导致的三个后果"
+        );
+        // X是A、B、C的X: what the noun is like…
+        assert_eq!(
+            prompt_of("我们要建的现代城市，必须是宜居宜业、安全韧性、绿色低碳的现代城市。"),
+            "现代城市的三个特征"
+        );
+        // …but a need the items are is none of its features.
+        assert_ne!(
+            prompt_of("目标定为百分之五，既是稳就业、防风险、惠民生的需要，也有支撑。"),
+            "需要的三个特征"
+        );
+    }
+
+    #[test]
+    fn a_summary_noun_keeps_a_noun_ending_in_wei() {
+        // 行为 is a noun: its 为 is no copula that ends the summary.
+        assert_eq!(super::noun_only("破坏市场秩序行为"), "破坏市场秩序行为");
+        assert_eq!(super::noun_only("发展都为人民"), "发展");
     }
 
     #[test]
