@@ -223,6 +223,20 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
     let num = cn_numeral(n, true);
     let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
     let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
+    // 以|A、B、C等|为核心的经济发展新优势: the items are the noun's 核心 (its 重点, 主体…).
+    let role_at = right.strip_prefix('等').unwrap_or(&right);
+    if f.left.ends_with('以') {
+        if let Some((role, owner)) = role_at
+            .strip_prefix('为')
+            .and_then(|r| r.split_once('的'))
+            .filter(|(role, _)| short(role, 2, 2))
+        {
+            let owner: String = owner.chars().take_while(|c| !stops.contains(c)).collect();
+            if short(&owner, 2, 12) {
+                return Some(format!("{owner}的{num}个{role}"));
+            }
+        }
+    }
     // 把|A、B、C|落实到…: what is done with the items names them.
     if ["把", "将"].iter().any(|w| f.left.ends_with(w))
         && f.named.is_none()
@@ -2454,6 +2468,13 @@ mod tests {
         let ls = series("着力建设一支忠于党、忠于事业、忠于职守、忠于法律的干部队伍。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["忠于党", "忠于事业", "忠于职守", "忠于法律"]);
+    }
+
+    #[test]
+    fn items_a_noun_is_built_on_are_its_core() {
+        let ls = series("要加快形成以创新、协调、开放等为核心的竞争新优势。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "竞争新优势的三个核心");
     }
 
     #[test]
