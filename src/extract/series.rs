@@ -164,6 +164,7 @@ fn noun_only(noun: &str) -> String {
                         | '均'
                         | '仍'
                         | '还'
+                        | '并'
                 )
         })
         .map(|(_, c)| *c)
