@@ -323,6 +323,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(label_expansions(p));
         out.extend(sentence_frames(p));
         out.extend(modal_frames(p));
+        out.extend(modal_sentences(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -763,6 +764,66 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// Modals a numbered point's measures open their sentences with, longest first.
+const MEASURE_MODALS: [&str; 3] = ["必须", "应当", "要"];
+
+/// A numbered point whose sentences lay out its measures: `第三，促进X。…。要A，…。要B，…。
+/// 要C，…。` — three or more sentences that open on the same modal, each with a short first
+/// clause (a verb and its object). Those clauses are the point's measures (X的三项举措). Only
+/// when every such sentence opens this way: a point whose 要-sentences open on long or
+/// enumerating clauses is prose, not a list of measures.
+fn modal_sentences(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let Some(m) = super::markers::marker_at(s, 0, true) else {
+        return Vec::new();
+    };
+    let Some(head_end) = (m.len..s.len()).find(|k| matches!(s[*k], '。' | '！' | '？')) else {
+        return Vec::new();
+    };
+    if !(m.len + 4..=m.len + 30).contains(&head_end) || s[m.len..head_end].contains(&'：') {
+        return Vec::new();
+    }
+    let sents: Vec<(usize, usize)> = sentences(p)
+        .into_iter()
+        .filter(|(a, _)| *a > head_end)
+        .collect();
+    for modal in MEASURE_MODALS {
+        let mw: Vec<char> = modal.chars().collect();
+        let opening: Vec<(usize, usize)> = sents
+            .iter()
+            .filter(|(a, b)| s[*a..*b].starts_with(&mw))
+            .map(|(a, b)| (a + mw.len(), *b))
+            .collect();
+        if opening.len() < 3 || opening.len() > 8 {
+            continue;
+        }
+        // Each measure is the first clause: four to twenty characters, not itself a series.
+        let clauses: Option<Vec<(usize, usize)>> = opening
+            .iter()
+            .map(|(a, b)| {
+                let e =
+                    (*a..*b).find(|k| matches!(s[*k], '，' | '；' | '。' | '！' | '？' | '：'))?;
+                let ok = (4..=20).contains(&(e - a)) && !s[*a..e].contains(&'、');
+                ok.then_some((*a, e))
+            })
+            .collect();
+        let Some(clauses) = clauses else { continue };
+        let parts: Vec<(String, u32)> = clauses
+            .iter()
+            .map(|(a, e)| (p.text(*a, *e), p.line(*a)))
+            .collect();
+        // The point's head names them (一是要加快X。 → 加快X的三项举措), even under a heading that
+        // announces the points themselves (几个重要着力点).
+        let head = p.text(m.len, head_end);
+        let head = head.strip_prefix(modal).unwrap_or(&head).to_string();
+        let line = p.line(clauses[0].0);
+        let mut l = implicit(p, "parallel", &head, parts, line, String::new());
+        l.prompt = format!("{head}的{}项举措", cn_numeral(l.items.len(), true));
+        return vec![l];
+    }
+    Vec::new()
 }
 
 /// Clauses that say one thing of different subjects: 家庭劳动教育要日常化，学校劳动教育要规范化，
@@ -2454,6 +2515,39 @@ mod tests {
         let p = para("要加快发展，要扩大开放，要深化改革。");
         let p = super::P::new(0, &p);
         assert!(super::modal_frames(&p).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_points_modal_sentences_are_its_measures() {
+        let p = para(
+            "第二，推动城乡融合发展。城乡差距仍然较大。要健全城乡统一的要素市场，促进要素自由流动。\
+             要推进县域公共服务均衡配置，补齐农村短板。要完善农业转移人口市民化机制，稳步提高户籍人口城镇化率。",
+        );
+        let p = super::P::new(0, &p);
+        let ls = super::modal_sentences(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            keys(l),
+            [
+                "健全城乡统一的要素市场",
+                "推进县域公共服务均衡配置",
+                "完善农业转移人口市民化机制"
+            ]
+        );
+        assert_eq!(l.prompt, "推动城乡融合发展的三项举措");
+        // One 要-sentence that opens on a long or enumerating clause makes the point prose.
+        let p = para(
+            "第二，推动城乡融合发展。要健全城乡统一的要素市场，促进要素自由流动。要推进教育、医疗、\
+             养老等公共服务均衡配置。要完善农业转移人口市民化机制，提高城镇化率。",
+        );
+        let p = super::P::new(0, &p);
+        assert!(super::modal_sentences(&p).is_empty());
+        // Without a numbered point's head the sentences are a speaker's prose.
+        let p = para(
+            "要健全要素市场，促进流动。要推进服务均衡配置，补齐短板。要完善市民化机制，提高比率。",
+        );
+        let p = super::P::new(0, &p);
+        assert!(super::modal_sentences(&p).is_empty());
     }
 
     #[test]
