@@ -1627,6 +1627,9 @@ fn mend_series_edges(
         others.iter().copied().max().unwrap_or(0),
     );
     let open = |c: usize| c > a && c < b && s[c - 1].is_alphanumeric() && s[c].is_alphanumeric();
+    // 的 or 等 right after the last item closes the series, however jieba joins it to the item
+    // (树德、增智、强体、育美|的: 美的 is a word of its own).
+    let open_end = open(end) && !matches!(s.get(end), Some('的' | '等'));
     // A first item that starts right after its governing verb (全面贯彻|劳动者自主就业) starts
     // right, however long.
     // (Not when a preposition follows the verb: 加强|对立法权、执法权… starts after 对.)
@@ -1637,7 +1640,7 @@ fn mend_series_edges(
             .iter()
             .any(|w| w.chars().count() == 1 && w.starts_with(s[start]));
     let long_first = items[0].len() > max_o && !after_verb;
-    if !open(start) && !open(end) && !long_first {
+    if !open(start) && !open_end && !long_first {
         return;
     }
     // Only the chunk an edge lies in is segmented (its ends are punctuation, word ends anyway).
@@ -1656,7 +1659,7 @@ fn mend_series_edges(
     let middle = &items[1..n - 1];
     let suf = common_suffix(middle);
     let ends_alike = suf >= 2 && items[n - 1].ends_with(&middle[0][middle[0].len() - suf..]);
-    let tail = if open(end) && !ends_alike {
+    let tail = if open_end && !ends_alike {
         chunk_bounds(last)
     } else {
         Vec::new()
@@ -2065,9 +2068,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if items.len() >= 4 {
             score += 1;
         }
-        // Two-character words (产业、财政、金融…) make a list only when it is long and named.
+        // Two-character words (产业、财政、金融…) make a list only when it is long and named,
+        // or when 的 names what they are together (开放、包容、普惠的合作格局): 等 closes a run
+        // of examples, 的 a set of qualities.
         if all_lens.iter().all(|l| *l <= 2)
-            && !(summary.is_some() && items.len() >= 5)
+            && !(summary.is_some() && (items.len() >= 5 || right_rest.first() == Some(&'的')))
             && !(one_affix && all_uniform)
         {
             continue;
@@ -2305,6 +2310,16 @@ mod tests {
 
     fn keys(l: &super::FoundList) -> Vec<&str> {
         l.items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    #[test]
+    fn two_character_qualities_named_by_de_are_a_list() {
+        let ls = series("学校要营造崇德、尚智、健体、向美的校园文化。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["崇德", "尚智", "健体", "向美"]);
+        let ls = series("要培养勤劳、节俭、守信、担当的时代新人。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["勤劳", "节俭", "守信", "担当"]);
     }
 
     #[test]

@@ -81,7 +81,9 @@ fn mend_word_cuts(l: &mut FoundList) {
         // An end next to punctuation (、，和 between items) is a boundary already: most items
         // need no segmenting at all.
         let open_start = s > 0 && passage[s - 1].is_alphanumeric() && passage[s].is_alphanumeric();
-        let open_end = e < passage.len() && passage[e].is_alphanumeric();
+        // 的 or 等 after an item closes it, whatever word jieba makes of it (育美|的: 美的).
+        let open_end =
+            e < passage.len() && passage[e].is_alphanumeric() && !matches!(passage[e], '的' | '等');
         if !open_start && !open_end {
             continue;
         }
