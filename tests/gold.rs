@@ -512,7 +512,7 @@ fn the_dev_texts_hold_their_floor() {
 /// opinion and two 求是 speeches) do not yet, and hold the figures they reach.
 fn dev_floor(slug: &str) -> (f64, f64, f64) {
     match slug {
-        "labor-edu-2020" => (0.95, 0.58, 0.79),
+        "labor-edu-2020" => (0.95, 0.63, 0.77),
         "qs-fzdl-2022" => (0.95, 0.78, 0.77),
         "qs-gtfy-2021" => (0.95, 0.63, 0.77),
         _ => (0.95, 0.75, 0.83),

@@ -1528,6 +1528,17 @@ const LEFT_CUTS: [&str; 26] = [
     "提高", "增强", "由", "以", "把", "对", "的", "是", "为", "在", "和", "了", "有", "着力",
 ];
 
+/// Characters that make a word with the 等 after them (高等, 平等, 同等…): no 等 that closes a
+/// series.
+const DENG_WORDS: [char; 14] = [
+    '高', '平', '均', '对', '同', '相', '初', '中', '上', '次', '特', '头', '优', '等',
+];
+
+/// Where 等 closes a series in `t` (two characters or more in, not part of a word like 高等).
+fn closing_deng(t: &[char]) -> Option<usize> {
+    (2..t.len()).find(|i| t[*i] == '等' && !DENG_WORDS.contains(&t[*i - 1]))
+}
+
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
 /// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
@@ -1780,6 +1791,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 chunks[0].0 = o;
             }
         }
+        // 等 closes a series: a chunk that holds it (…、活动流程等方面制定安全、科学的规范) is
+        // the series' last, and what follows is another clause's.
+        if let Some(j) = (1..chunks.len().saturating_sub(1)).find(|j| {
+            let (x, y) = chunks[*j];
+            closing_deng(&s[x..y]).is_some()
+        }) {
+            chunks.truncate(j + 1);
+        }
         if chunks.len() < 3 {
             continue;
         }
@@ -1876,6 +1895,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .unwrap_or(0);
             first[best..].to_vec()
         };
+        // 在 opening the clause frames the series (在A、B、C等方面): no item starts with it.
+        let first_item = match first_item.split_first() {
+            Some(('在', rest)) if rest.len() >= 2 => rest.to_vec(),
+            _ => first_item,
+        };
         // Last item(s): split a trailing 和/与/及 join, cut the right context.
         let mut tail_items: Vec<Vec<char>> = Vec::new();
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
@@ -1884,6 +1908,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 if summary_after(&t[pos..]).is_some() {
                     return (t[..pos].to_vec(), t[pos..].to_vec());
                 }
+            }
+            // 等 closes the item, even where items of one length would run past it (工会、共青团、
+            // 妇联|等群团组织).
+            if let Some(pos) = closing_deng(t).filter(|pos| !uniform || *pos <= mlen + 2) {
+                return (t[..pos].to_vec(), t[pos..].to_vec());
             }
             // A cut that leaves a word's suffix behind (重大生产|力布局) splits a word.
             let splits_word = matches!(
@@ -2310,6 +2339,23 @@ mod tests {
 
     fn keys(l: &super::FoundList) -> Vec<&str> {
         l.items.iter().map(|i| i.key.as_str()).collect()
+    }
+
+    #[test]
+    fn deng_closes_a_series_wherever_it_stands() {
+        // 等 in a middle chunk ends the series: the 、 after it belongs to another clause.
+        let ls = series("在课程设置、教材编写、师资培训、考核评价等方面制定统一、明确的标准。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["课程设置", "教材编写", "师资培训", "考核评价"]);
+        // 高等 is a word: its 等 closes nothing.
+        assert_eq!(
+            super::closing_deng(&"普通高等学校".chars().collect::<Vec<_>>()),
+            None
+        );
+        assert_eq!(
+            super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
+            Some(2)
+        );
     }
 
     #[test]
