@@ -324,6 +324,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(sentence_frames(p));
         out.extend(modal_frames(p));
         out.extend(modal_sentences(p));
+        out.extend(stage_sentences(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -762,6 +763,75 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Stages set out sentence by sentence in one paragraph: `分阶段推进X：到2025年，A…。到2035年，
+/// B…。到本世纪中叶，C…。` — two or more sentences (the first may follow a colon) that open on a
+/// time stage. Each stage with the clause that says what it brings is an item, in order.
+fn stage_sentences(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    if !s.iter().any(|c| matches!(c, '到' | '至')) {
+        return Vec::new();
+    }
+    let segments = split_range(s, 0, s.len(), &['。', '！', '？', '：']);
+    let stage = |(a, b): (usize, usize)| -> Option<(usize, usize)> {
+        let comma = (a..b).find(|k| s[*k] == '，')?;
+        let opener = p.text(a, comma);
+        if !(3..=12).contains(&(comma - a)) || !super::shape::stage_opener(&opener) {
+            return None;
+        }
+        let end = (comma + 1..b)
+            .find(|k| matches!(s[*k], '，' | '；'))
+            .unwrap_or(b);
+        (end - comma > 4).then_some((a, end))
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < segments.len() {
+        let mut j = i;
+        let mut items = Vec::new();
+        while let Some(r) = segments.get(j).and_then(|seg| stage(*seg)) {
+            items.push(r);
+            j += 1;
+        }
+        if items.len() >= 2 {
+            // The key is what the stage brings; the time stays in the item's full text, the
+            // card's context.
+            let parts: Vec<(String, u32)> = items
+                .iter()
+                .map(|(a, e)| {
+                    let comma = (*a..*e).find(|k| s[*k] == '，').map_or(*a, |k| k + 1);
+                    (p.text(comma, *e), p.line(*a))
+                })
+                .collect();
+            let first = items[0].0;
+            // What the stages are of: the clause before the colon, or the sentence before.
+            let lead = if first > 0 && s[first - 1] == '：' {
+                let start = sentence_start(s, first - 1);
+                p.text(start, first - 1)
+            } else {
+                p.sentences_before(first)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default()
+            };
+            // The clause nearest the stages names them (…，分阶段促进共同富裕：): its stage goals.
+            let near = lead.rsplit('，').next().unwrap_or_default();
+            let lead = if near.chars().count() >= 2 {
+                format!("{near}的几个阶段目标")
+            } else {
+                String::new()
+            };
+            let mut l = implicit(p, "parallel", &lead, parts, p.line(first), String::new());
+            for (item, (a, e)) in l.items.iter_mut().zip(&items) {
+                item.full = p.text(*a, *e);
+            }
+            l.ordered = true;
+            out.push(l);
+        }
+        i = j.max(i + 1);
     }
     out
 }
@@ -2576,6 +2646,32 @@ mod tests {
         let p = para("要加快发展，要扩大开放，要深化改革。");
         let p = super::P::new(0, &p);
         assert!(super::modal_frames(&p).is_empty());
+    }
+
+    #[test]
+    fn stages_set_out_sentence_by_sentence_are_an_ordered_list() {
+        let p = para(
+            "要明确各时期任务，分步建设示范区：到2027年，示范区框架基本形成，制度初步建立。\
+             到2035年，示范区全面建成并发挥引领作用。到本世纪中叶，示范区建设经验在全国推广。",
+        );
+        let p = super::P::new(0, &p);
+        let ls = super::stage_sentences(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            keys(l),
+            [
+                "示范区框架基本形成",
+                "示范区全面建成并发挥引领作用",
+                "示范区建设经验在全国推广"
+            ]
+        );
+        assert!(l.ordered);
+        assert_eq!(l.items[1].full, "到2035年，示范区全面建成并发挥引领作用");
+        assert_eq!(l.lead, "分步建设示范区的几个阶段目标");
+        // One year mentioned in passing is no run of stages.
+        let p = para("到2035年，示范区全面建成。此后要继续完善制度，巩固成果。");
+        let p = super::P::new(0, &p);
+        assert!(super::stage_sentences(&p).is_empty());
     }
 
     #[test]

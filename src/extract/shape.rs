@@ -237,8 +237,8 @@ fn expand_factored_head(l: &mut FoundList) {
     }
 }
 
-/// Time-stage openers: 到2035年, 到本世纪中叶, 到上世纪末, 到建党一百年时, 至2030年.
-fn stage_opener(key: &str) -> bool {
+/// Time-stage openers: 到2035年, 到本世纪中叶, 到上世纪末, 到“十四五”末, 到建党一百年时, 至2030年.
+pub(super) fn stage_opener(key: &str) -> bool {
     let k: Vec<char> = key.chars().collect();
     if let Some(c) = k.first() {
         if *c == '第' && k.get(2) == Some(&'步') {
@@ -249,7 +249,9 @@ fn stage_opener(key: &str) -> bool {
         return false;
     }
     let head: String = k.iter().take(12).collect();
-    ["年", "世纪", "中叶"].iter().any(|t| head.contains(t))
+    ["年", "世纪", "中叶", "末"]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 fn is_staged(l: &FoundList) -> bool {
