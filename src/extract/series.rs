@@ -325,6 +325,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(modal_frames(p));
         out.extend(modal_sentences(p));
         out.extend(stage_sentences(p));
+        out.extend(relation_pairs(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -763,6 +764,92 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Verbs that take a run of pairs as their object (处理好A和B、C和D的关系), longest first.
+const PAIR_VERBS: [&str; 11] = [
+    "处理好",
+    "统筹好",
+    "把握好",
+    "协调好",
+    "平衡好",
+    "处理",
+    "统筹",
+    "把握",
+    "协调",
+    "平衡",
+    "兼顾",
+];
+
+/// Pairs in a 、-series that closes on 的关系: `正确处理A和B、C和D、E和F的关系` — every chunk is
+/// one pair joined by 和 or 与; the first starts after the verb. The pairs are the items (X的三对关系).
+fn relation_pairs(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let tail: Vec<char> = "的关系".chars().collect();
+    if !s.windows(3).any(|w| w == tail.as_slice()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (a, b) in split_range(s, 0, s.len(), &['，', '；', '：', '。', '！', '？']) {
+        let Some(end) = (a..b.saturating_sub(2)).rfind(|k| s[*k..].starts_with(&tail)) else {
+            continue;
+        };
+        let chunks = split_range(s, a, end, &['、']);
+        if chunks.len() < 2 {
+            continue;
+        }
+        // Each chunk holds one 和/与 with words on both sides.
+        let joins: Option<Vec<usize>> = chunks
+            .iter()
+            .map(|(x, y)| {
+                let js: Vec<usize> = (*x..*y).filter(|k| matches!(s[*k], '和' | '与')).collect();
+                js.first()
+                    .copied()
+                    .filter(|j| js.len() == 1 && *j + 2 <= *y && *j > *x)
+            })
+            .collect();
+        let Some(joins) = joins else { continue };
+        // The first pair starts after its verb.
+        let (x0, _) = chunks[0];
+        let left: String = p.text(x0, joins[0]);
+        let Some((at, verb)) = PAIR_VERBS
+            .iter()
+            .filter_map(|v| left.rfind(v).map(|i| (i + v.len(), *v)))
+            .max_by_key(|(i, _)| *i)
+        else {
+            continue;
+        };
+        let start = x0 + left[..at].chars().count();
+        if joins[0] < start + 1 {
+            continue;
+        }
+        let mut spans = chunks.clone();
+        spans[0].0 = start;
+        if spans.iter().any(|(x, y)| y - x > 16) {
+            continue;
+        }
+        let parts: Vec<(String, u32)> = spans
+            .iter()
+            .map(|(x, y)| (p.text(*x, *y), p.line(*x)))
+            .collect();
+        // Named by the verb that takes them (正确处理的四对关系); the owner, when the sentence
+        // does not give one, is found as for any 、-series.
+        let head = p.text(a, start);
+        let head = head.strip_prefix("必须").unwrap_or(&head);
+        let sent = (sentence_start(s, a), p.sentence_end(a));
+        let mut l = implicit(p, "、", head, parts, p.line(start), p.text(sent.0, sent.1));
+        let name = format!("{head}的{}对关系", cn_numeral(l.items.len(), true));
+        // A verb alone (处理好) needs its owner: the numbered paragraph's own heading.
+        let owner = super::structure::heading_of(s, p.idx)
+            .filter(|_| head.chars().count() <= verb.chars().count() + 2)
+            .map(|h| h.body);
+        l.prompt = match owner {
+            Some(o) => format!("{o}：{name}"),
+            None => name,
+        };
+        out.push(l);
     }
     out
 }
@@ -2646,6 +2733,20 @@ mod tests {
         let p = para("要加快发展，要扩大开放，要深化改革。");
         let p = super::P::new(0, &p);
         assert!(super::modal_frames(&p).is_empty());
+    }
+
+    #[test]
+    fn pairs_closed_by_de_guanxi_are_the_items() {
+        let p = para("（三）基本原则。要统筹兼顾，处理好城市和乡村、中央和地方、当前和长远的关系，稳步推进。");
+        let p = super::P::new(0, &p);
+        let ls = super::relation_pairs(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(keys(l), ["城市和乡村", "中央和地方", "当前和长远"]);
+        assert_eq!(l.prompt, "基本原则：处理好的三对关系");
+        // A chunk that is no pair makes no run of pairs.
+        let p = para("要处理好城市和乡村、中央、地方的关系。");
+        let p = super::P::new(0, &p);
+        assert!(super::relation_pairs(&p).is_empty());
     }
 
     #[test]
