@@ -601,7 +601,9 @@ fn scope_in_time(l: &mut FoundList) {
     let conditional = ["如果", "假如", "只要", "只有", "倘若", "若"]
         .iter()
         .any(|w| l.prompt.starts_with(w));
-    if l.prompt.is_empty() || names_time(&l.prompt) || conditional {
+    // Stages span several times: the first one's is no scope of the list.
+    let stages = l.items.len() >= 2 && l.items.iter().all(|i| super::shape::stage_opener(&i.full));
+    if l.prompt.is_empty() || names_time(&l.prompt) || conditional || stages {
         return;
     }
     let t = time_scope(&l.lead)

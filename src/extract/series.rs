@@ -330,6 +330,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     }
     out.extend(paragraph_openings(paras));
     out.extend(run_in_heads(paras));
+    out.extend(stage_paragraphs(paras));
     // Best first; among equals, the earlier (leads and summaries come first).
     // Among the list-like ones, the earliest: leads and summaries come first in this genre.
     series.retain(|(score, _)| *score >= SERIES_MIN_SCORE);
@@ -854,6 +855,65 @@ fn relation_pairs(p: &P) -> Vec<FoundList> {
     out
 }
 
+/// A stage in `a..b`: a time opener of three to twelve characters (到2035年，) and the clause
+/// after it, as the span from the opener to that clause's end.
+fn stage_span(p: &P, a: usize, b: usize) -> Option<(usize, usize)> {
+    let s = &p.chars;
+    let comma = (a..b).find(|k| s[*k] == '，')?;
+    if !(3..=12).contains(&(comma - a)) || !super::shape::stage_opener(&p.text(a, comma)) {
+        return None;
+    }
+    let end = (comma + 1..b)
+        .find(|k| matches!(s[*k], '，' | '；' | '。'))
+        .unwrap_or(b);
+    (end - comma > 4).then_some((a, end))
+}
+
+/// The items of stage spans: the key is what the stage brings; the time stays in the item's
+/// full text, the card's context.
+fn stage_parts(p: &P, spans: &[(usize, usize)]) -> Vec<(String, u32)> {
+    spans
+        .iter()
+        .map(|(a, e)| {
+            let comma = (*a..*e).find(|k| p.chars[*k] == '，').map_or(*a, |k| k + 1);
+            (p.text(comma, *e), p.line(*a))
+        })
+        .collect()
+}
+
+/// Stages set out paragraph by paragraph: `到2025年，A…` `到2030年，B…` `到2060年，C…` — two or
+/// more paragraphs in a row that open on a time stage. The paragraph before names them.
+fn stage_paragraphs(paras: &[P]) -> Vec<FoundList> {
+    let span = |q: &P| stage_span(q, 0, q.chars.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        let mut j = i;
+        while paras.get(j).and_then(span).is_some() {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let mut parts = Vec::new();
+            let mut fulls = Vec::new();
+            for q in &paras[i..j] {
+                if let Some(sp) = span(q) {
+                    parts.extend(stage_parts(q, &[sp]));
+                    fulls.push(q.text(sp.0, sp.1));
+                }
+            }
+            let mut l = paragraph_list(paras, i, j, parts);
+            l.lead = "几个阶段目标".to_string();
+            for (item, full) in l.items.iter_mut().zip(fulls) {
+                item.full = full;
+            }
+            l.ordered = true;
+            out.push(l);
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
 /// Stages set out sentence by sentence in one paragraph: `分阶段推进X：到2025年，A…。到2035年，
 /// B…。到本世纪中叶，C…。` — two or more sentences (the first may follow a colon) that open on a
 /// time stage. Each stage with the clause that says what it brings is an item, in order.
@@ -863,17 +923,7 @@ fn stage_sentences(p: &P) -> Vec<FoundList> {
         return Vec::new();
     }
     let segments = split_range(s, 0, s.len(), &['。', '！', '？', '：']);
-    let stage = |(a, b): (usize, usize)| -> Option<(usize, usize)> {
-        let comma = (a..b).find(|k| s[*k] == '，')?;
-        let opener = p.text(a, comma);
-        if !(3..=12).contains(&(comma - a)) || !super::shape::stage_opener(&opener) {
-            return None;
-        }
-        let end = (comma + 1..b)
-            .find(|k| matches!(s[*k], '，' | '；'))
-            .unwrap_or(b);
-        (end - comma > 4).then_some((a, end))
-    };
+    let stage = |(a, b): (usize, usize)| stage_span(p, a, b);
     let mut out = Vec::new();
     let mut i = 0;
     while i < segments.len() {
@@ -884,15 +934,7 @@ fn stage_sentences(p: &P) -> Vec<FoundList> {
             j += 1;
         }
         if items.len() >= 2 {
-            // The key is what the stage brings; the time stays in the item's full text, the
-            // card's context.
-            let parts: Vec<(String, u32)> = items
-                .iter()
-                .map(|(a, e)| {
-                    let comma = (*a..*e).find(|k| s[*k] == '，').map_or(*a, |k| k + 1);
-                    (p.text(comma, *e), p.line(*a))
-                })
-                .collect();
+            let parts = stage_parts(p, &items);
             let first = items[0].0;
             // What the stages are of: the clause before the colon, or the sentence before.
             let lead = if first > 0 && s[first - 1] == '：' {
@@ -2733,6 +2775,35 @@ mod tests {
         let p = para("要加快发展，要扩大开放，要深化改革。");
         let p = super::P::new(0, &p);
         assert!(super::modal_frames(&p).is_empty());
+    }
+
+    #[test]
+    fn stages_set_out_paragraph_by_paragraph_are_an_ordered_list() {
+        let texts = [
+            "二、主要目标",
+            "到2027年，城乡统一的要素市场初步形成，差距明显缩小。",
+            "到2035年，城乡融合发展的体制机制全面建立，差距基本消除。",
+            "三、重点任务",
+        ];
+        let owned: Vec<crate::corpus::Paragraph> = texts.iter().map(|t| para(t)).collect();
+        let paras: Vec<super::P> = owned
+            .iter()
+            .enumerate()
+            .map(|(i, p)| super::P::new(i, p))
+            .collect();
+        let ls = super::stage_paragraphs(&paras);
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            keys(l),
+            [
+                "城乡统一的要素市场初步形成",
+                "城乡融合发展的体制机制全面建立"
+            ]
+        );
+        assert!(l.ordered);
+        assert_eq!(l.items[0].full, "到2027年，城乡统一的要素市场初步形成");
+        // One stage paragraph alone is no list.
+        assert!(super::stage_paragraphs(&paras[1..2]).is_empty());
     }
 
     #[test]
