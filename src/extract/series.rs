@@ -2103,7 +2103,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mut tail_items: Vec<Vec<char>> = Vec::new();
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
             // `…E等战略任务`: 等 closes the series.
-            if let Some(pos) = (2..t.len()).find(|i| t[*i] == '等') {
+            if let Some(pos) = closing_deng(t) {
                 if summary_after(&t[pos..]).is_some() {
                     return (t[..pos].to_vec(), t[pos..].to_vec());
                 }
@@ -2148,7 +2148,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 }
             }
             let stop = (2..t.len())
-                .find(|i| matches!(t[*i], '等' | '的' | '这' | '及' | '为' | '和' | '与'))
+                .find(|i| matches!(t[*i], '的' | '这' | '及' | '为' | '和' | '与'))
+                .into_iter()
+                .chain(closing_deng(t))
+                .min()
                 .unwrap_or(t.len());
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
@@ -2297,10 +2300,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             score += 1;
         }
         // Two-character words (产业、财政、金融…) make a list only when it is long and named,
-        // or when 的 names what they are together (开放、包容、普惠的合作格局): 等 closes a run
-        // of examples, 的 a set of qualities.
+        // or when 的 names what they are together (开放、包容、普惠的合作格局: 等 closes a run
+        // of examples, 的 a set of qualities)…
         if all_lens.iter().all(|l| *l <= 2)
             && !(summary.is_some() && (items.len() >= 5 || right_rest.first() == Some(&'的')))
+            // …a long run closed by 等 (…、环保、监管等政策协同以及…), whatever follows it…
+            && !(right_rest.first() == Some(&'等') && items.len() >= 5)
+            // …or a head of two or three characters that ends the clause (蓝天、碧水、净土
+            // 保卫战; 机构、职能、权限、程序、责任法定化).
+            && !(all_uniform
+                && (2..=3).contains(&right_rest.len())
+                && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及'))
             && !(one_affix && all_uniform)
         {
             continue;
@@ -2555,6 +2565,19 @@ mod tests {
             super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn two_character_words_before_a_short_head_that_ends_the_clause_are_a_list() {
+        let ls = series("要打好水源、土壤、空气保护战，守住生态底线。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["水源", "土壤", "空气"]);
+        // A head that runs on into the sentence is no such head.
+        assert!(series("我们支持水源、土壤、空气保护工作全面开展。").is_empty());
+        // A long run closed by 等 stands, however long what follows it is.
+        let ls = series("加强税收、金融、土地、人才、科技等要素保障并做好与各项改革举措的衔接。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["税收", "金融", "土地", "人才", "科技"]);
     }
 
     #[test]
