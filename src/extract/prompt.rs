@@ -253,6 +253,11 @@ fn has_count(c: &str) -> bool {
         })
 }
 
+/// Whether `s` ends on a noun that says what kind of things a list's items are (…要求, …内容).
+pub(super) fn names_kind(s: &str) -> bool {
+    CATEGORIES.iter().any(|k| s.ends_with(k))
+}
+
 fn has_category(c: &str) -> bool {
     CATEGORIES.iter().any(|k| c.contains(k))
 }
@@ -508,7 +513,7 @@ const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 
 /// The subject a sentence opens with, and the modal after it: a short noun phrase before
 /// 要/必须/应当 in the first clause, not a verb, a preposition or a pronoun.
-fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
+pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
     let s = strip_frames(sentence);
     let first = s.split(['，', '。', '；', '：']).next()?;
     let bounds = cut::boundaries(first);
@@ -527,6 +532,64 @@ fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
         .any(|v| subj.starts_with(v));
     ((2..=12).contains(&len(subj)) && !verbal && !weak_subject(subj) && !subj.contains('、'))
         .then(|| (subj.to_string(), modal))
+}
+
+/// Verbs a 把-object is followed by in the genre's disposal clauses (把X落实到…, 把X融入…).
+const DISPOSALS: [&str; 7] = ["落实到", "落实在", "融入", "纳入", "贯穿", "贯彻到", "体现到"];
+
+/// The clause a series' sentence opens with, as the owner of a series in a later clause of
+/// it: the verb before the items continues that clause (编写实践手册，明确A、B、C等要求 →
+/// 编写实践手册), which is closer than any heading. A disposal clause gives its 把-object
+/// (把X落实到…，推动A、B、C → X); `S具有…，有A、B、C` gives S and its verb (S具有). None when
+/// the series stands in the first clause, or that clause is a series, a condition or too long
+/// to be a name.
+pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
+    let at = passage.find(first_item).filter(|_| !first_item.is_empty())?;
+    let start = passage[..at]
+        .rfind(['。', '！', '？'])
+        .map_or(0, |k| k + '。'.len_utf8());
+    let before = strip_frames(&passage[start..at]);
+    let stops = ['，', '；', '：'];
+    let (first, rest) = before.split_once(stops)?;
+    let own = rest.rsplit(stops).next().unwrap_or(rest);
+    let first = trim(first);
+    let first = first.strip_prefix('要').unwrap_or(first);
+    if first.contains('、')
+        || ["如果", "只要", "只有", "假如", "倘若"]
+            .iter()
+            .any(|w| first.starts_with(w))
+    {
+        return None;
+    }
+    // 我国具有…，有A、B、C等优势: the owner and its verb of having.
+    if own.starts_with('有') {
+        if let Some(k) = ["具有", "拥有"].iter().find_map(|v| first.find(v).map(|k| k + v.len())) {
+            let subj = &first[..k];
+            return (3..=10).contains(&len(subj)).then(|| subj.to_string());
+        }
+    }
+    let bounds = cut::boundaries(first);
+    // 要把X落实到…: the 把-object is what the clauses after it act on.
+    if let Some(k) = ["把", "将"]
+        .iter()
+        .filter_map(|w| first.find(w).map(|k| (k, k + w.len())))
+        .find(|(a, b)| cut::whole(&bounds, *a, *b))
+        .map(|(_, b)| b)
+    {
+        let obj = &first[k..];
+        let end = DISPOSALS.iter().filter_map(|v| obj.find(v)).min()?;
+        let obj = &obj[..end];
+        return (4..=16).contains(&len(obj)).then(|| obj.to_string());
+    }
+    // An adverbial opening (根据需要, 按照部署) says how, not what: the verb phrase after it.
+    let first = if PREPOSITIONS.iter().any(|p| first.starts_with(p)) {
+        let b = bounds.get(2).copied()?;
+        &first[b..]
+    } else {
+        first
+    };
+    ((4..=16).contains(&len(first)) && !weak_subject(first) && !is_series(first))
+        .then(|| first.to_string())
 }
 
 /// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
@@ -830,6 +893,12 @@ fn bare_frame(prompt: &str) -> bool {
     len(before) <= 6
 }
 
+/// Whether a series' prompt names no owner: it opens on a verb or adverb that needs one
+/// ([`OWNERLESS`]), or is a bare frame.
+pub(super) fn needs_owner(prompt: &str) -> bool {
+    OWNERLESS.iter().any(|v| prompt.starts_with(v)) || bare_frame(prompt)
+}
+
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
 fn announces(h: &str, n: usize) -> bool {
     let c = chars(h);
@@ -871,10 +940,9 @@ pub fn finish(
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
-    if l.marker == "、"
-        && !from_topic
-        && (OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) || bare_frame(&l.prompt))
-    {
+    // An owner the series' own sentence gave (编写手册：明确的…) is whole already.
+    let owned = l.prompt.contains('：');
+    if l.marker == "、" && !from_topic && !owned && needs_owner(&l.prompt) {
         // A speaker's 我们要 is no owner: the owner found below replaces it.
         if bare_frame(&l.prompt) {
             for w in ["我们要", "我们"] {
@@ -893,9 +961,14 @@ pub fn finish(
         } else {
             // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
             // several clauses (a quotation the paragraph opens with) is a sentence, no name.
-            let owner = para_head
-                .filter(|h| !is_series(h) && !h.contains('，'))
-                .map(str::to_string)
+            // The clause the series' sentence opens with is closer than any heading.
+            let first_item = l.items.first().map_or("", |i| i.key.as_str());
+            let owner = clause_owner(&l.passage, first_item)
+                .or_else(|| {
+                    para_head
+                        .filter(|h| !is_series(h) && !h.contains('，'))
+                        .map(str::to_string)
+                })
                 .or_else(|| section_owner(own, path))
                 // A bare frame in a text with no headings: its topic, unless the title names
                 // only the occasion (…时的讲话).
@@ -1013,9 +1086,20 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
             let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k));
             if is_bare_category(core) && !named {
+                // A vague quantity (诸多优势条件) is no part of the kind: the count says it.
+                let core = ["诸多", "众多", "许多", "一些", "若干"]
+                    .iter()
+                    .find_map(|v| core.strip_prefix(v).filter(|c| len(c) >= 2))
+                    .unwrap_or(core);
+                let first_item = items.first().map_or("", String::as_str);
                 let owner = preferred
                     .clone()
                     .into_iter()
+                    .chain(if l.marker == "、" {
+                        clause_owner(&l.passage, first_item)
+                    } else {
+                        None
+                    })
                     .chain(section.map(|h| trim(&h.body).to_string()))
                     .chain(std::iter::once(topic.to_string()))
                     .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));

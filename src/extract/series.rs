@@ -129,7 +129,19 @@ fn name_left(left: &str) -> &str {
             break;
         }
     }
-    s.strip_suffix('是').unwrap_or(s)
+    let s = s.strip_suffix('是').unwrap_or(s);
+    // A measure word (建设一支|A、B、C的队伍) counts the noun after the series, it names nothing.
+    let cs: Vec<char> = s.chars().collect();
+    match cs[..] {
+        [.., '一', m]
+            if cs.len() > 2
+                && matches!(m, '支' | '批' | '个' | '套' | '种' | '条' | '座' | '项' | '类') =>
+        {
+            let cut = s.len() - '一'.len_utf8() - m.len_utf8();
+            &s[..cut]
+        }
+        _ => s,
+    }
 }
 
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
@@ -237,6 +249,20 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
                 return Some(format!("{owner}的{num}个{role}"));
             }
         }
+        // 以|A、B和C|为主要内容开展X: the role noun, for the action after it.
+        if let Some(r) = role_at.strip_prefix('为') {
+            let clause: Vec<char> = r.chars().take_while(|c| !stops.contains(c)).collect();
+            let named = (2..=5.min(clause.len().saturating_sub(2))).rev().find_map(|k| {
+                let role: String = clause[..k].iter().collect();
+                super::prompt::names_kind(&role).then_some((role, k))
+            });
+            if let Some((role, k)) = named {
+                let owner: String = clause[k..].iter().collect();
+                if short(&owner, 2, 12) {
+                    return Some(format!("{owner}的{num}项{role}"));
+                }
+            }
+        }
     }
     // 把|A、B、C|落实到…: what is done with the items names them.
     if ["把", "将"].iter().any(|w| f.left.ends_with(w))
@@ -307,6 +333,52 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A series that modifies the noun after it is named by that noun: items sharing an opening
+/// word before 的+noun (忠于A、忠于B…的工作队伍 → 工作队伍的四个“忠于”); items sharing a
+/// head word before a noun and its predicate (甲精神、乙精神专题教育不少于…学时 → 专题教育的
+/// 两个精神); or before a 的-phrase that ends the clause (构建A分配、B分配协调配套的制度安排 →
+/// 构建协调配套的制度安排的两个分配). None for a summary noun naming the items' kind (…的方针),
+/// which the summary path names.
+fn noun_after_series(
+    items: &[Vec<char>],
+    left: &str,
+    right: &[char],
+    shared: Option<&str>,
+) -> Option<String> {
+    let n = cn_numeral(items.len(), true);
+    let right_s: String = right.iter().collect();
+    let pre = common_prefix(items);
+    if let Some(noun) = right_s.strip_prefix('的') {
+        let kind = super::prompt::names_kind(noun);
+        if pre >= 2
+            && items.iter().all(|x| x.len() > pre && x.len() <= pre + 4)
+            && (4..=12).contains(&noun.chars().count())
+            && noun_only(noun) == noun
+            && !noun.contains('的')
+            && !kind
+        {
+            let opening: String = items[0][..pre].iter().collect();
+            return Some(format!("{noun}的{n}个“{opening}”"));
+        }
+        return None;
+    }
+    let w = shared?;
+    let wl = w.chars().count();
+    if right.len() <= 4 || items.iter().any(|x| x.len() < wl + 1) {
+        return None;
+    }
+    if let Some(k) = right_s.rfind('的') {
+        let head = &right_s[k + '的'.len_utf8()..];
+        if right.len() <= 14 && (2..=8).contains(&head.chars().count()) && !head.contains('等') {
+            return Some(format!("{left}{right_s}的{n}个{w}"));
+        }
+        return None;
+    }
+    let noun = noun_only(&right_s);
+    ((4..=6).contains(&noun.chars().count()) && noun.len() < right_s.len())
+        .then(|| format!("{noun}的{n}个{w}"))
 }
 
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
@@ -2053,6 +2125,19 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if right_rest.first() == Some(&'”') {
             right_rest.remove(0);
         }
+        // 以|A、B和C|为…: the frame brackets the items, so the first one starts right after 以
+        // (以日常生活劳动、生产劳动…为主要内容), whatever length its siblings have.
+        if quoted.is_none() && right_rest.first() == Some(&'为') && s[..chunks[0].1].ends_with(&items[0]) {
+            let end = chunks[0].1 - items[0].len();
+            let lo = end.saturating_sub(3).max(chunks[0].0 + 1);
+            if let Some(y) = (lo..end).rev().find(|k| {
+                s[*k] == '以' && !matches!(s[*k - 1], '可' | '加' | '予' | '难' | '所' | '足' | '得')
+            }) {
+                let mut whole = s[y + 1..end].to_vec();
+                whole.extend_from_slice(&items[0]);
+                items[0] = whole;
+            }
+        }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
@@ -2136,6 +2221,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             out.push((score, l));
             continue;
         }
+        if let Some(name) = noun_after_series(&items, left, &right_rest, shared.as_deref()) {
+            l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
         match &named {
             Some(noun) => {
                 l.prompt = if subject_left.chars().count() >= 4 {
@@ -2213,6 +2303,26 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
                 }
             },
+        }
+        // A series named by its verb alone (统筹|A、B、C|治理) in the sentence right after its
+        // paragraph's run-in head (推动X治理。…) belongs to that head, not to the clause its own
+        // sentence opens with (the finishing pass's owner for sentences deeper in).
+        let sentence_no = s[..sentence_start(s, a)]
+            .iter()
+            .filter(|c| matches!(c, '。' | '！' | '？'))
+            .count();
+        if sentence_no == 1
+            && super::prompt::needs_owner(&l.prompt)
+            && super::prompt::sentence_subject(&l.passage).is_none()
+        {
+            let start = super::markers::marker_at(s, 0, true).map_or(0, |m| m.len);
+            let end = s.iter().position(|c| matches!(c, '。' | '！' | '？'));
+            if let Some(end) = end.filter(|e| (4..=24).contains(&e.saturating_sub(start))) {
+                let head = p.text(start, end);
+                if !head.contains('、') {
+                    l.prompt = format!("{head}：{}", l.prompt);
+                }
+            }
         }
         out.push((score, l));
     }
