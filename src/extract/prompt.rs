@@ -535,7 +535,15 @@ pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)>
 }
 
 /// Verbs a 把-object is followed by in the genre's disposal clauses (把X落实到…, 把X融入…).
-const DISPOSALS: [&str; 7] = ["落实到", "落实在", "融入", "纳入", "贯穿", "贯彻到", "体现到"];
+const DISPOSALS: [&str; 7] = [
+    "落实到",
+    "落实在",
+    "融入",
+    "纳入",
+    "贯穿",
+    "贯彻到",
+    "体现到",
+];
 
 /// The clause a series' sentence opens with, as the owner of a series in a later clause of
 /// it: the verb before the items continues that clause (编写实践手册，明确A、B、C等要求 →
@@ -544,7 +552,9 @@ const DISPOSALS: [&str; 7] = ["落实到", "落实在", "融入", "纳入", "贯
 /// the series stands in the first clause, or that clause is a series, a condition or too long
 /// to be a name.
 pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
-    let at = passage.find(first_item).filter(|_| !first_item.is_empty())?;
+    let at = passage
+        .find(first_item)
+        .filter(|_| !first_item.is_empty())?;
     let start = passage[..at]
         .rfind(['。', '！', '？'])
         .map_or(0, |k| k + '。'.len_utf8());
@@ -563,7 +573,10 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     }
     // 我国具有…，有A、B、C等优势: the owner and its verb of having.
     if own.starts_with('有') {
-        if let Some(k) = ["具有", "拥有"].iter().find_map(|v| first.find(v).map(|k| k + v.len())) {
+        if let Some(k) = ["具有", "拥有"]
+            .iter()
+            .find_map(|v| first.find(v).map(|k| k + v.len()))
+        {
             let subj = &first[..k];
             return (3..=10).contains(&len(subj)).then(|| subj.to_string());
         }
@@ -963,7 +976,13 @@ pub fn finish(
             // several clauses (a quotation the paragraph opens with) is a sentence, no name.
             // The clause the series' sentence opens with is closer than any heading.
             let first_item = l.items.first().map_or("", |i| i.key.as_str());
+            // …unless it holds one of the items: then it is a sibling clause of theirs.
             let owner = clause_owner(&l.passage, first_item)
+                .filter(|o| {
+                    !l.items
+                        .iter()
+                        .any(|i| len(&i.key) >= 4 && o.contains(i.key.as_str()))
+                })
                 .or_else(|| {
                     para_head
                         .filter(|h| !is_series(h) && !h.contains('，'))

@@ -135,7 +135,10 @@ fn name_left(left: &str) -> &str {
     match cs[..] {
         [.., '一', m]
             if cs.len() > 2
-                && matches!(m, '支' | '批' | '个' | '套' | '种' | '条' | '座' | '项' | '类') =>
+                && matches!(
+                    m,
+                    '支' | '批' | '个' | '套' | '种' | '条' | '座' | '项' | '类'
+                ) =>
         {
             let cut = s.len() - '一'.len_utf8() - m.len_utf8();
             &s[..cut]
@@ -252,10 +255,12 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
         // 以|A、B和C|为主要内容开展X: the role noun, for the action after it.
         if let Some(r) = role_at.strip_prefix('为') {
             let clause: Vec<char> = r.chars().take_while(|c| !stops.contains(c)).collect();
-            let named = (2..=5.min(clause.len().saturating_sub(2))).rev().find_map(|k| {
-                let role: String = clause[..k].iter().collect();
-                super::prompt::names_kind(&role).then_some((role, k))
-            });
+            let named = (2..=5.min(clause.len().saturating_sub(2)))
+                .rev()
+                .find_map(|k| {
+                    let role: String = clause[..k].iter().collect();
+                    super::prompt::names_kind(&role).then_some((role, k))
+                });
             if let Some((role, k)) = named {
                 let owner: String = clause[k..].iter().collect();
                 if short(&owner, 2, 12) {
@@ -2127,11 +2132,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // 以|A、B和C|为…: the frame brackets the items, so the first one starts right after 以
         // (以日常生活劳动、生产劳动…为主要内容), whatever length its siblings have.
-        if quoted.is_none() && right_rest.first() == Some(&'为') && s[..chunks[0].1].ends_with(&items[0]) {
+        if quoted.is_none()
+            && right_rest.first() == Some(&'为')
+            && s[..chunks[0].1].ends_with(&items[0])
+        {
             let end = chunks[0].1 - items[0].len();
             let lo = end.saturating_sub(3).max(chunks[0].0 + 1);
             if let Some(y) = (lo..end).rev().find(|k| {
-                s[*k] == '以' && !matches!(s[*k - 1], '可' | '加' | '予' | '难' | '所' | '足' | '得')
+                s[*k] == '以'
+                    && !matches!(s[*k - 1], '可' | '加' | '予' | '难' | '所' | '足' | '得')
             }) {
                 let mut whole = s[y + 1..end].to_vec();
                 whole.extend_from_slice(&items[0]);
