@@ -1791,4 +1791,96 @@ mod tests {
         );
         assert_eq!(period_clause("这一时期"), None);
     }
+
+    #[test]
+    fn a_series_in_a_later_clause_belongs_to_the_clause_its_sentence_opens_with() {
+        // The verb before the items continues the first clause; an adverbial opening goes.
+        assert_eq!(
+            clause_owner(
+                "根据需要编写安全操作手册，明确场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            )
+            .as_deref(),
+            Some("编写安全操作手册")
+        );
+        // 把X落实到…，推动A、B、C: the 把-object is what the items act on.
+        assert_eq!(
+            clause_owner(
+                "要把生态文明思想落实到各级学校的课程中，推动进社区、进企业、进家庭。",
+                "进社区"
+            )
+            .as_deref(),
+            Some("生态文明思想")
+        );
+        // S具有…，有A、B、C: the owner and its verb of having.
+        assert_eq!(
+            clause_owner(
+                "我国具有完整的工业体系，有广阔市场、充足人才、雄厚资本等诸多有利条件。",
+                "广阔市场"
+            )
+            .as_deref(),
+            Some("我国具有")
+        );
+        // A series in the first clause, a first clause that is a series or a condition: none.
+        assert_eq!(
+            clause_owner("加强场地检查、器材维护、应急处置。", "场地检查"),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "改善道路、桥梁、码头，加强场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "只要条件允许，就开展场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        // A 把 with no verb of disposal after its object (把X作为…) carries nothing on.
+        assert_eq!(
+            clause_owner(
+                "把全年目标作为一个整体来把握，加强区间监测、定向监测、动态监测。",
+                "区间监测"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bare_category_takes_its_sentences_owner_before_the_section() {
+        let h = Heading {
+            text: "一、过去一年的工作".into(),
+            body: "过去一年的工作".into(),
+            level: 0,
+            para: 0,
+        };
+        let mut l = list(
+            &["广阔市场", "充足人才", "雄厚资本"],
+            "我国具有完整的工业体系，有广阔市场、充足人才、雄厚资本等诸多有利条件。",
+        );
+        l.prompt = "诸多有利条件（三项）".into();
+        finish(&mut l, std::slice::from_ref(&h), None, None, "");
+        // The vague quantity goes: the count says how many.
+        assert_eq!(l.prompt, "我国具有的三项有利条件");
+        // A verb of its own first clause owns a bare frame over the paragraph's head…
+        let mut l = list(
+            &["多学者多得", "多练者多得", "多想者多得"],
+            "要完善学生综合评价制度，提高实践成绩权重，让多学者多得、多练者多得、多想者多得。",
+        );
+        l.prompt = "让三个“多得”".into();
+        finish(&mut l, &[], None, Some("深化教育评价改革"), "");
+        assert_eq!(l.prompt, "完善学生综合评价制度：让三个“多得”");
+        // …unless that clause holds one of the items: then it is their sibling.
+        let mut l = list(
+            &["课堂教学", "社会实践", "志愿服务"],
+            "要做好课堂教学，加强课堂教学、社会实践、志愿服务。",
+        );
+        l.prompt = "加强的三个方面".into();
+        finish(&mut l, &[], None, Some("深化教育评价改革"), "");
+        assert_eq!(l.prompt, "深化教育评价改革：加强的三个方面");
+    }
 }

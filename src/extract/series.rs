@@ -2672,4 +2672,43 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_series_that_modifies_a_noun_is_named_by_it() {
+        // Items sharing an opening word before 的+noun: the noun's N “opening”; the measure
+        // word before the series (一批) names nothing.
+        assert_eq!(
+            prompt_of("要着力培养一批热爱祖国、热爱人民、热爱劳动的青年技术人才队伍。"),
+            "青年技术人才队伍的三个“热爱”"
+        );
+        // Items sharing a head word before a noun and its predicate: that noun.
+        assert_eq!(
+            prompt_of("各地高校开设课程，其中创新精神、协作精神、奉献精神专题课程不少于八学时。"),
+            "专题课程的三个精神"
+        );
+        // …before a 的-phrase that ends the clause: the phrase with its verb.
+        let p = prompt_of("要建立国家调节、市场调节、社会调节协调配套的基础性制度安排。");
+        assert!(p.ends_with("协调配套的基础性制度安排的三个调节"), "{p}");
+        // A noun naming the items' kind (…的方针) is a summary, not a noun they modify.
+        assert_ne!(
+            prompt_of("要贯彻热爱祖国、热爱人民、热爱劳动的方针。"),
+            "方针的三个“热爱”"
+        );
+    }
+
+    #[test]
+    fn a_series_framed_by_yi_wei_is_named_by_its_role() {
+        assert_eq!(
+            prompt_of("各校以课堂教学、社会实践、校园文化和志愿服务为主要途径开展思政教育。"),
+            "开展思政教育的四项主要途径"
+        );
+        // The frame brackets the items: the first starts right after 以, whatever its length.
+        let ls = series("各地以日常体育锻炼、户外运动、集体游戏和趣味竞赛为主要内容开展体育活动。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["日常体育锻炼", "户外运动", "集体游戏", "趣味竞赛"]
+        );
+        assert_eq!(l.prompt, "开展体育活动的四项主要内容");
+    }
 }
