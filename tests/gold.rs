@@ -512,10 +512,10 @@ fn the_dev_texts_hold_their_floor() {
 /// opinion and two 求是 speeches) do not yet, and hold the figures they reach.
 fn dev_floor(slug: &str) -> (f64, f64, f64) {
     match slug {
-        "labor-edu-2020" => (0.95, 0.53, 0.86),
+        "labor-edu-2020" => (0.95, 0.53, 0.90),
         "qs-fzdl-2022" => (0.95, 0.78, 0.89),
         "qs-gtfy-2021" => (0.95, 0.45, 0.84),
-        _ => (0.95, 0.75, 0.86),
+        _ => (0.95, 0.75, 0.89),
     }
 }
 

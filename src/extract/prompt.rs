@@ -1178,6 +1178,25 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         l.prompt = format!("{owner}中的{}个“{head}”", cn_numeral(n, true));
         return;
     }
+    // Parallel clauses that all open on one phrase of three characters or more (更好统筹A，
+    // 更好统筹B…) are counted by it, for the clause their sentence opens with (做好X工作).
+    if l.marker == "坚持" {
+        let first = items.first().map_or("", String::as_str);
+        let open = items.iter().skip(1).fold(chars(first), |acc, it| {
+            acc.iter()
+                .zip(it.chars())
+                .take_while(|(a, b)| **a == *b)
+                .map(|(a, _)| *a)
+                .collect()
+        });
+        let open: String = open.into_iter().collect();
+        if len(&open) >= 3 && items.iter().all(|i| len(i) > len(&open)) {
+            if let Some(o) = clause_owner(&l.passage, first) {
+                l.prompt = format!("{o}的{}个“{open}”", cn_numeral(n, true));
+                return;
+            }
+        }
+    }
     let base = if len(&lead) >= 4 || (len(&lead) >= 2 && is_bare_category(&lead)) {
         lead
     } else {
@@ -1260,7 +1279,13 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
     let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
     let rest = &l.passage[at..];
     // 以|A、B和C|为主要内容开展X: the noun after 为 is what the items are, for X.
-    let as_role = verb.ends_with('以') && rest.starts_with('为');
+    // The 以 may stand a word before the first item when that item was cut short (以日常|生活劳动).
+    let yi = chars(verb);
+    let as_role = rest.starts_with('为')
+        && (yi.len().saturating_sub(3)..yi.len()).any(|k| {
+            yi[k] == '以'
+                && (k == 0 || !matches!(yi[k - 1], '加' | '予' | '难' | '所' | '足' | '得'))
+        });
     let rest = rest
         .strip_prefix("等等")
         .or_else(|| rest.strip_prefix('等'))
@@ -1882,5 +1907,44 @@ mod tests {
         l.prompt = "加强的三个方面".into();
         finish(&mut l, &[], None, Some("深化教育评价改革"), "");
         assert_eq!(l.prompt, "深化教育评价改革：加强的三个方面");
+    }
+
+    #[test]
+    fn a_role_after_yi_wei_names_a_series_whose_first_item_was_cut_short() {
+        // The first item lost a word to its siblings' length (以日常|体育锻炼): the 以 before it
+        // still frames the series, and the role after 为 names it.
+        let l = list(
+            &["体育锻炼", "户外运动", "集体游戏"],
+            "各地以日常体育锻炼、户外运动和集体游戏为主要内容开展体育活动。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("开展体育活动的三个主要内容")
+        );
+        // 所以 is a conjunction, no frame.
+        let l = list(
+            &["体育锻炼", "户外运动", "集体游戏"],
+            "场地不足，所以体育锻炼、户外运动和集体游戏为主要内容的活动少。",
+        );
+        assert_eq!(summary_prompt(&l, 3), None);
+    }
+
+    #[test]
+    fn parallel_clauses_on_one_opening_are_counted_by_it() {
+        let mut l = list(
+            &["更好统筹城乡发展", "更好统筹区域发展", "更好统筹发展和安全"],
+            "做好明年工作，要坚持稳中求进，更好统筹城乡发展，更好统筹区域发展，更好统筹发展和安全。",
+        );
+        l.marker = "坚持".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "做好明年工作的三个“更好统筹”");
+        // An opening of two characters (坚持, 加强) is the genre's commonest verb: no name.
+        let mut l = list(
+            &["加强城乡统筹", "加强区域协调", "加强安全保障"],
+            "做好明年工作，要坚持稳中求进，加强城乡统筹，加强区域协调，加强安全保障。",
+        );
+        l.marker = "坚持".into();
+        finish(&mut l, &[], None, None, "");
+        assert!(!l.prompt.contains("“加强”"), "{}", l.prompt);
     }
 }

@@ -2139,8 +2139,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             let end = chunks[0].1 - items[0].len();
             let lo = end.saturating_sub(3).max(chunks[0].0 + 1);
             if let Some(y) = (lo..end).rev().find(|k| {
-                s[*k] == '以'
-                    && !matches!(s[*k - 1], '可' | '加' | '予' | '难' | '所' | '足' | '得')
+                s[*k] == '以' && !matches!(s[*k - 1], '加' | '予' | '难' | '所' | '足' | '得')
             }) {
                 let mut whole = s[y + 1..end].to_vec();
                 whole.extend_from_slice(&items[0]);
