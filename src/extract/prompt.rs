@@ -595,13 +595,15 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
         return (4..=16).contains(&len(obj)).then(|| obj.to_string());
     }
     // An adverbial opening (根据需要, 按照部署) says how, not what: the verb phrase after it.
-    let first = if PREPOSITIONS.iter().any(|p| first.starts_with(p)) {
+    // A preposition whose object runs on (面对X的环境和Y的任务) makes the whole clause
+    // adverbial: only a one-word object leaves a short verb phrase of its own.
+    if PREPOSITIONS.iter().any(|p| first.starts_with(p)) {
         let b = bounds.get(2).copied()?;
-        &first[b..]
-    } else {
-        first
-    };
-    ((4..=16).contains(&len(first)) && !weak_subject(first) && !is_series(first))
+        let rest = &first[b..];
+        return ((4..=12).contains(&len(rest)) && !rest.contains('的') && !weak_subject(rest))
+            .then(|| rest.to_string());
+    }
+    ((4..=24).contains(&len(first)) && !weak_subject(first) && !is_series(first))
         .then(|| first.to_string())
 }
 
@@ -1862,6 +1864,14 @@ mod tests {
             clause_owner(
                 "只要条件允许，就开展场地检查、器材维护、应急处置。",
                 "场地检查"
+            ),
+            None
+        );
+        // A preposition whose object runs on makes the clause adverbial, no owner.
+        assert_eq!(
+            clause_owner(
+                "面对复杂多变的外部环境和繁重的改革任务，加强区间监测、定向监测、动态监测。",
+                "区间监测"
             ),
             None
         );

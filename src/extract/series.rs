@@ -2319,8 +2319,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .iter()
             .filter(|c| matches!(c, '。' | '！' | '？'))
             .count();
+        // A name of a verb and a short noun (制定|A、B、C|专项措施 → 制定专项措施的三个方面)
+        // says too little there to stand without that head.
+        let short_name = l.prompt.split_once('的').is_some_and(|(h, t)| {
+            h.chars().count() <= 6 && count_at(&t.chars().collect::<Vec<_>>(), 0).is_some()
+        });
         if sentence_no == 1
-            && super::prompt::needs_owner(&l.prompt)
+            && (super::prompt::needs_owner(&l.prompt) || short_name)
             && super::prompt::sentence_subject(&l.passage).is_none()
         {
             let start = super::markers::marker_at(s, 0, true).map_or(0, |m| m.len);
@@ -2709,5 +2714,20 @@ mod tests {
             ["日常体育锻炼", "户外运动", "集体游戏", "趣味竞赛"]
         );
         assert_eq!(l.prompt, "开展体育活动的四项主要内容");
+    }
+
+    #[test]
+    fn a_short_name_right_after_a_run_in_head_takes_the_head() {
+        assert_eq!(
+            prompt_of("实施节能专项行动。制定降低能耗、提高效率、优化结构专项方案，推动转型。"),
+            "实施节能专项行动：制定专项方案的三个方面"
+        );
+        // Deeper in the paragraph the head no longer owns the sentence.
+        assert_eq!(
+            prompt_of(
+                "实施节能专项行动。各地要摸清底数。制定降低能耗、提高效率、优化结构专项方案，推动转型。"
+            ),
+            "制定专项方案的三个方面"
+        );
     }
 }
