@@ -2273,6 +2273,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         }
                         head.clear();
                     }
+                    // A shared ending that opens on 者 (多劳者多得、技高者多得) is a predicate
+                    // about people: it is counted by the predicate.
+                    let w = match w.strip_prefix('者') {
+                        Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
+                        _ => w.clone(),
+                    };
                     l.lead = format!("{left}几个{w}{head}");
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
@@ -2306,6 +2312,21 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                             .trim_matches(|c: char| matches!(c, '，' | '。')),
                         n,
                     );
+                }
+                // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
+                // opens with owns what it does.
+                _ if !left.is_empty()
+                    && l.items
+                        .first()
+                        .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                        .is_some() =>
+                {
+                    let o = l
+                        .items
+                        .first()
+                        .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                        .unwrap_or_default();
+                    l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true));
                 }
                 _ => {
                     l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
@@ -2729,5 +2750,19 @@ mod tests {
             ),
             "制定专项方案的三个方面"
         );
+    }
+
+    #[test]
+    fn a_short_verb_in_a_later_clause_takes_the_first_clause_as_owner() {
+        assert_eq!(
+            prompt_of(
+                "我们要坚定奉行互利共赢的开放战略，始终做全球市场的参与者、公平规则的维护者、共同繁荣的推动者。"
+            ),
+            "坚定奉行互利共赢的开放战略：始终做的三个方面"
+        );
+        // Items about people that share a predicate (…者多得) are counted by the predicate.
+        let ls = series("要完善收入分配制度，让勤劳者多得、创新者多得、奉献者多得。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.lead, "让几个多得");
     }
 }
