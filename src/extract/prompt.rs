@@ -564,7 +564,9 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     let own = rest.rsplit(stops).next().unwrap_or(rest);
     let first = trim(first);
     let first = first.strip_prefix('要').unwrap_or(first);
+    // 以X为指导 is a frame of how, no owner, like a condition.
     if first.contains('、')
+        || (first.starts_with('以') && first.contains('为'))
         || ["如果", "只要", "只有", "假如", "倘若"]
             .iter()
             .any(|w| first.starts_with(w))
@@ -1864,6 +1866,14 @@ mod tests {
             clause_owner(
                 "只要条件允许，就开展场地检查、器材维护、应急处置。",
                 "场地检查"
+            ),
+            None
+        );
+        // 以X为指导 says how, not who.
+        assert_eq!(
+            clause_owner(
+                "以新发展理念为指导，处理好发展和减排、整体和局部、短期和长期的关系。",
+                "发展和减排"
             ),
             None
         );
