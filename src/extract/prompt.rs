@@ -564,8 +564,15 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     let own = rest.rsplit(stops).next().unwrap_or(rest);
     let first = trim(first);
     let first = first.strip_prefix('要').unwrap_or(first);
-    // 以X为指导 is a frame of how, no owner, like a condition.
+    let first = first.strip_prefix("必须").unwrap_or(first);
+    // 以X为指导 is a frame of how, no owner, like a condition; a speaker (…强调) or a
+    // statement (X是Y) is none either.
+    let said = ["强调", "指出", "提出", "表示", "认为", "说"]
+        .iter()
+        .any(|v| first.ends_with(v));
     if first.contains('、')
+        || said
+        || first.contains('是')
         || (first.starts_with('以') && first.contains('为'))
         || ["如果", "只要", "只有", "假如", "倘若"]
             .iter()
@@ -602,11 +609,27 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     if PREPOSITIONS.iter().any(|p| first.starts_with(p)) {
         let b = bounds.get(2).copied()?;
         let rest = &first[b..];
-        return ((4..=12).contains(&len(rest)) && !rest.contains('的') && !weak_subject(rest))
+        return ((6..=12).contains(&len(rest)) && !rest.contains('的') && !weak_subject(rest))
             .then(|| rest.to_string());
     }
-    ((4..=24).contains(&len(first)) && !weak_subject(first) && !is_series(first))
+    ((6..=24).contains(&len(first)) && !weak_subject(first) && !is_series(first))
         .then(|| first.to_string())
+}
+
+/// [`clause_owner`] for a series named by a bare category (…等要求): only when the series'
+/// clause comes right after the first one, which is no principle (坚持X, a sibling of the
+/// measures that follow it). Further on, the first clause is one more sibling action.
+fn next_clause_owner(passage: &str, first_item: &str) -> Option<String> {
+    let at = passage.find(first_item)?;
+    let start = passage[..at]
+        .rfind(['。', '！', '？'])
+        .map_or(0, |k| k + '。'.len_utf8());
+    let before = strip_frames(&passage[start..at]);
+    let before = before.strip_prefix('要').unwrap_or(&before);
+    let clauses = before.matches(['，', '；', '：']).count();
+    (clauses == 1 && !before.starts_with("坚持"))
+        .then(|| clause_owner(passage, first_item))
+        .flatten()
 }
 
 /// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
@@ -1119,7 +1142,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                     .clone()
                     .into_iter()
                     .chain(if l.marker == "、" {
-                        clause_owner(&l.passage, first_item)
+                        next_clause_owner(&l.passage, first_item)
                     } else {
                         None
                     })
@@ -1865,6 +1888,44 @@ mod tests {
         assert_eq!(
             clause_owner(
                 "只要条件允许，就开展场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        // A speaker, a statement (X是Y) or a principle before a bare category names no owner.
+        assert_eq!(
+            clause_owner(
+                "总书记在会上强调，要统筹好场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "安全是学校工作的底线，加强场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            next_clause_owner(
+                "要坚持安全第一的办学理念，落实场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            next_clause_owner(
+                "编写安全操作手册，明确场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            )
+            .as_deref(),
+            Some("编写安全操作手册")
+        );
+        // Further on, the first clause is a sibling action.
+        assert_eq!(
+            next_clause_owner(
+                "编写安全操作手册，配齐设备，明确场地检查、器材维护、应急处置等安全要求。",
                 "场地检查"
             ),
             None

@@ -2316,6 +2316,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
                 // opens with owns what it does.
                 _ if !left.is_empty()
+                    && !matches!(left, "我们" | "他们" | "大家" | "这些")
                     && l.items
                         .first()
                         .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
@@ -2353,7 +2354,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             let end = s.iter().position(|c| matches!(c, '。' | '！' | '？'));
             if let Some(end) = end.filter(|e| (4..=24).contains(&e.saturating_sub(start))) {
                 let head = p.text(start, end);
-                if !head.contains('、') {
+                // A run-in head is one phrase; a numbered heading may join two (…，…).
+                if !head.contains('、') && (start > 0 || !head.contains('，')) {
                     l.prompt = format!("{head}：{}", l.prompt);
                 }
             }
