@@ -590,7 +590,13 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
             return (3..=10).contains(&len(subj)).then(|| subj.to_string());
         }
     }
-    let bounds = cut::boundaries(first);
+    let prepositional = PREPOSITIONS.iter().any(|p| first.starts_with(p));
+    // Segmenting is the costly step: only a 把 or a preposition needs word edges.
+    let bounds = if prepositional || first.contains(['把', '将']) {
+        cut::boundaries(first)
+    } else {
+        Vec::new()
+    };
     // 要把X落实到…: the 把-object is what the clauses after it act on.
     if let Some(k) = ["把", "将"]
         .iter()
@@ -606,7 +612,7 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     // An adverbial opening (根据需要, 按照部署) says how, not what: the verb phrase after it.
     // A preposition whose object runs on (面对X的环境和Y的任务) makes the whole clause
     // adverbial: only a one-word object leaves a short verb phrase of its own.
-    if PREPOSITIONS.iter().any(|p| first.starts_with(p)) {
+    if prepositional {
         let b = bounds.get(2).copied()?;
         let rest = &first[b..];
         return ((6..=12).contains(&len(rest)) && !rest.contains('的') && !weak_subject(rest))

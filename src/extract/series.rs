@@ -2315,22 +2315,21 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 }
                 // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
                 // opens with owns what it does.
-                _ if !left.is_empty()
-                    && !matches!(left, "我们" | "他们" | "大家" | "这些")
-                    && l.items
-                        .first()
-                        .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
-                        .is_some() =>
-                {
-                    let o = l
-                        .items
-                        .first()
-                        .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
-                        .unwrap_or_default();
-                    l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true));
-                }
                 _ => {
-                    l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                    let owner = (!left.is_empty()
+                        && !matches!(left, "我们" | "他们" | "大家" | "这些"))
+                    .then(|| {
+                        l.items
+                            .first()
+                            .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                    })
+                    .flatten();
+                    match owner {
+                        Some(o) => l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true)),
+                        None => {
+                            l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                        }
+                    }
                 }
             },
         }
