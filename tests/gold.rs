@@ -507,22 +507,20 @@ fn the_dev_texts_hold_their_floor() {
     }
 }
 
-/// (explicit, implicit, prompts) reached on a development text, clean and wrapped. The texts
-/// labelled first (2021–2025) meet issue 8's bars; the three added on 2026-12-01 (a central
-/// opinion and two 求是 speeches) do not yet, and hold the figures they reach.
+/// (explicit, implicit, prompts) reached on a development text, clean and wrapped, held just
+/// under what each reaches so no change lets it slip back (issue 8's bars are asserted by
+/// `the_dev_texts_meet_the_bars`).
 fn dev_floor(slug: &str) -> (f64, f64, f64) {
     match slug {
-        "labor-edu-2020" => (0.95, 0.63, 0.80),
-        "qs-fzdl-2022" => (0.95, 0.80, 0.77),
-        "qs-gtfy-2021" => (0.95, 0.67, 0.78),
-        // The five pairs of 统筹好A和B、…的关系 are found now, with no subject in their prompt.
-        "gwr-2025" => (0.95, 0.90, 0.80),
-        _ => (0.95, 0.75, 0.83),
+        "labor-edu-2020" => (0.95, 0.63, 0.90),
+        "qs-fzdl-2022" => (0.95, 0.80, 0.89),
+        "qs-gtfy-2021" => (0.95, 0.67, 0.83),
+        "gwr-2025" => (0.95, 0.90, 0.90),
+        _ => (0.95, 0.75, 0.92),
     }
 }
 
 #[test]
-#[ignore = "labor-edu-2020, qs-fzdl-2022 and qs-gtfy-2021 are below the bars (see dev_floor)"]
 fn the_dev_texts_meet_the_bars() {
     for t in dev_texts() {
         for (path, gold) in [(&t.clean, &t.gold), (&t.wrapped, &t.wrapped_gold)] {

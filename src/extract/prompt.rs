@@ -253,6 +253,11 @@ fn has_count(c: &str) -> bool {
         })
 }
 
+/// Whether `s` ends on a noun that says what kind of things a list's items are (…要求, …内容).
+pub(super) fn names_kind(s: &str) -> bool {
+    CATEGORIES.iter().any(|k| s.ends_with(k))
+}
+
 fn has_category(c: &str) -> bool {
     CATEGORIES.iter().any(|k| c.contains(k))
 }
@@ -508,7 +513,7 @@ const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 
 /// The subject a sentence opens with, and the modal after it: a short noun phrase before
 /// 要/必须/应当 in the first clause, not a verb, a preposition or a pronoun.
-fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
+pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
     let s = strip_frames(sentence);
     let first = s.split(['，', '。', '；', '：']).next()?;
     let bounds = cut::boundaries(first);
@@ -527,6 +532,110 @@ fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
         .any(|v| subj.starts_with(v));
     ((2..=12).contains(&len(subj)) && !verbal && !weak_subject(subj) && !subj.contains('、'))
         .then(|| (subj.to_string(), modal))
+}
+
+/// Verbs a 把-object is followed by in the genre's disposal clauses (把X落实到…, 把X融入…).
+const DISPOSALS: [&str; 7] = [
+    "落实到",
+    "落实在",
+    "融入",
+    "纳入",
+    "贯穿",
+    "贯彻到",
+    "体现到",
+];
+
+/// The clause a series' sentence opens with, as the owner of a series in a later clause of
+/// it: the verb before the items continues that clause (编写实践手册，明确A、B、C等要求 →
+/// 编写实践手册), which is closer than any heading. A disposal clause gives its 把-object
+/// (把X落实到…，推动A、B、C → X); `S具有…，有A、B、C` gives S and its verb (S具有). None when
+/// the series stands in the first clause, or that clause is a series, a condition or too long
+/// to be a name.
+pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
+    let at = passage
+        .find(first_item)
+        .filter(|_| !first_item.is_empty())?;
+    let start = passage[..at]
+        .rfind(['。', '！', '？'])
+        .map_or(0, |k| k + '。'.len_utf8());
+    let before = strip_frames(&passage[start..at]);
+    let stops = ['，', '；', '：'];
+    let (first, rest) = before.split_once(stops)?;
+    let own = rest.rsplit(stops).next().unwrap_or(rest);
+    let first = trim(first);
+    let first = first.strip_prefix('要').unwrap_or(first);
+    let first = first.strip_prefix("必须").unwrap_or(first);
+    // 以X为指导 is a frame of how, no owner, like a condition; a speaker (…强调) or a
+    // statement (X是Y) is none either.
+    let said = ["强调", "指出", "提出", "表示", "认为", "说"]
+        .iter()
+        .any(|v| first.ends_with(v));
+    if first.contains('、')
+        || said
+        || first.contains('是')
+        || (first.starts_with('以') && first.contains('为'))
+        || ["如果", "只要", "只有", "假如", "倘若"]
+            .iter()
+            .any(|w| first.starts_with(w))
+    {
+        return None;
+    }
+    // 我国具有…，有A、B、C等优势: the owner and its verb of having.
+    if own.starts_with('有') {
+        if let Some(k) = ["具有", "拥有"]
+            .iter()
+            .find_map(|v| first.find(v).map(|k| k + v.len()))
+        {
+            let subj = &first[..k];
+            return (3..=10).contains(&len(subj)).then(|| subj.to_string());
+        }
+    }
+    let prepositional = PREPOSITIONS.iter().any(|p| first.starts_with(p));
+    // Segmenting is the costly step: only a 把 or a preposition needs word edges.
+    let bounds = if prepositional || first.contains(['把', '将']) {
+        cut::boundaries(first)
+    } else {
+        Vec::new()
+    };
+    // 要把X落实到…: the 把-object is what the clauses after it act on.
+    if let Some(k) = ["把", "将"]
+        .iter()
+        .filter_map(|w| first.find(w).map(|k| (k, k + w.len())))
+        .find(|(a, b)| cut::whole(&bounds, *a, *b))
+        .map(|(_, b)| b)
+    {
+        let obj = &first[k..];
+        let end = DISPOSALS.iter().filter_map(|v| obj.find(v)).min()?;
+        let obj = &obj[..end];
+        return (4..=16).contains(&len(obj)).then(|| obj.to_string());
+    }
+    // An adverbial opening (根据需要, 按照部署) says how, not what: the verb phrase after it.
+    // A preposition whose object runs on (面对X的环境和Y的任务) makes the whole clause
+    // adverbial: only a one-word object leaves a short verb phrase of its own.
+    if prepositional {
+        let b = bounds.get(2).copied()?;
+        let rest = &first[b..];
+        return ((6..=12).contains(&len(rest)) && !rest.contains('的') && !weak_subject(rest))
+            .then(|| rest.to_string());
+    }
+    ((6..=24).contains(&len(first)) && !weak_subject(first) && !is_series(first))
+        .then(|| first.to_string())
+}
+
+/// [`clause_owner`] for a series named by a bare category (…等要求): only when the series'
+/// clause comes right after the first one, which is no principle (坚持X, a sibling of the
+/// measures that follow it). Further on, the first clause is one more sibling action.
+fn next_clause_owner(passage: &str, first_item: &str) -> Option<String> {
+    let at = passage.find(first_item)?;
+    let start = passage[..at]
+        .rfind(['。', '！', '？'])
+        .map_or(0, |k| k + '。'.len_utf8());
+    let before = strip_frames(&passage[start..at]);
+    let before = before.strip_prefix('要').unwrap_or(&before);
+    let clauses = before.matches(['，', '；', '：']).count();
+    (clauses == 1 && !before.starts_with("坚持"))
+        .then(|| clause_owner(passage, first_item))
+        .flatten()
 }
 
 /// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
@@ -832,6 +941,12 @@ fn bare_frame(prompt: &str) -> bool {
     len(before) <= 6
 }
 
+/// Whether a series' prompt names no owner: it opens on a verb or adverb that needs one
+/// ([`OWNERLESS`]), or is a bare frame.
+pub(super) fn needs_owner(prompt: &str) -> bool {
+    OWNERLESS.iter().any(|v| prompt.starts_with(v)) || bare_frame(prompt)
+}
+
 /// Whether a heading announces a list of `n` (几个重要着力点, 五个方面, 主要目标).
 fn announces(h: &str, n: usize) -> bool {
     let c = chars(h);
@@ -873,10 +988,9 @@ pub fn finish(
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
     let from_topic = !topic.is_empty() && l.prompt.starts_with(topic);
-    if l.marker == "、"
-        && !from_topic
-        && (OWNERLESS.iter().any(|v| l.prompt.starts_with(v)) || bare_frame(&l.prompt))
-    {
+    // An owner the series' own sentence gave (编写手册：明确的…) is whole already.
+    let owned = l.prompt.contains('：');
+    if l.marker == "、" && !from_topic && !owned && needs_owner(&l.prompt) {
         // A speaker's 我们要 is no owner: the owner found below replaces it.
         if bare_frame(&l.prompt) {
             for w in ["我们要", "我们"] {
@@ -895,9 +1009,20 @@ pub fn finish(
         } else {
             // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
             // several clauses (a quotation the paragraph opens with) is a sentence, no name.
-            let owner = para_head
-                .filter(|h| !is_series(h) && !h.contains('，'))
-                .map(str::to_string)
+            // The clause the series' sentence opens with is closer than any heading.
+            let first_item = l.items.first().map_or("", |i| i.key.as_str());
+            // …unless it holds one of the items: then it is a sibling clause of theirs.
+            let owner = clause_owner(&l.passage, first_item)
+                .filter(|o| {
+                    !l.items
+                        .iter()
+                        .any(|i| len(&i.key) >= 4 && o.contains(i.key.as_str()))
+                })
+                .or_else(|| {
+                    para_head
+                        .filter(|h| !is_series(h) && !h.contains('，'))
+                        .map(str::to_string)
+                })
                 .or_else(|| section_owner(own, path))
                 // A bare frame in a text with no headings: its topic, unless the title names
                 // only the occasion (…时的讲话).
@@ -1015,9 +1140,20 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
             let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k));
             if is_bare_category(core) && !named {
+                // A vague quantity (诸多优势条件) is no part of the kind: the count says it.
+                let core = ["诸多", "众多", "许多", "一些", "若干"]
+                    .iter()
+                    .find_map(|v| core.strip_prefix(v).filter(|c| len(c) >= 2))
+                    .unwrap_or(core);
+                let first_item = items.first().map_or("", String::as_str);
                 let owner = preferred
                     .clone()
                     .into_iter()
+                    .chain(if l.marker == "、" {
+                        next_clause_owner(&l.passage, first_item)
+                    } else {
+                        None
+                    })
                     .chain(section.map(|h| trim(&h.body).to_string()))
                     .chain(std::iter::once(topic.to_string()))
                     .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));
@@ -1076,6 +1212,25 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         };
         l.prompt = format!("{owner}中的{}个“{head}”", cn_numeral(n, true));
         return;
+    }
+    // Parallel clauses that all open on one phrase of three characters or more (更好统筹A，
+    // 更好统筹B…) are counted by it, for the clause their sentence opens with (做好X工作).
+    if l.marker == "坚持" {
+        let first = items.first().map_or("", String::as_str);
+        let open = items.iter().skip(1).fold(chars(first), |acc, it| {
+            acc.iter()
+                .zip(it.chars())
+                .take_while(|(a, b)| **a == *b)
+                .map(|(a, _)| *a)
+                .collect()
+        });
+        let open: String = open.into_iter().collect();
+        if len(&open) >= 3 && items.iter().all(|i| len(i) > len(&open)) {
+            if let Some(o) = clause_owner(&l.passage, first) {
+                l.prompt = format!("{o}的{}个“{open}”", cn_numeral(n, true));
+                return;
+            }
+        }
     }
     let base = if len(&lead) >= 4 || (len(&lead) >= 2 && is_bare_category(&lead)) {
         lead
@@ -1159,7 +1314,13 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
     let verb = trim(l.passage[..start].rsplit(stops).next().unwrap_or(""));
     let rest = &l.passage[at..];
     // 以|A、B和C|为主要内容开展X: the noun after 为 is what the items are, for X.
-    let as_role = verb.ends_with('以') && rest.starts_with('为');
+    // The 以 may stand a word before the first item when that item was cut short (以日常|生活劳动).
+    let yi = chars(verb);
+    let as_role = rest.starts_with('为')
+        && (yi.len().saturating_sub(3)..yi.len()).any(|k| {
+            yi[k] == '以'
+                && (k == 0 || !matches!(yi[k - 1], '加' | '予' | '难' | '所' | '足' | '得'))
+        });
     let rest = rest
         .strip_prefix("等等")
         .or_else(|| rest.strip_prefix('等'))
@@ -1689,5 +1850,190 @@ mod tests {
             None
         );
         assert_eq!(period_clause("这一时期"), None);
+    }
+
+    #[test]
+    fn a_series_in_a_later_clause_belongs_to_the_clause_its_sentence_opens_with() {
+        // The verb before the items continues the first clause; an adverbial opening goes.
+        assert_eq!(
+            clause_owner(
+                "根据需要编写安全操作手册，明确场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            )
+            .as_deref(),
+            Some("编写安全操作手册")
+        );
+        // 把X落实到…，推动A、B、C: the 把-object is what the items act on.
+        assert_eq!(
+            clause_owner(
+                "要把生态文明思想落实到各级学校的课程中，推动进社区、进企业、进家庭。",
+                "进社区"
+            )
+            .as_deref(),
+            Some("生态文明思想")
+        );
+        // S具有…，有A、B、C: the owner and its verb of having.
+        assert_eq!(
+            clause_owner(
+                "我国具有完整的工业体系，有广阔市场、充足人才、雄厚资本等诸多有利条件。",
+                "广阔市场"
+            )
+            .as_deref(),
+            Some("我国具有")
+        );
+        // A series in the first clause, a first clause that is a series or a condition: none.
+        assert_eq!(
+            clause_owner("加强场地检查、器材维护、应急处置。", "场地检查"),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "改善道路、桥梁、码头，加强场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "只要条件允许，就开展场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        // A speaker, a statement (X是Y) or a principle before a bare category names no owner.
+        assert_eq!(
+            clause_owner(
+                "总书记在会上强调，要统筹好场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            clause_owner(
+                "安全是学校工作的底线，加强场地检查、器材维护、应急处置。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            next_clause_owner(
+                "要坚持安全第一的办学理念，落实场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            ),
+            None
+        );
+        assert_eq!(
+            next_clause_owner(
+                "编写安全操作手册，明确场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            )
+            .as_deref(),
+            Some("编写安全操作手册")
+        );
+        // Further on, the first clause is a sibling action.
+        assert_eq!(
+            next_clause_owner(
+                "编写安全操作手册，配齐设备，明确场地检查、器材维护、应急处置等安全要求。",
+                "场地检查"
+            ),
+            None
+        );
+        // 以X为指导 says how, not who.
+        assert_eq!(
+            clause_owner(
+                "以新发展理念为指导，处理好发展和减排、整体和局部、短期和长期的关系。",
+                "发展和减排"
+            ),
+            None
+        );
+        // A preposition whose object runs on makes the clause adverbial, no owner.
+        assert_eq!(
+            clause_owner(
+                "面对复杂多变的外部环境和繁重的改革任务，加强区间监测、定向监测、动态监测。",
+                "区间监测"
+            ),
+            None
+        );
+        // A 把 with no verb of disposal after its object (把X作为…) carries nothing on.
+        assert_eq!(
+            clause_owner(
+                "把全年目标作为一个整体来把握，加强区间监测、定向监测、动态监测。",
+                "区间监测"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_bare_category_takes_its_sentences_owner_before_the_section() {
+        let h = Heading {
+            text: "一、过去一年的工作".into(),
+            body: "过去一年的工作".into(),
+            level: 0,
+            para: 0,
+        };
+        let mut l = list(
+            &["广阔市场", "充足人才", "雄厚资本"],
+            "我国具有完整的工业体系，有广阔市场、充足人才、雄厚资本等诸多有利条件。",
+        );
+        l.prompt = "诸多有利条件（三项）".into();
+        finish(&mut l, std::slice::from_ref(&h), None, None, "");
+        // The vague quantity goes: the count says how many.
+        assert_eq!(l.prompt, "我国具有的三项有利条件");
+        // A verb of its own first clause owns a bare frame over the paragraph's head…
+        let mut l = list(
+            &["多学者多得", "多练者多得", "多想者多得"],
+            "要完善学生综合评价制度，提高实践成绩权重，让多学者多得、多练者多得、多想者多得。",
+        );
+        l.prompt = "让三个“多得”".into();
+        finish(&mut l, &[], None, Some("深化教育评价改革"), "");
+        assert_eq!(l.prompt, "完善学生综合评价制度：让三个“多得”");
+        // …unless that clause holds one of the items: then it is their sibling.
+        let mut l = list(
+            &["课堂教学", "社会实践", "志愿服务"],
+            "要做好课堂教学，加强课堂教学、社会实践、志愿服务。",
+        );
+        l.prompt = "加强的三个方面".into();
+        finish(&mut l, &[], None, Some("深化教育评价改革"), "");
+        assert_eq!(l.prompt, "深化教育评价改革：加强的三个方面");
+    }
+
+    #[test]
+    fn a_role_after_yi_wei_names_a_series_whose_first_item_was_cut_short() {
+        // The first item lost a word to its siblings' length (以日常|体育锻炼): the 以 before it
+        // still frames the series, and the role after 为 names it.
+        let l = list(
+            &["体育锻炼", "户外运动", "集体游戏"],
+            "各地以日常体育锻炼、户外运动和集体游戏为主要内容开展体育活动。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("开展体育活动的三个主要内容")
+        );
+        // 所以 is a conjunction, no frame.
+        let l = list(
+            &["体育锻炼", "户外运动", "集体游戏"],
+            "场地不足，所以体育锻炼、户外运动和集体游戏为主要内容的活动少。",
+        );
+        assert_eq!(summary_prompt(&l, 3), None);
+    }
+
+    #[test]
+    fn parallel_clauses_on_one_opening_are_counted_by_it() {
+        let mut l = list(
+            &["更好统筹城乡发展", "更好统筹区域发展", "更好统筹发展和安全"],
+            "做好明年工作，要坚持稳中求进，更好统筹城乡发展，更好统筹区域发展，更好统筹发展和安全。",
+        );
+        l.marker = "坚持".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "做好明年工作的三个“更好统筹”");
+        // An opening of two characters (坚持, 加强) is the genre's commonest verb: no name.
+        let mut l = list(
+            &["加强城乡统筹", "加强区域协调", "加强安全保障"],
+            "做好明年工作，要坚持稳中求进，加强城乡统筹，加强区域协调，加强安全保障。",
+        );
+        l.marker = "坚持".into();
+        finish(&mut l, &[], None, None, "");
+        assert!(!l.prompt.contains("“加强”"), "{}", l.prompt);
     }
 }

@@ -129,7 +129,22 @@ fn name_left(left: &str) -> &str {
             break;
         }
     }
-    s.strip_suffix('是').unwrap_or(s)
+    let s = s.strip_suffix('是').unwrap_or(s);
+    // A measure word (建设一支|A、B、C的队伍) counts the noun after the series, it names nothing.
+    let cs: Vec<char> = s.chars().collect();
+    match cs[..] {
+        [.., '一', m]
+            if cs.len() > 2
+                && matches!(
+                    m,
+                    '支' | '批' | '个' | '套' | '种' | '条' | '座' | '项' | '类'
+                ) =>
+        {
+            let cut = s.len() - '一'.len_utf8() - m.len_utf8();
+            &s[..cut]
+        }
+        _ => s,
+    }
 }
 
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
@@ -237,6 +252,22 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
                 return Some(format!("{owner}的{num}个{role}"));
             }
         }
+        // 以|A、B和C|为主要内容开展X: the role noun, for the action after it.
+        if let Some(r) = role_at.strip_prefix('为') {
+            let clause: Vec<char> = r.chars().take_while(|c| !stops.contains(c)).collect();
+            let named = (2..=5.min(clause.len().saturating_sub(2)))
+                .rev()
+                .find_map(|k| {
+                    let role: String = clause[..k].iter().collect();
+                    super::prompt::names_kind(&role).then_some((role, k))
+                });
+            if let Some((role, k)) = named {
+                let owner: String = clause[k..].iter().collect();
+                if short(&owner, 2, 12) {
+                    return Some(format!("{owner}的{num}项{role}"));
+                }
+            }
+        }
     }
     // 把|A、B、C|落实到…: what is done with the items names them.
     if ["把", "将"].iter().any(|w| f.left.ends_with(w))
@@ -307,6 +338,52 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A series that modifies the noun after it is named by that noun: items sharing an opening
+/// word before 的+noun (忠于A、忠于B…的工作队伍 → 工作队伍的四个“忠于”); items sharing a
+/// head word before a noun and its predicate (甲精神、乙精神专题教育不少于…学时 → 专题教育的
+/// 两个精神); or before a 的-phrase that ends the clause (构建A分配、B分配协调配套的制度安排 →
+/// 构建协调配套的制度安排的两个分配). None for a summary noun naming the items' kind (…的方针),
+/// which the summary path names.
+fn noun_after_series(
+    items: &[Vec<char>],
+    left: &str,
+    right: &[char],
+    shared: Option<&str>,
+) -> Option<String> {
+    let n = cn_numeral(items.len(), true);
+    let right_s: String = right.iter().collect();
+    let pre = common_prefix(items);
+    if let Some(noun) = right_s.strip_prefix('的') {
+        let kind = super::prompt::names_kind(noun);
+        if pre >= 2
+            && items.iter().all(|x| x.len() > pre && x.len() <= pre + 4)
+            && (4..=12).contains(&noun.chars().count())
+            && noun_only(noun) == noun
+            && !noun.contains('的')
+            && !kind
+        {
+            let opening: String = items[0][..pre].iter().collect();
+            return Some(format!("{noun}的{n}个“{opening}”"));
+        }
+        return None;
+    }
+    let w = shared?;
+    let wl = w.chars().count();
+    if right.len() <= 4 || items.iter().any(|x| x.len() < wl + 1) {
+        return None;
+    }
+    if let Some(k) = right_s.rfind('的') {
+        let head = &right_s[k + '的'.len_utf8()..];
+        if right.len() <= 14 && (2..=8).contains(&head.chars().count()) && !head.contains('等') {
+            return Some(format!("{left}{right_s}的{n}个{w}"));
+        }
+        return None;
+    }
+    let noun = noun_only(&right_s);
+    ((4..=6).contains(&noun.chars().count()) && noun.len() < right_s.len())
+        .then(|| format!("{noun}的{n}个{w}"))
 }
 
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
@@ -2357,6 +2434,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if right_rest.first() == Some(&'”') {
             right_rest.remove(0);
         }
+        // 以|A、B和C|为…: the frame brackets the items, so the first one starts right after 以
+        // (以日常生活劳动、生产劳动…为主要内容), whatever length its siblings have.
+        if quoted.is_none()
+            && right_rest.first() == Some(&'为')
+            && s[..chunks[0].1].ends_with(&items[0])
+        {
+            let end = chunks[0].1 - items[0].len();
+            let lo = end.saturating_sub(3).max(chunks[0].0 + 1);
+            if let Some(y) = (lo..end).rev().find(|k| {
+                s[*k] == '以' && !matches!(s[*k - 1], '加' | '予' | '难' | '所' | '足' | '得')
+            }) {
+                let mut whole = s[y + 1..end].to_vec();
+                whole.extend_from_slice(&items[0]);
+                items[0] = whole;
+            }
+        }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
@@ -2440,6 +2533,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             out.push((score, l));
             continue;
         }
+        if let Some(name) = noun_after_series(&items, left, &right_rest, shared.as_deref()) {
+            l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
         match &named {
             Some(noun) => {
                 l.prompt = if subject_left.chars().count() >= 4 {
@@ -2479,6 +2577,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         }
                         head.clear();
                     }
+                    // A shared ending that opens on 者 (多劳者多得、技高者多得) is a predicate
+                    // about people: it is counted by the predicate.
+                    let w = match w.strip_prefix('者') {
+                        Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
+                        _ => w.clone(),
+                    };
                     l.lead = format!("{left}几个{w}{head}");
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
@@ -2513,10 +2617,51 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         n,
                     );
                 }
+                // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
+                // opens with owns what it does.
                 _ => {
-                    l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                    let owner = (!left.is_empty()
+                        && !matches!(left, "我们" | "他们" | "大家" | "这些"))
+                    .then(|| {
+                        l.items
+                            .first()
+                            .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                    })
+                    .flatten();
+                    match owner {
+                        Some(o) => l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true)),
+                        None => {
+                            l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                        }
+                    }
                 }
             },
+        }
+        // A series named by its verb alone (统筹|A、B、C|治理) in the sentence right after its
+        // paragraph's run-in head (推动X治理。…) belongs to that head, not to the clause its own
+        // sentence opens with (the finishing pass's owner for sentences deeper in).
+        let sentence_no = s[..sentence_start(s, a)]
+            .iter()
+            .filter(|c| matches!(c, '。' | '！' | '？'))
+            .count();
+        // A name of a verb and a short noun (制定|A、B、C|专项措施 → 制定专项措施的三个方面)
+        // says too little there to stand without that head.
+        let short_name = l.prompt.split_once('的').is_some_and(|(h, t)| {
+            h.chars().count() <= 6 && count_at(&t.chars().collect::<Vec<_>>(), 0).is_some()
+        });
+        if sentence_no == 1
+            && (super::prompt::needs_owner(&l.prompt) || short_name)
+            && super::prompt::sentence_subject(&l.passage).is_none()
+        {
+            let start = super::markers::marker_at(s, 0, true).map_or(0, |m| m.len);
+            let end = s.iter().position(|c| matches!(c, '。' | '！' | '？'));
+            if let Some(end) = end.filter(|e| (4..=24).contains(&e.saturating_sub(start))) {
+                let head = p.text(start, end);
+                // A run-in head is one phrase; a numbered heading may join two (…，…).
+                if !head.contains('、') && (start > 0 || !head.contains('，')) {
+                    l.prompt = format!("{head}：{}", l.prompt);
+                }
+            }
         }
         out.push((score, l));
     }
@@ -2998,5 +3143,73 @@ mod tests {
             ]))),
             None
         );
+    }
+
+    #[test]
+    fn a_series_that_modifies_a_noun_is_named_by_it() {
+        // Items sharing an opening word before 的+noun: the noun's N “opening”; the measure
+        // word before the series (一批) names nothing.
+        assert_eq!(
+            prompt_of("要着力培养一批热爱祖国、热爱人民、热爱劳动的青年技术人才队伍。"),
+            "青年技术人才队伍的三个“热爱”"
+        );
+        // Items sharing a head word before a noun and its predicate: that noun.
+        assert_eq!(
+            prompt_of("各地高校开设课程，其中创新精神、协作精神、奉献精神专题课程不少于八学时。"),
+            "专题课程的三个精神"
+        );
+        // …before a 的-phrase that ends the clause: the phrase with its verb.
+        let p = prompt_of("要建立国家调节、市场调节、社会调节协调配套的基础性制度安排。");
+        assert!(p.ends_with("协调配套的基础性制度安排的三个调节"), "{p}");
+        // A noun naming the items' kind (…的方针) is a summary, not a noun they modify.
+        assert_ne!(
+            prompt_of("要贯彻热爱祖国、热爱人民、热爱劳动的方针。"),
+            "方针的三个“热爱”"
+        );
+    }
+
+    #[test]
+    fn a_series_framed_by_yi_wei_is_named_by_its_role() {
+        assert_eq!(
+            prompt_of("各校以课堂教学、社会实践、校园文化和志愿服务为主要途径开展思政教育。"),
+            "开展思政教育的四项主要途径"
+        );
+        // The frame brackets the items: the first starts right after 以, whatever its length.
+        let ls = series("各地以日常体育锻炼、户外运动、集体游戏和趣味竞赛为主要内容开展体育活动。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["日常体育锻炼", "户外运动", "集体游戏", "趣味竞赛"]
+        );
+        assert_eq!(l.prompt, "开展体育活动的四项主要内容");
+    }
+
+    #[test]
+    fn a_short_name_right_after_a_run_in_head_takes_the_head() {
+        assert_eq!(
+            prompt_of("实施节能专项行动。制定降低能耗、提高效率、优化结构专项方案，推动转型。"),
+            "实施节能专项行动：制定专项方案的三个方面"
+        );
+        // Deeper in the paragraph the head no longer owns the sentence.
+        assert_eq!(
+            prompt_of(
+                "实施节能专项行动。各地要摸清底数。制定降低能耗、提高效率、优化结构专项方案，推动转型。"
+            ),
+            "制定专项方案的三个方面"
+        );
+    }
+
+    #[test]
+    fn a_short_verb_in_a_later_clause_takes_the_first_clause_as_owner() {
+        assert_eq!(
+            prompt_of(
+                "我们要坚定奉行互利共赢的开放战略，始终做全球市场的参与者、公平规则的维护者、共同繁荣的推动者。"
+            ),
+            "坚定奉行互利共赢的开放战略：始终做的三个方面"
+        );
+        // Items about people that share a predicate (…者多得) are counted by the predicate.
+        let ls = series("要完善收入分配制度，让勤劳者多得、创新者多得、奉献者多得。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.lead, "让几个多得");
     }
 }
