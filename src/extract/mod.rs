@@ -64,6 +64,9 @@ struct P<'a> {
     offs: Vec<usize>,
     /// Index of the paragraph in its document.
     idx: usize,
+    /// Its sentences as char ranges (end exclusive, including the stop), found once: every
+    /// rule reads them.
+    sents: Vec<(usize, usize)>,
 }
 
 impl<'a> P<'a> {
@@ -71,15 +74,25 @@ impl<'a> P<'a> {
         // Sized once: a paragraph is hundreds of characters, grown push by push it reallocates.
         let n = para.text.chars().count();
         let (mut offs, mut chars) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        for (o, c) in para.text.char_indices() {
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for (i, (o, c)) in para.text.char_indices().enumerate() {
             offs.push(o);
             chars.push(c);
+            if matches!(c, '。' | '！' | '？') {
+                sents.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        if start < chars.len() {
+            sents.push((start, chars.len()));
         }
         P {
             para,
             chars,
             offs,
             idx,
+            sents,
         }
     }
     fn line(&self, ci: usize) -> u32 {

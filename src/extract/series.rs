@@ -418,18 +418,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
 
 /// Sentences of a paragraph as char ranges (end exclusive, including the stop).
 fn sentences(p: &P) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, c) in p.chars.iter().enumerate() {
-        if matches!(c, '。' | '！' | '？') {
-            out.push((start, i + 1));
-            start = i + 1;
-        }
-    }
-    if start < p.chars.len() {
-        out.push((start, p.chars.len()));
-    }
-    out
+    p.sents.clone()
 }
 
 fn implicit(
