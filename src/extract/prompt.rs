@@ -1098,7 +1098,12 @@ fn name_bare_noun(l: &mut FoundList) {
         || ["要", "对", "把", "将", "在", "我", "为", "让"]
             .iter()
             .any(|w| core.starts_with(w));
-    if !(2..=10).contains(&len(core))
+    // A longer action without a category (加快构建现代能源体系, a heading's own words) reads as
+    // its aspects too, unless it opens on a preposition (围绕…: a frame, no action).
+    let action = len(core) > 10
+        && reads_as_aspects(core)
+        && !PREPOSITIONS.iter().any(|w| core.starts_with(w));
+    if !((2..=10).contains(&len(core)) || action)
         || core.contains(['…', '：', '，', '、', '“', '”', '（', '）', '《'])
         || core.contains('的')
         || statement
@@ -1107,10 +1112,12 @@ fn name_bare_noun(l: &mut FoundList) {
         return;
     }
     let num = cn_numeral(n, true);
-    // A one-character nominal suffix (信息化, 普及率, 满意度) makes a state or a measure.
-    let activity = ACTIVITY_HEADS.iter().any(|h| core.ends_with(h))
-        || core.ends_with(['化', '率', '度', '性']);
+    // A one-character nominal suffix (信息化, 普及率, 积极性) makes a state or a measure
+    // (not 度: 制度 is a class of things).
+    let activity =
+        ACTIVITY_HEADS.iter().any(|h| core.ends_with(h)) || core.ends_with(['化', '率', '性']);
     let class = !activity
+        && !action
         && !is_bare_category(core)
         && ["等", "等等"]
             .iter()
@@ -1771,7 +1778,11 @@ mod tests {
         l.prompt = "营商环境（三项）".into();
         name_bare_noun(&mut l);
         assert_eq!(l.prompt, "营商环境的三个方面");
+        l.prompt = "全面推进城乡基础设施一体化建设（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "全面推进城乡基础设施一体化建设的三个方面");
         for p in [
+            "围绕实现全年经济增长预期目标（三项）",
             "就业是头等大事（三项）",
             "形成……的格局（三项）",
             "乡村的产业（三项）",
