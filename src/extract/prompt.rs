@@ -1069,6 +1069,64 @@ pub fn finish(
     }
     guard(l, path, own, topic);
     balance_marks(&mut l.prompt);
+    name_bare_noun(l);
+}
+
+/// Heads of a noun phrase that name an activity or a measure of one (…保护, …力度), not a
+/// class of things: a series before them is its fields, not its members.
+const ACTIVITY_HEADS: [&str; 20] = [
+    "力度", "水平", "能力", "建设", "保护", "管理", "投资", "研发", "研制", "防范", "监管", "应用",
+    "衔接", "氛围", "发展", "增长", "扩容", "攻关", "供给", "保障",
+];
+
+/// A series named only by a short noun phrase (群团组织（三项）) reads as an instructor prints
+/// it: members of a class summed up after 等 are counted as kinds of it (工会、共青团、妇联等
+/// 群团组织 → 三类群团组织); anything else the noun phrase gathers — the qualities a 的 joins to
+/// it, the fields of an activity — are its aspects (开放、多元、稳定的世界经济秩序 → 世界经济秩序的
+/// 三个方面). A frame with a gap, a clause, a statement, a quoted name or a phrase already
+/// joined by 的 (特殊群体的消费品 — a second 的 would stack) stays as it is.
+fn name_bare_noun(l: &mut FoundList) {
+    let n = l.items.len();
+    let suffix = format!("（{}项）", cn_numeral(n, true));
+    let Some(core) = l.prompt.strip_suffix(suffix.as_str()) else {
+        return;
+    };
+    let core = core.strip_suffix('的').unwrap_or(core);
+    let statement = ["是", "只", "如果", "经过"]
+        .iter()
+        .any(|w| core.contains(w))
+        || ["要", "对", "把", "将", "在", "我", "为", "让"]
+            .iter()
+            .any(|w| core.starts_with(w));
+    // A longer action without a category (加快构建现代能源体系, a heading's own words) reads as
+    // its aspects too, unless it opens on a preposition (围绕…: a frame, no action).
+    let action = len(core) > 10
+        && reads_as_aspects(core)
+        && !PREPOSITIONS.iter().any(|w| core.starts_with(w));
+    if !((2..=10).contains(&len(core)) || action)
+        || core.contains(['…', '：', '，', '、', '“', '”', '（', '）', '《'])
+        || core.contains('的')
+        || statement
+        || cn_numeral_char(chars(core)[0])
+    {
+        return;
+    }
+    let num = cn_numeral(n, true);
+    // A one-character nominal suffix (信息化, 普及率, 积极性) makes a state or a measure
+    // (not 度: 制度 is a class of things).
+    let activity =
+        ACTIVITY_HEADS.iter().any(|h| core.ends_with(h)) || core.ends_with(['化', '率', '性']);
+    let class = !activity
+        && !action
+        && !is_bare_category(core)
+        && ["等", "等等"]
+            .iter()
+            .any(|w| l.passage.contains(&format!("{w}{core}")));
+    l.prompt = if class {
+        format!("{num}类{core}")
+    } else {
+        format!("{core}的{num}个方面")
+    };
 }
 
 fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &str) {
@@ -1683,8 +1741,8 @@ mod tests {
         let mut l = list(&["甲项工作", "乙项工作"], "");
         l.prompt = "要加快建设制造强国（两项）".into();
         finish(&mut l, &[], None, None, "");
-        // A name a pass set stays as it was, but for the modal.
-        assert_eq!(l.prompt, "加快建设制造强国（两项）");
+        // A name a pass set loses the modal, and its bare count reads as aspects.
+        assert_eq!(l.prompt, "加快建设制造强国的两个方面");
         l.prompt = "要素市场化配置改革的两个方面".into();
         finish(&mut l, &[], None, None, "");
         assert_eq!(l.prompt, "要素市场化配置改革的两个方面");
@@ -1701,6 +1759,38 @@ mod tests {
     #[test]
     fn a_bare_frame_is_known() {
         assert!(bare_frame("力求达到……（三项）"));
+    }
+
+    #[test]
+    fn bare_noun_names_members_or_aspects() {
+        let mut l = list(
+            &["工厂", "农场", "矿山"],
+            "要支持工厂、农场、矿山等生产单位开放参观。",
+        );
+        l.prompt = "生产单位（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "三类生产单位");
+        l.passage = "要支持工厂、农场、矿山等生产单位管理。".into();
+        l.prompt = "生产单位管理（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "生产单位管理的三个方面");
+        l.passage = "建设公平、透明、高效的营商环境。".into();
+        l.prompt = "营商环境（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "营商环境的三个方面");
+        l.prompt = "全面推进城乡基础设施一体化建设（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "全面推进城乡基础设施一体化建设的三个方面");
+        for p in [
+            "围绕实现全年经济增长预期目标（三项）",
+            "就业是头等大事（三项）",
+            "形成……的格局（三项）",
+            "乡村的产业（三项）",
+        ] {
+            l.prompt = p.into();
+            name_bare_noun(&mut l);
+            assert_eq!(l.prompt, p);
+        }
         assert!(bare_frame("我们要坚持……（三项）"));
         assert!(bare_frame("深化的四个改革"));
         assert!(bare_frame("三个之变"));

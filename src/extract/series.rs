@@ -152,38 +152,46 @@ fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
     let cs: Vec<char> = noun.chars().collect();
     // 行为 and 作为 are nouns (获取非法收入行为), their 为 no copula.
-    head + &cs
+    let noun = head
+        + &cs
+            .iter()
+            .enumerate()
+            .skip(2)
+            .take_while(|(i, c)| {
+                (**c == '为' && matches!(cs[i - 1], '行' | '作'))
+                    || !matches!(
+                        **c,
+                        '都' | '在'
+                            | '是'
+                            | '为'
+                            | '要'
+                            | '已'
+                            | '正'
+                            | '也'
+                            | '不'
+                            | '将'
+                            | '得'
+                            | '取'
+                            | '和'
+                            | '与'
+                            | '对'
+                            | '有'
+                            | '更'
+                            | '均'
+                            | '仍'
+                            | '还'
+                            | '并'
+                    )
+            })
+            .map(|(_, c)| *c)
+            .collect::<String>();
+    // 以及/或者 join a second noun (群团组织以及各类社会组织): the summary is the first.
+    let end = ["以及", "或者"]
         .iter()
-        .enumerate()
-        .skip(2)
-        .take_while(|(i, c)| {
-            (**c == '为' && matches!(cs[i - 1], '行' | '作'))
-                || !matches!(
-                    **c,
-                    '都' | '在'
-                        | '是'
-                        | '为'
-                        | '要'
-                        | '已'
-                        | '正'
-                        | '也'
-                        | '不'
-                        | '将'
-                        | '得'
-                        | '取'
-                        | '和'
-                        | '与'
-                        | '对'
-                        | '有'
-                        | '更'
-                        | '均'
-                        | '仍'
-                        | '还'
-                        | '并'
-                )
-        })
-        .map(|(_, c)| *c)
-        .collect::<String>()
+        .filter_map(|w| noun.find(w))
+        .min()
+        .unwrap_or(noun.len());
+    noun[..end].to_string()
 }
 
 /// What stands around a 、-series in its sentence, for [`frame_name`].
