@@ -142,6 +142,14 @@ impl Segmenter {
             .collect()
     }
 
+    /// True when jieba tags the first word of `text` as a verb (`拉长|长板`, not `老年|医学`).
+    pub fn opens_with_verb(&self, text: &str) -> bool {
+        self.jieba
+            .tag(text, false)
+            .first()
+            .is_some_and(|t| t.tag.starts_with('v'))
+    }
+
     /// True for a word of the domain dictionary (a term of the genre that stays whole).
     pub fn is_domain_term(&self, word: &str) -> bool {
         self.domain.contains(word)

@@ -7,7 +7,7 @@
 use crate::segment::Segmenter;
 
 /// The process's one segmenter (`Segmenter::shared`, also used by the key-sentence pass).
-fn segmenter() -> Option<&'static Segmenter> {
+pub(super) fn segmenter() -> Option<&'static Segmenter> {
     // The embedded dictionary is checked by segment.rs's tests; should it ever fail to load,
     // every position counts as a boundary and prompts are built as they were without it.
     Segmenter::shared().ok()

@@ -54,6 +54,9 @@ pub fn shape(l: &mut FoundList) {
         mend_word_cuts(l);
     }
     drop_fillers(l);
+    if l.marker == "、" {
+        drop_lead_verb(l);
+    }
     expand_factored_head(l);
     if is_staged(l) {
         l.ordered = true;
@@ -159,6 +162,87 @@ pub(super) fn mend_edges(
         }
     }
     (ns, ne)
+}
+
+/// Verbs that govern a 、-series of nouns from outside it (发展|新一代信息技术、生物技术、新能源).
+const GOVERNING: [&str; 40] = [
+    "发展", "制定", "深化", "补齐", "做好", "化解", "落实", "加强", "推进", "推动", "完善", "实施",
+    "支持", "培育", "打造", "提升", "强化", "优化", "健全", "建立", "构建", "开展", "促进", "巩固",
+    "坚持", "统筹", "防范", "治理", "整治", "鼓励", "引导", "规范", "严控", "控制", "淘汰", "聚焦",
+    "围绕", "涵盖", "包括", "涉及",
+];
+
+/// Adverbs that may stand before such a verb (大力|发展|风能).
+const VERB_ADVERBS: [&str; 14] = [
+    "大力",
+    "积极",
+    "加快",
+    "深入",
+    "着力",
+    "全面",
+    "持续",
+    "稳步",
+    "有序",
+    "切实",
+    "不断",
+    "扎实",
+    "进一步",
+    "重点",
+];
+
+/// The governing verb (with its adverb) that opens `key`, as a byte length.
+fn lead_verb(key: &str) -> Option<usize> {
+    let adv = VERB_ADVERBS
+        .iter()
+        .find(|a| key.starts_with(**a))
+        .map_or(0, |a| a.len());
+    GOVERNING
+        .iter()
+        .find(|v| key[adv..].starts_with(**v))
+        .map(|v| adv + v.len())
+}
+
+/// The verb that governs a series of nouns stays out of its first item: `大力发展风能、太阳能、
+/// 生物质能` → 风能. Only when no other item opens with a verb (扩大内需、优化结构 are verb
+/// phrases, each whole) and the other items are short nouns the rest is like.
+fn drop_lead_verb(l: &mut FoundList) {
+    if l.items.len() < 3 {
+        return;
+    }
+    let n = |s: &str| s.chars().count();
+    let Some(v) = lead_verb(&l.items[0].key) else {
+        return;
+    };
+    let others = &l.items[1..];
+    if others.iter().any(|i| lead_verb(&i.key).is_some()) {
+        return;
+    }
+    let max = others.iter().map(|i| n(&i.key)).max().unwrap_or(0);
+    let first = l.items[0].key.as_str();
+    // Items as long as the first that open with a verb too (补齐短板、拉长长板、锻造新板) are
+    // verb phrases alike, and items that end like the first (发展规划、专项规划、区域规划) are
+    // nouns of one kind.
+    let alike = others.iter().all(|i| n(&i.key) == n(first))
+        && super::cut::segmenter().is_none_or(|s| others.iter().any(|i| s.opens_with_verb(&i.key)));
+    let tail: String = first.chars().rev().take(2).collect();
+    let same_end = others
+        .iter()
+        .all(|i| i.key.chars().rev().take(2).collect::<String>() == tail);
+    if alike || same_end {
+        return;
+    }
+    let rest = &first[v..];
+    // 发展|和减排: the verb was a noun of a pair, not a verb of the series.
+    let glued = rest.starts_with(['和', '与', '及', '的', '等', '同', '、']);
+    if glued || max > 6 || n(rest) < 2 || n(rest) > max + 2 {
+        return;
+    }
+    let rest = rest.to_string();
+    let first = &mut l.items[0];
+    if let Some(full) = first.full.strip_prefix(first.key.as_str()) {
+        first.full = format!("{rest}{full}");
+    }
+    first.key = rest;
 }
 
 fn drop_fillers(l: &mut FoundList) {
@@ -406,6 +490,31 @@ mod tests {
         let mut l = list("；", &["还原历史真相", "也许还有机会"]);
         shape(&mut l);
         assert_eq!(keys(&l), ["还原历史真相", "也许还有机会"]);
+    }
+
+    #[test]
+    fn the_verb_governing_a_series_of_nouns_leaves_its_first_item() {
+        let mut l = list("、", &["大力发展风能", "太阳能", "生物质能", "海洋能"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["风能", "太阳能", "生物质能", "海洋能"]);
+        // A series of verb phrases keeps each verb.
+        let mut l = list("、", &["扩大内需", "优化结构", "提振信心"]);
+        shape(&mut l);
+        assert_eq!(keys(&l), ["扩大内需", "优化结构", "提振信心"]);
+        // Nor is a verb taken from items longer than the short nouns that follow.
+        let mut l = list("、", &["加强基础研究和前沿技术布局", "新材料", "新技术"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "加强基础研究和前沿技术布局");
+        // 发展和减排 is a pair of nouns.
+        let mut l = list("、", &["发展和减排", "整体和局部", "短期和中长期"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "发展和减排");
+        let mut l = list("、", &["补齐短板", "拉长长板", "锻造新板"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "补齐短板");
+        let mut l = list("、", &["发展规划", "专项规划", "区域规划"]);
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "发展规划");
     }
 
     #[test]
