@@ -1394,7 +1394,23 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         .filter(|p| len(p) >= 2 && CATEGORIES.iter().any(|k| p.ends_with(k)))
         // 等方面 counts aspects of what follows (等方面制度规则统一): 方面 alone.
         .reduce(|a, b| if a == "方面" { a } else { b })?;
-    let after = &clause[noun.len()..];
+    let mut after = &clause[noun.len()..];
+    // …等方面制定安全、科学的操作规范: a 、 inside what follows joins modifiers of one noun; the
+    // clause runs on to that noun (never stopping at 制定安全).
+    let whole = rest
+        .split(['，', '。', '；', '：', '！', '？'])
+        .next()
+        .unwrap_or(clause);
+    let mut joined_mods = false;
+    if whole.len() > clause.len() && !after.is_empty() {
+        if let Some(d) = whole.rfind('的').filter(|d| *d > clause.len()) {
+            let head = &whole[d + '的'.len_utf8()..];
+            if (2..=6).contains(&len(head)) && !head.contains('、') {
+                after = &whole[noun.len()..];
+                joined_mods = true;
+            }
+        }
+    }
     // 等各领域: 各 says every one of them, it is no part of the category.
     let noun = noun
         .strip_prefix('各')
@@ -1409,7 +1425,12 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         .iter()
         .any(|w| after.starts_with(w));
     let num = cn_numeral(n, true);
-    if disposal || joined || after.is_empty() || len(after) > 10 || after.contains('的') {
+    let over = if joined_mods {
+        len(after) > 16
+    } else {
+        len(after) > 10 || after.contains('的')
+    };
+    if disposal || joined || after.is_empty() || over {
         if l.prompt.contains(noun) && !disposal {
             // The series' own name holds the noun whole: it stands.
             return None;
@@ -1689,6 +1710,15 @@ mod tests {
         assert_eq!(
             summary_prompt(&l, 3).as_deref(),
             Some("着力破解要素制约的三个方面")
+        );
+        // A 、 in what follows joins two modifiers of one noun: the name runs on to the noun.
+        let l = list(
+            &["场所设施选择", "材料选用", "活动流程"],
+            "在场所设施选择、材料选用、活动流程等方面制定安全、科学的操作规范。",
+        );
+        assert_eq!(
+            summary_prompt(&l, 3).as_deref(),
+            Some("制定安全、科学的操作规范的三个方面")
         );
         // 以A、B和C为N…: the items are the N of what follows.
         let l = list(
