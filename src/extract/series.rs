@@ -2537,7 +2537,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         match &named {
             Some(noun) => {
-                l.prompt = if subject_left.chars().count() >= 4 {
+                // 发挥其在|A、B、C等|方面的积极作用: the series is the object of a preposition,
+                // and the count stands in its place (发挥其在三个方面的积极作用; 满足人民对六个
+                // 方面日益增长的要求).
+                let prep = ["在", "对", "与", "同", "向", "从", "于"]
+                    .iter()
+                    .any(|w| left.ends_with(w))
+                    && left.chars().count() >= 3;
+                let clause: String = right_rest
+                    .iter()
+                    .skip_while(|c| **c == '等')
+                    .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
+                    .collect();
+                let in_place = prep
+                    && !clause.starts_with('的')
+                    && clause.starts_with(noun.as_str())
+                    && (3..=12).contains(&clause.chars().count());
+                l.prompt = if in_place {
+                    format!("{left}{}个{clause}", cn_numeral(n, true))
+                } else if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
                     with_count(&format!("{w}{noun}"), n)
@@ -2707,6 +2725,20 @@ mod tests {
             super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn a_series_after_a_preposition_is_counted_in_its_place() {
+        let ls = series("要更好发挥其在促创新、扩消费、稳就业等方面的积极作用。");
+        let l = ls.first().expect("a series");
+        // (The finishing pass drops the modal 要.)
+        assert_eq!(l.prompt, "要更好发挥其在三个方面的积极作用");
+        let ls = series("满足人民对民主、法治、公平、正义、安全、环境等方面日益增长的要求。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "满足人民对六个方面日益增长的要求");
+        // No count without a noun after it (加大对A、B、C等的支持).
+        let ls = series("加大对科技创新、绿色发展、提振消费、小微企业等的支持。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("四个的")));
     }
 
     #[test]
