@@ -237,6 +237,45 @@ fn a_newer_version_only_in_the_wal_is_refused_too() {
 }
 
 #[test]
+fn a_second_store_in_the_process_keeps_the_first_ones_locks() {
+    // The study interface opens a second connection for the day's backup while the first is
+    // in use. Were that second open to touch the file outside SQLite, the process's locks on
+    // it would go, and another process closing its connection would delete the WAL the first
+    // connection still writes to: its answers would vanish from every other reader.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut first = Store::open_no_backup(&db).unwrap();
+    first.set_setting("probe", Some("1")).unwrap();
+    drop(Store::open_no_backup(&db).unwrap());
+    // Another process reads (a second terminal; Python's sqlite3 as any other program would):
+    // its close checkpoints and, were it the last connection as far as the locks say, deletes
+    // the WAL.
+    let script = "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); \
+                  c.execute('SELECT count(*) FROM settings').fetchone(); c.close()";
+    let status = std::process::Command::new("python3")
+        .args(["-c", script])
+        .arg(&db)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        dir.path().join("t.db-wal").exists(),
+        "the WAL was deleted under an open store"
+    );
+    first.set_setting("probe", Some("2")).unwrap();
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let v: String = other
+        .query_row("SELECT value FROM settings WHERE key = 'probe'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(
+        v, "2",
+        "a write of the open store is seen by another connection"
+    );
+}
+
+#[test]
 fn not_a_database_names_the_newest_backup() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");

@@ -138,7 +138,8 @@ pub fn default_path(
 }
 
 /// The 4-byte big-endian user_version at offset 60 of a SQLite header, if `path` starts like a
-/// SQLite file. Read before SQLite opens the file so a newer database is refused untouched.
+/// SQLite file. Read by `check` before SQLite opens the file so a newer database is refused
+/// untouched. (Never while this process has the file open: see `Store::open_no_backup`.)
 fn header_user_version(path: &Path) -> Result<Option<u32>> {
     let mut f = match fs::File::open(path) {
         Ok(f) => f,
@@ -262,15 +263,10 @@ impl Store {
         if let Some(dir) = path.parent() {
             ensure_private_dir(dir)?;
         }
-        if let Some(v) = header_user_version(path)? {
-            if v > SCHEMA_VERSION {
-                return Err(StoreError::TooNew {
-                    path: path.to_path_buf(),
-                    found: v,
-                    known: SCHEMA_VERSION,
-                });
-            }
-        }
+        // The file is never opened here but by SQLite: closing any other handle on it would
+        // drop the locks this process's other connections hold on it (POSIX locks belong to
+        // the process), and another process closing its connection could then delete the WAL
+        // they still write to. `setup` refuses a newer or non-SQLite file with a read.
         create_private_file(path)?;
         let conn = Connection::open_with_flags(
             path,
@@ -330,7 +326,17 @@ impl Store {
             .map_err(|e| self.err(e))?;
         // Reading the version is a read: a newer database is still untouched when refused
         // here (the header check above misses a version that sits only in the WAL).
-        let found = self.user_version()?;
+        let found = self.user_version().map_err(|e| match e {
+            StoreError::Sqlite { source, .. }
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) =>
+            {
+                StoreError::NotADatabase {
+                    path: self.path.clone(),
+                    newest_backup: backup::newest(&self.path),
+                }
+            }
+            e => e,
+        })?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
                 path: self.path.clone(),
