@@ -2598,7 +2598,35 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
                         _ => w.clone(),
                     };
-                    l.lead = format!("{left}几个{w}{head}");
+                    // A modifier between the verb and the series (支持通用|基础软件、工业软件)
+                    // describes every item: it goes with the category, after the count (支持的
+                    // 四个通用软件, never 支持通用四个软件).
+                    // (Only a verb that is a word of the clause, and only before items that are
+                    // nouns: in 坚持法治|为了人民、依靠人民 the words between are a subject.)
+                    let nouns = super::cut::segmenter()
+                        .is_some_and(|sg| l.items.iter().all(|i| !sg.opens_with_verb(&i.key)));
+                    let bounds = if nouns {
+                        super::cut::boundaries(left)
+                    } else {
+                        Vec::new()
+                    };
+                    let split = super::shape::GOVERNING
+                        .iter()
+                        .filter_map(|v| left.rfind(v).map(|at| (at, at + v.len())))
+                        .filter(|(at, end)| {
+                            bounds.binary_search(at).is_ok() && bounds.binary_search(end).is_ok()
+                        })
+                        .map(|(_, end)| end)
+                        .max()
+                        .filter(|end| {
+                            let m = &left[*end..];
+                            (1..=3).contains(&m.chars().count())
+                                && !m.contains(['的', '地', '和', '与', '同', '及'])
+                        });
+                    l.lead = match split {
+                        Some(end) => format!("{}的几个{}{w}{head}", &left[..end], &left[end..]),
+                        None => format!("{left}几个{w}{head}"),
+                    };
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
@@ -2724,6 +2752,20 @@ mod tests {
         assert_eq!(
             super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
             Some(2)
+        );
+    }
+
+    #[test]
+    fn a_modifier_before_a_series_goes_with_its_category() {
+        let ls = series("支持通用基础软件、工业软件、平台软件、应用软件工程化开发。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.lead, "支持的几个通用软件");
+        // Words before items that are verb phrases are no modifier of theirs.
+        let ls = series("坚持法治为了人民、依靠人民、造福人民、保护人民。");
+        assert!(
+            ls.iter().all(|l| !l.lead.contains("的几个法治")),
+            "{:?}",
+            ls[0].lead
         );
     }
 
