@@ -230,10 +230,15 @@ fn is_series(clause: &str) -> bool {
         .map(|p| len(p))
         .max()
         .unwrap_or(0);
-    parts.len() >= 3
+    // Two parts on one ending (推进实践创新、制度创新) are a pair of answers too.
+    let pair = parts.len() == 2 && {
+        let (a, b) = (chars(parts[0]), chars(parts[1]));
+        b.len() >= 3 && a.len() > 2 && a[a.len() - 2..] == b[b.len() - 2..]
+    };
+    pair || (parts.len() >= 3
         && parts
             .last()
-            .is_some_and(|t| len(t) <= 8.max(longest + 2) || t.chars().take(9).any(|c| c == '等'))
+            .is_some_and(|t| len(t) <= 8.max(longest + 2) || t.chars().take(9).any(|c| c == '等')))
 }
 
 /// Prepositions that open an adverbial clause (按照…部署, 围绕…, 面对…): such a clause
@@ -1744,6 +1749,18 @@ mod tests {
         l.prompt = "健全标准体系和监测体系（两项）".into();
         drop_given_verb(&mut l);
         assert_eq!(l.prompt, "标准体系和监测体系（两项）");
+    }
+
+    #[test]
+    fn a_pair_on_one_ending_is_no_name() {
+        assert!(is_series("推进实践创新、制度创新"));
+        assert!(!is_series("坚持问题导向和系统观念"));
+        assert_eq!(
+            pick_clause(
+                "为此，着力破除制约加快构建新发展格局的主要矛盾和问题，推进实践创新、制度创新。"
+            ),
+            "着力破除制约加快构建新发展格局的主要矛盾和问题"
+        );
     }
 
     #[test]
