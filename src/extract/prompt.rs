@@ -972,6 +972,13 @@ pub fn finish(
     topic: &str,
 ) {
     compose(l, path, own, topic);
+    // 出现了的三个现象 → 出现的三个现象: an aspect particle has no place before 的.
+    if let Some(k) = l.prompt.find("了的") {
+        let before = &l.prompt[..k];
+        if !before.ends_with(['为', '除']) && len(before) >= 2 {
+            l.prompt = format!("{before}{}", &l.prompt[k + '了'.len_utf8()..]);
+        }
+    }
     scope_in_time(l);
     // 主要做了以下六个工作 → 主要做的六个工作: the exam form of an announcement.
     if let Some(k) = l.prompt.find("了以下") {
@@ -1749,6 +1756,14 @@ mod tests {
         l.prompt = "健全标准体系和监测体系（两项）".into();
         drop_given_verb(&mut l);
         assert_eq!(l.prompt, "标准体系和监测体系（两项）");
+    }
+
+    #[test]
+    fn no_aspect_particle_before_de() {
+        let mut l = list(&["甲现象", "乙现象", "丙现象"], "");
+        l.prompt = "一些青少年中出现了的三个现象".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "一些青少年中出现的三个现象");
     }
 
     #[test]

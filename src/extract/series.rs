@@ -1951,7 +1951,24 @@ fn mend_series_edges(
     let (mut ns, _) =
         super::shape::mend_edges(s, &bounds, (start, first.1), (first.0, b), &governs);
     let (_, ne) = super::shape::mend_edges(s, &tail, (last_start, end), (a, last.1), &governs);
-    if first.1 - ns > max_o && !after_verb {
+    // Siblings that all open on one negation or affix (不想劳动、不会劳动) say where the first
+    // item opens: 出现了|不珍惜劳动成果, not 不珍惜|劳动成果.
+    let opener = items[1].first().copied().filter(|c| {
+        n >= 3
+            && matches!(c, '不' | '无' | '非' | '未' | '没')
+            && items[1..].iter().all(|x| x.first() == Some(c))
+    });
+    if let Some(c0) = opener.filter(|c| s.get(ns) != Some(c)) {
+        if let Some(c) = bounds
+            .iter()
+            .copied()
+            .filter(|c| *c >= first.0 && *c < ns && s[*c] == c0 && first.1 - c <= max_o + 4)
+            .max()
+        {
+            ns = c;
+        }
+    }
+    if opener.is_none() && first.1 - ns > max_o && !after_verb {
         let mean = others.iter().sum::<usize>() as f32 / others.len() as f32;
         let dist = |c: usize| ((first.1 - c) as f32 - mean).abs();
         if let Some(c) = bounds
@@ -2753,6 +2770,13 @@ mod tests {
             super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
             Some(2)
         );
+    }
+
+    #[test]
+    fn siblings_that_open_on_a_negation_say_where_the_first_item_opens() {
+        let ls = series("一些青少年中出现了不珍惜劳动成果、不想劳动、不会劳动的现象。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["不珍惜劳动成果", "不想劳动", "不会劳动"]);
     }
 
     #[test]
