@@ -783,6 +783,28 @@ fn mend_cuts(prompt: &str, sentence: &str) -> String {
     format!("{}的{count}{}", mend(&left), mend(&right))
 }
 
+/// `s` without an opening section ordinal: `（五）`, `五、`.
+fn strip_ordinal(s: &str) -> &str {
+    let c = chars(s);
+    let numeral = |k: usize| c.get(k).is_some_and(|x| cn_numeral_char(*x));
+    let digits = |from: usize| (from..c.len()).take_while(|k| numeral(*k)).count();
+    let (open, close) = match c.first() {
+        Some('（') => (1, '）'),
+        _ => (0, '、'),
+    };
+    let k = digits(open);
+    if k == 0 || c.get(open + k) != Some(&close) {
+        return s;
+    }
+    let skip: usize = c[..open + k + 1].iter().map(|x| x.len_utf8()).sum();
+    let rest = &s[skip..];
+    if len(rest) >= 4 {
+        rest
+    } else {
+        s
+    }
+}
+
 /// A prompt never keeps half of a pair of quotes, title marks or brackets (《纲要 → 纲要,
 /// （一）…（ → （一）…): a mark without its partner goes, the pairs stay.
 fn balance_marks(p: &mut String) {
@@ -971,6 +993,9 @@ pub fn finish(
     para_head: Option<&str>,
     topic: &str,
 ) {
+    // A name never opens on the ordinal of its own section ((五)明确劳动教育总体目标).
+    l.lead = strip_ordinal(&l.lead).to_string();
+    l.prompt = strip_ordinal(&l.prompt).to_string();
     compose(l, path, own, topic);
     // 出现了的三个现象 → 出现的三个现象: an aspect particle has no place before 的.
     if let Some(k) = l.prompt.find("了的") {
@@ -1756,6 +1781,20 @@ mod tests {
         l.prompt = "健全标准体系和监测体系（两项）".into();
         drop_given_verb(&mut l);
         assert_eq!(l.prompt, "标准体系和监测体系（两项）");
+    }
+
+    #[test]
+    fn a_name_never_opens_on_its_section_ordinal() {
+        assert_eq!(
+            strip_ordinal("（五）明确劳动教育总体目标"),
+            "明确劳动教育总体目标"
+        );
+        assert_eq!(
+            strip_ordinal("三、加快建设现代化产业体系"),
+            "加快建设现代化产业体系"
+        );
+        assert_eq!(strip_ordinal("三个“更好统筹”"), "三个“更好统筹”");
+        assert_eq!(strip_ordinal("（一）"), "（一）");
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub fn shape(l: &mut FoundList) {
     drop_fillers(l);
     if l.marker == "、" {
         drop_lead_verb(l);
+    } else {
+        drop_frame_clause(l);
     }
     expand_factored_head(l);
     if is_staged(l) {
@@ -243,6 +245,57 @@ fn drop_lead_verb(l: &mut FoundList) {
         first.full = format!("{rest}{full}");
     }
     first.key = rest;
+}
+
+/// Clauses that frame what follows (通过劳动教育，使学生能够|理解和形成…): how or why, never
+/// what is learnt.
+const FRAME_OPENERS: [&str; 6] = ["通过", "为了", "围绕", "按照", "根据", "依托"];
+
+/// A first item that is only the frame of the sentence it opens (`通过劳动教育`, then `，使学生
+/// 能够理解和形成马克思主义劳动观`) starts after the frame, and after a causative 使…能够 that
+/// follows it. Not when the siblings open the same way: then the frame is what they share.
+fn drop_frame_clause(l: &mut FoundList) {
+    if l.items.len() < 2 {
+        return;
+    }
+    let key = l.items[0].key.as_str();
+    let Some(f) = FRAME_OPENERS.iter().find(|f| key.starts_with(**f)) else {
+        return;
+    };
+    if l.items[1..].iter().any(|i| i.key.starts_with(f)) {
+        return;
+    }
+    let Some(rest) = l.items[0]
+        .full
+        .strip_prefix(key)
+        .and_then(|r| r.strip_prefix('，'))
+    else {
+        return;
+    };
+    // 使学生能够|…, 让青少年得以|…: the causative goes with the frame.
+    let rest = ["使", "让"]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c))
+        .and_then(|r| {
+            ["能够", "得以"].iter().find_map(|m| {
+                r.find(m)
+                    .filter(|at| r[..*at].chars().count() <= 6)
+                    .map(|at| &r[at + m.len()..])
+            })
+        })
+        .unwrap_or(rest)
+        .to_string();
+    let new_key = rest
+        .split(['，', '；', '。', '：'])
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if new_key.chars().count() < 4 {
+        return;
+    }
+    let first = &mut l.items[0];
+    first.full = rest;
+    first.key = new_key;
 }
 
 fn drop_fillers(l: &mut FoundList) {
@@ -490,6 +543,22 @@ mod tests {
         let mut l = list("；", &["还原历史真相", "也许还有机会"]);
         shape(&mut l);
         assert_eq!(keys(&l), ["还原历史真相", "也许还有机会"]);
+    }
+
+    #[test]
+    fn a_first_item_that_is_only_a_frame_starts_after_it() {
+        let mut l = list(
+            "；",
+            &["通过劳动教育", "体会劳动创造美好生活", "具备基本劳动能力"],
+        );
+        l.items[0].full = "通过劳动教育，使学生能够理解和形成马克思主义劳动观，牢固树立观念".into();
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "理解和形成马克思主义劳动观");
+        // Siblings framed alike keep their frames.
+        let mut l = list("；", &["通过改革", "通过开放", "通过创新"]);
+        l.items[0].full = "通过改革，释放活力".into();
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "通过改革");
     }
 
     #[test]
