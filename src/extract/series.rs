@@ -411,6 +411,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(modal_sentences(p));
         out.extend(stage_sentences(p));
         out.extend(relation_pairs(p));
+        out.extend(copula_runs(p));
         series.extend(dun_series(p));
     }
     out.extend(paragraph_openings(paras));
@@ -925,6 +926,166 @@ fn relation_pairs(p: &P) -> Vec<FoundList> {
             None => name,
         };
         out.push(l);
+    }
+    out
+}
+
+/// Characters before 是 that make it part of another word (但是, 就是, 还是, 不是 …).
+const NOT_COPULA: &str = "但就总还于只凡若要可倒算不而即硬正像或";
+
+/// What a subject is, or serves as, said in parallel clauses: `S，是A的X，是B的Y，是C的Z`
+/// (实现碳达峰、碳中和，是…的重大战略决策，是…的必然选择，是…的庄严承诺), `S是A，是B`
+/// (共同富裕是社会主义的本质要求，是中国式现代化的重要特征) and `把S作为A，作为B，作为C`.
+/// The definitions exams ask: named `S的N个定位` (or `…用途` for 作为).
+fn copula_runs(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    if !s.contains(&'是') && !s.windows(2).any(|w| w == ['作', '为']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (a, b) in sentences(p) {
+        let clauses = split_range(s, a, b, &['，', '；']);
+        for (opener, category) in [("是", "定位"), ("作为", "用途")] {
+            let oc: Vec<char> = opener.chars().collect();
+            let openings: &[&str] = if opener == "是" {
+                &["是", "也是", "更是", "又是"]
+            } else {
+                &["作为"]
+            };
+            // A clause that opens on the opener: where its body starts.
+            let later = |k: usize| -> Option<usize> {
+                let (x, y) = clauses[k];
+                let text = p.text(x, y);
+                openings
+                    .iter()
+                    .find(|w| text.starts_with(**w) && !text[w.len()..].starts_with('否'))
+                    .map(|w| x + w.chars().count())
+            };
+            let mut k = 0;
+            while k < clauses.len() {
+                let Some(first_body) = later(k).or_else(|| {
+                    // The first clause may hold its subject: 共同富裕是…, 把S作为….
+                    let (x, y) = clauses[k];
+                    (x + 2..y.saturating_sub(2))
+                        .find(|i| s[*i..].starts_with(&oc))
+                        .filter(|i| opener != "是" || !NOT_COPULA.contains(s[*i - 1]))
+                        .map(|i| i + oc.len())
+                }) else {
+                    k += 1;
+                    continue;
+                };
+                let mut j = k + 1;
+                let mut bodies = vec![(first_body, clauses[k].1)];
+                while j < clauses.len() {
+                    match later(j) {
+                        Some(body) => bodies.push((body, clauses[j].1)),
+                        None => break,
+                    }
+                    j += 1;
+                }
+                let run = (k, j);
+                k = j.max(k + 1);
+                if bodies.len() < 2 {
+                    continue;
+                }
+                // The subject: before the opener in the first clause, or the clause before.
+                let (x0, _) = clauses[run.0];
+                let head_end = bodies[0].0 - oc.len();
+                let subject = if head_end > x0 {
+                    p.text(x0, head_end)
+                } else if run.0 > 0 {
+                    // (A clause with a 是 of its own, 改革总是…, is a statement, no subject.)
+                    let (px, py) = clauses[run.0 - 1];
+                    let before = p.text(px, py);
+                    if before.contains('是') {
+                        continue;
+                    }
+                    before
+                } else {
+                    continue;
+                };
+                // 必须把S作为…: S is what 把 takes.
+                let subject = match subject.rfind(['把', '将']) {
+                    Some(at) if opener == "作为" => &subject[at + '把'.len_utf8()..],
+                    _ => subject.as_str(),
+                };
+                let subject = subject
+                    .trim_end_matches(['既', '也', '都', '又', '就', '才', '正', '仍', '还'])
+                    .trim_end_matches("已经")
+                    .trim_end_matches("始终")
+                    .to_string();
+                // (Not a connective or a time: 同时，作为…; 今年是…的关键一年.)
+                let connective = [
+                    "同时", "此外", "另外", "其中", "因此", "所以", "为此", "首先",
+                ]
+                .contains(&subject.as_str());
+                if !(2..=16).contains(&subject.chars().count())
+                    || connective
+                    || subject.ends_with(['年', '月', '日', '的'])
+                    || subject.ends_with(|c: char| NOT_COPULA.contains(c))
+                    || ["这", "那", "它", "这些", "我们"].contains(&subject.as_str())
+                {
+                    continue;
+                }
+                // Each item: the whole body when short (what it serves as, always), else the
+                // noun its last 的 leads to (…作出的|重大战略决策).
+                let mut keys = Vec::new();
+                for (x, y) in &bodies {
+                    let body = p.text(*x, *y);
+                    let n = body.chars().count();
+                    let key = if n <= 12 || (opener == "作为" && n <= 24) {
+                        Some(body.clone())
+                    } else if opener == "作为" {
+                        None
+                    } else {
+                        body.rsplit_once('的')
+                            .map(|(_, t)| t.to_string())
+                            .filter(|t| (4..=8).contains(&t.chars().count()))
+                            .or_else(|| (n <= 20).then(|| body.clone()))
+                    };
+                    match key {
+                        Some(k) if k.chars().count() >= 2 && !k.ends_with('的') => {
+                            keys.push((k, body))
+                        }
+                        _ => break,
+                    }
+                }
+                if keys.len() != bodies.len() {
+                    continue;
+                }
+                // Two are a list only when each says whose what it is (社会主义的本质要求，
+                // 中国式现代化的重要特征): two bare nouns (纲领性文件，行动指南) are a remark.
+                if opener == "是"
+                    && keys.len() == 2
+                    && !keys.iter().all(|(k, b)| k == b && k.contains('的'))
+                {
+                    continue;
+                }
+                let parts: Vec<(String, u32)> = bodies
+                    .iter()
+                    .map(|(x, y)| (p.text(*x, *y), p.line(*x)))
+                    .collect();
+                let sent = p.text(a, b);
+                let mut l = implicit(p, "，", &subject, parts, p.line(bodies[0].0), sent);
+                for (item, (key, body)) in l.items.iter_mut().zip(keys) {
+                    item.key = key;
+                    item.full = body;
+                }
+                // Nouns of a kind (本质要求, 重大战略决策) place the subject; descriptions
+                // (全体人民共同富裕, 物质生活和精神生活都富裕) say what it means.
+                let placed = l
+                    .items
+                    .iter()
+                    .all(|i| i.key != i.full || i.key.contains('的'));
+                let category = if opener == "是" && !placed {
+                    "内涵"
+                } else {
+                    category
+                };
+                l.prompt = format!("{subject}的{}个{category}", cn_numeral(l.items.len(), true));
+                out.push(l);
+            }
+        }
     }
     out
 }
@@ -2770,6 +2931,33 @@ mod tests {
             super::closing_deng(&"工会等组织".chars().collect::<Vec<_>>()),
             Some(2)
         );
+    }
+
+    fn copulas(text: &str) -> Vec<super::FoundList> {
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        super::copula_runs(&p)
+    }
+
+    #[test]
+    fn what_a_subject_is_said_in_parallel_clauses_is_a_list() {
+        let ls = copulas("实现碳达峰、碳中和，是党中央统筹国内国际两个大局作出的重大战略决策，是着力解决资源环境约束突出问题的必然选择，是构建人类命运共同体的庄严承诺。");
+        let l = ls.first().expect("a run");
+        assert_eq!(keys(l), ["重大战略决策", "必然选择", "庄严承诺"]);
+        assert_eq!(l.prompt, "实现碳达峰、碳中和的三个定位");
+        let ls = copulas("共同富裕是社会主义的本质要求，是中国式现代化的重要特征。");
+        assert_eq!(
+            ls.first().map(|l| l.prompt.as_str()),
+            Some("共同富裕的两个定位")
+        );
+        let ls = copulas("把劳动素养评价结果作为衡量学生全面发展情况的重要内容，作为评优评先的重要参考和毕业依据，作为高一级学校录取的重要参考或依据。");
+        let l = ls.first().expect("a run");
+        assert_eq!(l.prompt, "劳动素养评价结果的三个用途");
+        assert_eq!(keys(l)[1], "评优评先的重要参考和毕业依据");
+        // Two bare nouns are a remark; a time or a connective is no subject; 但是 is no 是.
+        assert!(copulas("《建议》是纲领性文件，是行动指南。").is_empty());
+        assert!(copulas("今年是中华人民共和国成立75周年，是实现规划目标的关键一年。").is_empty());
+        assert!(copulas("改革总是艰难的任务，是长期的过程，是全面的工程。").is_empty());
     }
 
     #[test]
