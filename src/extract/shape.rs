@@ -192,8 +192,21 @@ const VERB_ADVERBS: [&str; 14] = [
     "重点",
 ];
 
-/// The governing verb (with its adverb) that opens `key`, as a byte length.
+/// A short subject with 具有/拥有 that opens `key` (我国具有|显著的制度优势), as a byte length.
+fn lead_have(key: &str) -> Option<usize> {
+    ["具有", "拥有"].iter().find_map(|v| {
+        key.find(v)
+            .filter(|at| key[..*at].chars().count() <= 4)
+            .map(|at| at + v.len())
+    })
+}
+
+/// The governing verb (with its adverb) that opens `key`, as a byte length; or a short
+/// subject with 具有/拥有 ([`lead_have`]).
 fn lead_verb(key: &str) -> Option<usize> {
+    if let Some(h) = lead_have(key) {
+        return Some(h);
+    }
     let adv = VERB_ADVERBS
         .iter()
         .find(|a| key.starts_with(**a))
@@ -221,6 +234,38 @@ fn drop_lead_verb(l: &mut FoundList) {
     }
     let max = others.iter().map(|i| n(&i.key)).max().unwrap_or(0);
     let first = l.items[0].key.as_str();
+    // What a subject has (我国具有|显著的制度优势、…的需求优势、…的供给优势) are nouns of one
+    // kind, however long: the subject and its verb leave the first item.
+    if lead_have(first).is_some() {
+        let rest = &first[v..];
+        if n(rest) >= 4 && n(rest) <= max + 3 {
+            // The subject and verb name the list by the ending the items share (我国具有的
+            // 四个优势).
+            let owner = first[..v].to_string();
+            let tail: String = first
+                .chars()
+                .rev()
+                .take(2)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if others.iter().all(|i| i.key.ends_with(tail.as_str())) {
+                l.prompt = format!(
+                    "{owner}的{}个{tail}",
+                    super::markers::cn_numeral(l.items.len(), true)
+                );
+            }
+            let first = l.items[0].key.as_str();
+            let rest = first[v..].to_string();
+            let first = &mut l.items[0];
+            if let Some(full) = first.full.strip_prefix(first.key.as_str()) {
+                first.full = format!("{rest}{full}");
+            }
+            first.key = rest;
+        }
+        return;
+    }
     // Items as long as the first that open with a verb too (补齐短板、拉长长板、锻造新板) are
     // verb phrases alike, and items that end like the first (发展规划、专项规划、区域规划) are
     // nouns of one kind.
@@ -574,6 +619,17 @@ mod tests {
         let mut l = list("、", &["加强基础研究和前沿技术布局", "新材料", "新技术"]);
         shape(&mut l);
         assert_eq!(keys(&l)[0], "加强基础研究和前沿技术布局");
+        let mut l = list(
+            "、",
+            &[
+                "我国具有显著的制度优势",
+                "超大规模市场的需求优势",
+                "产业体系完备的供给优势",
+            ],
+        );
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "显著的制度优势");
+        assert_eq!(l.prompt, "我国具有的三个优势");
         // 发展和减排 is a pair of nouns.
         let mut l = list("、", &["发展和减排", "整体和局部", "短期和中长期"]);
         shape(&mut l);
