@@ -281,7 +281,12 @@ fn drop_lead_verb(l: &mut FoundList) {
     let rest = &first[v..];
     // 发展|和减排: the verb was a noun of a pair, not a verb of the series.
     let glued = rest.starts_with(['和', '与', '及', '的', '等', '同', '、']);
-    if glued || max > 6 || n(rest) < 2 || n(rest) > max + 2 {
+    // A verb that takes the whole series as its object, like a preposition (依托|国家级新区、
+    // 国家高新技术产业开发区), takes it however long the items are.
+    let takes_all = ["依托", "围绕", "聚焦", "涵盖", "包括", "涉及"]
+        .iter()
+        .any(|w| first[..v].ends_with(w));
+    if glued || (!takes_all && (max > 6 || n(rest) > max + 2)) || n(rest) < 2 {
         return;
     }
     let rest = rest.to_string();
@@ -630,6 +635,12 @@ mod tests {
         shape(&mut l);
         assert_eq!(keys(&l)[0], "显著的制度优势");
         assert_eq!(l.prompt, "我国具有的三个优势");
+        let mut l = list(
+            "、",
+            &["依托国家级新区", "国家高新技术产业开发区", "自由贸易试验区"],
+        );
+        shape(&mut l);
+        assert_eq!(keys(&l)[0], "国家级新区");
         // 发展和减排 is a pair of nouns.
         let mut l = list("、", &["发展和减排", "整体和局部", "短期和中长期"]);
         shape(&mut l);
