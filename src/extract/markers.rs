@@ -162,8 +162,9 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
             _ => None,
         };
     }
-    if let Some(k) = ('①'..='⑳').position(|x| x == c) {
-        return m(Family::Circled, u32::try_from(k + 1).ok()?, 1);
+    // ① to ⑳ are consecutive code points.
+    if ('①'..='⑳').contains(&c) {
+        return m(Family::Circled, u32::from(c) - u32::from('①') + 1, 1);
     }
     if starts_with(s, i, "——") && para_start {
         return m(Family::Dash, 0, 2);

@@ -425,8 +425,8 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
 }
 
 /// Sentences of a paragraph as char ranges (end exclusive, including the stop).
-fn sentences(p: &P) -> Vec<(usize, usize)> {
-    p.sents.clone()
+fn sentences<'a>(p: &'a P) -> &'a [(usize, usize)] {
+    &p.sents
 }
 
 fn implicit(
@@ -461,7 +461,7 @@ fn implicit(
 /// three or more semicolon clauses.
 fn colon_semicolon(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         if let Some(l) = colon_commas(p, a, b) {
             out.push(l);
         }
@@ -673,15 +673,15 @@ type RunTest<'a> = dyn Fn(usize, usize) -> bool + 'a;
 /// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
 fn shared_heads(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         for seps in [&['，', '；', '：'][..], &['、'][..]] {
             // Clause boundaries within the sentence.
             let mut clauses: Vec<(usize, usize)> = Vec::new();
             let mut st = a;
-            for i in a..b {
-                if seps.contains(&p.chars[i])
-                    || matches!(p.chars[i], '。' | '！' | '？')
-                    || (seps[0] == '、' && matches!(p.chars[i], '，' | '；' | '：'))
+            // Both passes cut at ，；： and the stops; the second at 、 too.
+            let dun = seps[0] == '、';
+            for (i, c) in (a..).zip(&p.chars[a..b]) {
+                if matches!(c, '，' | '；' | '：' | '。' | '！' | '？') || (dun && *c == '、')
                 {
                     if i > st {
                         clauses.push((st, i));
@@ -1059,7 +1059,8 @@ fn modal_sentences(p: &P) -> Vec<FoundList> {
         return Vec::new();
     }
     let sents: Vec<(usize, usize)> = sentences(p)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|(a, _)| *a > head_end)
         .collect();
     for modal in MEASURE_MODALS {
@@ -1109,7 +1110,7 @@ fn modal_frames(p: &P) -> Vec<FoundList> {
     if !s.iter().any(|c| matches!(c, '要' | '应' | '须')) {
         return out;
     }
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；', '。', '！', '？']);
         let mut i = 0;
         while i + 3 <= clauses.len() {
@@ -1321,8 +1322,8 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
 fn sentence_frames(p: &P) -> Vec<FoundList> {
     let s = &p.chars;
     let clauses: Vec<(usize, usize)> = sentences(p)
-        .into_iter()
-        .filter_map(|(a, b)| {
+        .iter()
+        .filter_map(|&(a, b)| {
             let stop = |from: usize| {
                 (from..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
             };
@@ -1552,7 +1553,17 @@ fn sentence_start(s: &[char], i: usize) -> usize {
 fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut st = a;
-    for (i, c) in s.iter().enumerate().take(b.min(s.len())).skip(a) {
+    let end = b.min(s.len());
+    // Most characters are none of the separators: one bit test rules them out (hot: every
+    // finder splits clauses this way).
+    let mask = seps
+        .iter()
+        .chain(&['。', '！', '？'])
+        .fold(0u64, |m, c| m | char_bit(*c));
+    for (i, c) in (a..).zip(s.get(a..end).unwrap_or_default()) {
+        if mask & char_bit(*c) == 0 {
+            continue;
+        }
         if seps.contains(c) || matches!(c, '。' | '！' | '？') {
             if i > st {
                 out.push((st, i));
@@ -1561,9 +1572,15 @@ fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usi
         }
     }
     if b > st {
-        out.push((st, b.min(s.len())));
+        out.push((st, end));
     }
     out
+}
+
+/// One bit of 64 for a character: a set of characters folded into a `u64` holds the bit of
+/// every member, so a character whose bit is clear is in no such set.
+fn char_bit(c: char) -> u64 {
+    1 << (u32::from(c) % 64)
 }
 
 /// The longest run-in head a paragraph opens with (`推动产业链供应链优化升级。保持…`).
