@@ -166,26 +166,30 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
     if ('①'..='⑳').contains(&c) {
         return m(Family::Circled, u32::from(c) - u32::from('①') + 1, 1);
     }
-    if starts_with(s, i, "——") && para_start {
+    // Each word below is tried only where its first character stands (hot: the inline pass
+    // asks at every clause boundary of every paragraph).
+    if c == '—' && starts_with(s, i, "——") && para_start {
         return m(Family::Dash, 0, 2);
     }
-    if starts_with(s, i, "一方面") {
+    if c == '一' && starts_with(s, i, "一方面") {
         return m(
             Family::Side,
             1,
             3 + usize::from(s.get(i + 3).is_some_and(|c| is_sep(*c))),
         );
     }
-    if starts_with(s, i, "另一方面") {
+    if c == '另' && starts_with(s, i, "另一方面") {
         return m(
             Family::Side,
             2,
             4 + usize::from(s.get(i + 4).is_some_and(|c| is_sep(*c))),
         );
     }
-    for (word, v) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 9)] {
-        if starts_with(s, i, word) && s.get(i + 2).is_some_and(|c| *c == '，' || *c == ',') {
-            return m(Family::Sequence, v, 3);
+    if matches!(c, '首' | '其' | '再' | '最') {
+        for (word, v) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 9)] {
+            if starts_with(s, i, word) && s.get(i + 2).is_some_and(|c| *c == '，' || *c == ',') {
+                return m(Family::Sequence, v, 3);
+            }
         }
     }
     if c == '（' || c == '(' {

@@ -251,16 +251,29 @@ fn choose_lead(cands: &[String], n: usize) -> String {
 
 /// At most `max` characters, ended at a sentence end when one is near, else with `…`.
 fn clip(text: &str, max: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= max {
-        return text.to_string();
+    // One walk over at most `max + 1` characters, no copy of them: the byte offset of
+    // character `max` (when there is one) and the end of the last stop from `max / 2` on.
+    let (mut at_max, mut stop_end) = (None, None);
+    for (k, (o, c)) in text.char_indices().enumerate() {
+        if k == max {
+            at_max = Some(o);
+            break;
+        }
+        if k >= max / 2 && matches!(c, '。' | '！' | '？' | '；') {
+            stop_end = Some(o + c.len_utf8());
+        }
     }
-    match (max / 2..max)
-        .rev()
-        .find(|i| matches!(chars[*i], '。' | '！' | '？' | '；'))
-    {
-        Some(i) => chars[..=i].iter().collect(),
-        None => chars[..max].iter().chain(['…'].iter()).collect(),
+    let Some(at_max) = at_max else {
+        return text.to_string();
+    };
+    match stop_end {
+        Some(e) => text[..e].to_string(),
+        None => {
+            let mut out = String::with_capacity(at_max + '…'.len_utf8());
+            out.push_str(&text[..at_max]);
+            out.push('…');
+            out
+        }
     }
 }
 
@@ -597,6 +610,16 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|ks| ks.iter().map(|k| char_mask(k)).collect())
         .collect();
+    // Each list's item masks hashed to one bit each: two lists with an item mask in common
+    // share a bit.
+    let blooms: Vec<u64> = masks
+        .iter()
+        .map(|ms| {
+            ms.iter().fold(0u64, |b, m| {
+                b | 1 << (m.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+            })
+        })
+        .collect();
     // Lists overlap when their item lines do (a list over several paragraphs holds a series
     // in one of them) or they start in neighbouring paragraphs.
     let span = |l: &FoundList| {
@@ -623,7 +646,8 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
         let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
         if !near[i.0][j.0] {
-            return a == b;
+            // Equal strings fold to equal masks: most pairs differ there.
+            return ma == mb && a == b;
         }
         let (la, lb) = (lens[i.0][i.1], lens[j.0][j.1]);
         // …and the inner one is most of the outer (质量 is not 中国速度向中国质量转变).
@@ -640,6 +664,8 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         )
     });
     let mut kept: Vec<usize> = Vec::new();
+    // Which items of a kept list are matched already, one buffer for every pair.
+    let mut used: Vec<bool> = Vec::new();
     for i in order {
         let l = &lists[i];
         // A series inside one item of another list is that item's wording, not a list.
@@ -664,10 +690,25 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         if inside {
             continue;
         }
+        // The items of `i` a list must share to repeat it: half of them, and two at least.
+        let need = keys[i].len().div_ceil(2).max(2);
         let dup = kept.iter().any(|k| {
-            let mut used = vec![false; keys[*k].len()];
+            // Far apart only equal items match, and equal items have equal masks: lists
+            // with no mask in common share nothing (most pairs).
+            if !near[i][*k] && blooms[i] & blooms[*k] == 0 {
+                return false;
+            }
+            used.clear();
+            used.resize(keys[*k].len(), false);
             let mut shared = 0;
             for (a, it) in keys[i].iter().enumerate() {
+                // Settled either way before the last item: stop there.
+                if shared >= need {
+                    return true;
+                }
+                if shared + (keys[i].len() - a) < need {
+                    return false;
+                }
                 if let Some(j) = (0..keys[*k].len())
                     .find(|j| !used[*j] && same((it, (i, a)), (&keys[*k][*j], (*k, *j))))
                 {
@@ -675,7 +716,7 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
                     shared += 1;
                 }
             }
-            shared * 2 >= keys[i].len() && shared >= 2
+            shared >= need
         });
         if !dup {
             kept.push(i);
