@@ -535,12 +535,7 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                     .unwrap_or(0);
                 let mut cands = Vec::new();
                 let same = p.text(sent_start, first);
-                if same
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .chars()
-                    .count()
-                    >= 4
-                {
+                if same.trim_matches(|c: char| !is_alnum(c)).chars().count() >= 4 {
                     cands.push(same);
                 }
                 cands.extend(p.sentences_before(sent_start));
@@ -569,7 +564,35 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    s.chars().filter(|c| is_alnum(*c)).collect()
+}
+
+/// `c.is_alphanumeric()`, answered without Unicode's tables for the characters of this genre
+/// (CJK ideographs and Chinese punctuation): the table look-up is slow, and every finder asks.
+pub(super) fn is_alnum(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    if matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '“'
+            | '”'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '—'
+            | '…'
+    ) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// The characters of `s` folded into 64 bits: `a` can contain `b` only when `a`'s mask
@@ -759,6 +782,13 @@ mod tests {
             .iter()
             .map(|l| l.items.iter().map(|i| i.key.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in ('\u{0}'..='\u{FFFF}').chain('\u{20000}'..='\u{2FFFF}') {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -821,7 +821,7 @@ fn prompt_core(prompt: &str) -> String {
         Some(k) if prompt.ends_with("项）") => &prompt[..k],
         _ => prompt,
     };
-    base.chars().filter(|c| c.is_alphanumeric()).collect()
+    base.chars().filter(|c| super::is_alnum(*c)).collect()
 }
 
 /// A prompt that gives its own items away or names nothing is no question: an item inside it

@@ -1,7 +1,7 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
-use super::{make_items, FoundItem, FoundList, P};
+use super::{is_alnum, make_items, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
@@ -81,7 +81,7 @@ fn summary_name(rest: &[char]) -> Option<String> {
         .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
         .collect();
     let mut noun = noun_only(&full.chars().take(8).collect::<String>());
-    if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !c.is_alphanumeric()) {
+    if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !is_alnum(c)) {
         noun = super::cut::cut_back(&full, noun.len()).to_string();
     }
     let predicate = ["起来", "下去", "出来", "到位"]
@@ -1347,7 +1347,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
         for (ci, (a, e)) in clauses.iter().enumerate() {
             for st in a + 2..(e - 2).saturating_sub(n) + 1 {
                 let w = &s[st..st + n];
-                if w.iter().any(|c| !c.is_alphanumeric() || c.is_ascii()) {
+                if w.iter().any(|c| !is_alnum(*c) || c.is_ascii()) {
                     continue;
                 }
                 let from_end = e - st;
@@ -1452,7 +1452,7 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
             if let Some(parts) = expand_label(s, &chunks, &segs) {
                 // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
                 let noun = (close + 1..s.len().min(close + 6))
-                    .find(|k| !s[*k].is_alphanumeric())
+                    .find(|k| !is_alnum(s[*k]))
                     .unwrap_or(close + 1);
                 let noun_len = noun - close - 1;
                 let label_end = if (1..=4).contains(&noun_len) {
@@ -1927,7 +1927,7 @@ fn mend_series_edges(
         others.iter().copied().min().unwrap_or(0),
         others.iter().copied().max().unwrap_or(0),
     );
-    let open = |c: usize| c > a && c < b && s[c - 1].is_alphanumeric() && s[c].is_alphanumeric();
+    let open = |c: usize| c > a && c < b && is_alnum(s[c - 1]) && is_alnum(s[c]);
     // 的 or 等 right after the last item closes the series, however jieba joins it to the item
     // (树德、增智、强体、育美|的: 美的 is a word of its own).
     let open_end = open(end) && !matches!(s.get(end), Some('的' | '等'));
@@ -2041,8 +2041,7 @@ fn clean_items(
 
 /// The text before a series, trimmed of punctuation.
 fn strip_verbs_keep(left: &str) -> String {
-    left.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    left.trim_matches(|c: char| !is_alnum(c)).to_string()
 }
 
 /// 、-series that are the point of their sentence: three or more items alike in length or
