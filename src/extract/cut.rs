@@ -63,7 +63,7 @@ fn segment(text: &str) -> Vec<usize> {
 
 /// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
 pub fn char_boundaries(text: &[char]) -> Vec<usize> {
-    let s: String = text.iter().collect();
+    let s = super::string_of(text);
     // Byte offsets to char offsets in one walk (the offsets come sorted).
     let mut out = Vec::new();
     let (mut byte, mut chars) = (0, 0);

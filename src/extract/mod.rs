@@ -473,7 +473,10 @@ fn block_list(
 fn inline_lists(paras: &[P]) -> Vec<FoundList> {
     let mut out = Vec::new();
     for p in paras {
+        // A marker starts only at a clause boundary (`marker_at` asks that first): the
+        // positions after one are the only ones worth asking about.
         let marks: Vec<(usize, Marker)> = (0..p.chars.len())
+            .filter(|i| markers::at_boundary(&p.chars, *i))
             .filter_map(|i| marker_at(&p.chars, i, false).map(|m| (i, m)))
             .collect();
         let mut families: Vec<Family> = marks.iter().map(|(_, m)| m.family).collect();
@@ -564,7 +567,33 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| is_alnum(*c)).collect()
+    // The runs between dropped characters copied whole (most characters are kept).
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if !is_alnum(c) {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// The characters of `s`, counted first so that the vector is sized once and filled in place.
+pub(super) fn char_vec(s: &str) -> Vec<char> {
+    let mut out = vec!['\0'; s.chars().count()];
+    for (d, c) in out.iter_mut().zip(s.chars()) {
+        *d = c;
+    }
+    out
+}
+
+/// `cs` as a string, sized for three bytes a character (CJK) so that it rarely grows.
+pub(super) fn string_of(cs: &[char]) -> String {
+    let mut out = String::with_capacity(cs.len() * 3);
+    out.extend(cs);
+    out
 }
 
 /// `c.is_alphanumeric()`, answered without Unicode's tables for the characters of this genre
