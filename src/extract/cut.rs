@@ -88,6 +88,10 @@ pub fn whole(bounds: &[usize], a: usize, b: usize) -> bool {
 
 /// The last occurrence of `word` in `text` that is a whole word: its byte range.
 pub fn rfind_word(text: &str, word: &str) -> Option<(usize, usize)> {
+    // Segmented only when the word occurs at all.
+    if !text.contains(word) {
+        return None;
+    }
     let bounds = boundaries(text);
     text.rmatch_indices(word)
         .map(|(a, w)| (a, a + w.len()))

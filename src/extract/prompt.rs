@@ -516,12 +516,19 @@ const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
     let s = strip_frames(sentence);
     let first = s.split(['，', '。', '；', '：']).next()?;
-    let bounds = cut::boundaries(first);
-    let (k, modal) = MODALS.iter().find_map(|m| {
+    // Segmented only when a modal occurs at all (most clauses hold none).
+    let bounds = std::cell::OnceCell::new();
+    let (k, modal) = MODALS.iter().filter(|m| first.contains(*m)).find_map(|m| {
         first
             .match_indices(m)
             .map(|(k, _)| k)
-            .find(|k| cut::whole(&bounds, *k, k + m.len()))
+            .find(|k| {
+                cut::whole(
+                    bounds.get_or_init(|| cut::boundaries(first)),
+                    *k,
+                    k + m.len(),
+                )
+            })
             .map(|k| (k, *m))
     })?;
     let subj = &first[..k];
@@ -789,8 +796,19 @@ fn balance_marks(p: &mut String) {
         ('「', '」'),
         ('【', '】'),
     ];
-    for (a, b) in PAIRS {
-        if p.matches(a).count() == p.matches(b).count() {
+    // Every mark counted in one walk (dropping one pair's marks leaves the others' counts).
+    let mut counts = [(0usize, 0usize); PAIRS.len()];
+    for x in p.chars() {
+        for ((a, b), (na, nb)) in PAIRS.iter().zip(&mut counts) {
+            if x == *a {
+                *na += 1;
+            } else if x == *b {
+                *nb += 1;
+            }
+        }
+    }
+    for ((a, b), (na, nb)) in PAIRS.into_iter().zip(counts) {
+        if na == nb {
             continue;
         }
         let c = chars(p);

@@ -680,7 +680,11 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
             let mut st = a;
             // Both passes cut at ，；： and the stops; the second at 、 too.
             let dun = seps[0] == '、';
+            const CUTS: u64 = mask_of(&['，', '；', '：', '。', '！', '？', '、']);
             for (i, c) in (a..).zip(&p.chars[a..b]) {
+                if CUTS & char_bit(*c) == 0 {
+                    continue;
+                }
                 if matches!(c, '，' | '；' | '：' | '。' | '！' | '？') || (dun && *c == '、')
                 {
                     if i > st {
@@ -1206,7 +1210,11 @@ fn opening_and_ending(cs: &[&[char]]) -> Option<String> {
 fn numeric_summaries(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     let s = &p.chars;
+    const NUMERALS: u64 = mask_of(&['两', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     for i in 0..s.len() {
+        if NUMERALS & char_bit(s[i]) == 0 && !s[i].is_ascii_digit() {
+            continue;
+        }
         if !(s[i].is_ascii_digit()
             || matches!(
                 s[i],
@@ -1579,8 +1587,18 @@ fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usi
 
 /// One bit of 64 for a character: a set of characters folded into a `u64` holds the bit of
 /// every member, so a character whose bit is clear is in no such set.
-fn char_bit(c: char) -> u64 {
-    1 << (u32::from(c) % 64)
+const fn char_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+/// The bits of a set of characters (see [`char_bit`]).
+const fn mask_of(cs: &[char]) -> u64 {
+    let (mut m, mut k) = (0, 0);
+    while k < cs.len() {
+        m |= char_bit(cs[k]);
+        k += 1;
+    }
+    m
 }
 
 /// The longest run-in head a paragraph opens with (`推动产业链供应链优化升级。保持…`).
