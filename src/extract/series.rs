@@ -1364,7 +1364,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
                     .enumerate()
                     .filter(|(_, (x, y))| {
                         (x + 2..(y - 2).saturating_sub(n) + 1)
-                            .any(|k| s[k..k + n] == *w && y - k == from_end)
+                            .any(|k| y - k == from_end && s[k..k + n] == *w)
                     })
                     .map(|(k, _)| k)
                     .collect();
