@@ -167,12 +167,17 @@ fn drop_page_furniture(lines: Vec<Line>) -> Vec<Line> {
             .unwrap_or(&core);
         !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
     };
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for l in &lines {
-        *counts.entry(l.text.as_str()).or_default() += 1;
-    }
+    // Equal lines counted by sorting them together: cheaper than hashing every line, and
+    // the heads are only ever looked up. Only a line of at most 30 characters can be a
+    // running head (the test below), so no other line is counted.
+    let mut short: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .filter(|t| t.chars().count() <= 30)
+        .collect();
+    short.sort_unstable();
+    let counts = short.chunk_by(|a, b| a == b).map(|run| (run[0], run.len()));
     let running: Vec<String> = counts
-        .into_iter()
         .filter(|(t, n)| {
             *n >= 4
                 && t.chars().count() <= 30
@@ -377,53 +382,74 @@ fn join(lines: &[&Line]) -> Paragraph {
         }
         return Paragraph { text, line_map };
     }
-    let mut chars: Vec<(char, u32)> = Vec::new();
+    // The paragraph's characters are its lines' in order, with a space for a line break
+    // between two ASCII words: kept as slices of the lines, so that text between spaces is
+    // copied a run at a time.
+    let mut segs: Vec<(&str, u32)> = Vec::with_capacity(lines.len() * 2);
+    let mut prev: Option<char> = None;
     for (k, line) in lines.iter().enumerate() {
         if k > 0 {
             // A line break between two ASCII words is a space; otherwise nothing.
-            let prev = chars.last().map(|(c, _)| *c);
             let next = line.text.chars().next();
             if prev.is_some_and(|c| c.is_ascii_alphanumeric())
                 && next.is_some_and(|c| c.is_ascii_alphabetic())
                 && prev.is_some_and(|c| c.is_ascii_alphabetic())
             {
-                chars.push((' ', line.no));
+                segs.push((" ", line.no));
+                prev = Some(' ');
             }
         }
-        chars.extend(line.text.chars().map(|c| (c, line.no)));
+        segs.push((line.text.as_str(), line.no));
+        if let Some(c) = line.text.chars().next_back() {
+            prev = Some(c);
+        }
     }
-    let mut text = String::new();
+    let mut text = String::with_capacity(segs.iter().map(|(t, _)| t.len()).sum());
     let mut line_map: Vec<(usize, u32)> = Vec::new();
-    let n = chars.len();
-    let mut i = 0;
-    while i < n {
-        let (c, no) = chars[i];
-        if is_space(c) {
-            // Collapse the run; keep one space only between two non-CJK characters.
-            let mut j = i;
-            while j < n && is_space(chars[j].0) {
-                j += 1;
-            }
-            let before = text.chars().last();
-            let after = chars.get(j).map(|(c, _)| *c);
-            let keep = match (before, after) {
-                (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a),
-                _ => false,
-            };
-            if keep {
-                if line_map.last().is_none_or(|(_, l)| *l != no) {
-                    line_map.push((text.len(), no));
-                }
-                text.push(' ');
-            }
-            i = j;
-            continue;
-        }
+    let mark = |text: &String, line_map: &mut Vec<(usize, u32)>, no: u32| {
         if line_map.last().is_none_or(|(_, l)| *l != no) {
             line_map.push((text.len(), no));
         }
-        text.push(c);
-        i += 1;
+    };
+    // (segment, byte offset in it) of the next character.
+    let (mut s, mut pos) = (0, 0);
+    while let Some(&(t, no)) = segs.get(s) {
+        let rest = &t[pos..];
+        let Some(k) = rest.find(is_space) else {
+            if !rest.is_empty() {
+                mark(&text, &mut line_map, no);
+                text.push_str(rest);
+            }
+            (s, pos) = (s + 1, 0);
+            continue;
+        };
+        if k > 0 {
+            mark(&text, &mut line_map, no);
+            text.push_str(&rest[..k]);
+        }
+        // Collapse the run (over line ends too); keep one space only between two non-CJK
+        // characters.
+        let (mut s2, mut p2) = (s, pos + k);
+        while let Some(&(t2, _)) = segs.get(s2) {
+            match t2[p2..].find(|c: char| !is_space(c)) {
+                Some(m) => {
+                    p2 += m;
+                    break;
+                }
+                None => (s2, p2) = (s2 + 1, 0),
+            }
+        }
+        let before = text.chars().next_back();
+        let after = segs.get(s2).and_then(|(t2, _)| t2[p2..].chars().next());
+        let keep = match (before, after) {
+            (Some(b), Some(a)) => !is_cjk(b) && !is_cjk(a),
+            _ => false,
+        };
+        if keep {
+            mark(&text, &mut line_map, no);
+            text.push(' ');
+        }
+        (s, pos) = (s2, p2);
     }
     Paragraph { text, line_map }
 }

@@ -63,7 +63,7 @@ fn segment(text: &str) -> Vec<usize> {
 
 /// Char offsets in `text` where jieba puts a word boundary (0 and the end included).
 pub fn char_boundaries(text: &[char]) -> Vec<usize> {
-    let s: String = text.iter().collect();
+    let s = super::string_of(text);
     // Byte offsets to char offsets in one walk (the offsets come sorted).
     let mut out = Vec::new();
     let (mut byte, mut chars) = (0, 0);
@@ -88,6 +88,10 @@ pub fn whole(bounds: &[usize], a: usize, b: usize) -> bool {
 
 /// The last occurrence of `word` in `text` that is a whole word: its byte range.
 pub fn rfind_word(text: &str, word: &str) -> Option<(usize, usize)> {
+    // Segmented only when the word occurs at all.
+    if !text.contains(word) {
+        return None;
+    }
     let bounds = boundaries(text);
     text.rmatch_indices(word)
         .map(|(a, w)| (a, a + w.len()))

@@ -125,11 +125,24 @@ fn is_sep(c: char) -> bool {
 
 /// Where a marker may start: the beginning, or after a clause or sentence boundary.
 pub fn at_boundary(s: &[char], i: usize) -> bool {
-    i == 0
-        || matches!(
-            s[i - 1],
-            '，' | '。' | '；' | '：' | '！' | '？' | '“' | ',' | ';' | ':' | '\u{3000}' | ' '
-        )
+    const BOUNDARY: [char; 12] = [
+        '，', '。', '；', '：', '！', '？', '“', ',', ';', ':', '\u{3000}', ' ',
+    ];
+    // Each boundary character's bit of 64 (by code point): most characters have a bit none
+    // of them has, and are ruled out by one test (hot: asked at every character).
+    const MASK: u64 = {
+        let (mut m, mut k) = (0u64, 0);
+        while k < BOUNDARY.len() {
+            m |= 1 << (BOUNDARY[k] as u32 % 64);
+            k += 1;
+        }
+        m
+    };
+    if i == 0 {
+        return true;
+    }
+    let c = s[i - 1];
+    MASK & (1 << (u32::from(c) % 64)) != 0 && BOUNDARY.contains(&c)
 }
 
 fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
@@ -162,29 +175,34 @@ pub fn marker_at(s: &[char], i: usize, para_start: bool) -> Option<Marker> {
             _ => None,
         };
     }
-    if let Some(k) = ('①'..='⑳').position(|x| x == c) {
-        return m(Family::Circled, u32::try_from(k + 1).ok()?, 1);
+    // ① to ⑳ are consecutive code points.
+    if ('①'..='⑳').contains(&c) {
+        return m(Family::Circled, u32::from(c) - u32::from('①') + 1, 1);
     }
-    if starts_with(s, i, "——") && para_start {
+    // Each word below is tried only where its first character stands (hot: the inline pass
+    // asks at every clause boundary of every paragraph).
+    if c == '—' && starts_with(s, i, "——") && para_start {
         return m(Family::Dash, 0, 2);
     }
-    if starts_with(s, i, "一方面") {
+    if c == '一' && starts_with(s, i, "一方面") {
         return m(
             Family::Side,
             1,
             3 + usize::from(s.get(i + 3).is_some_and(|c| is_sep(*c))),
         );
     }
-    if starts_with(s, i, "另一方面") {
+    if c == '另' && starts_with(s, i, "另一方面") {
         return m(
             Family::Side,
             2,
             4 + usize::from(s.get(i + 4).is_some_and(|c| is_sep(*c))),
         );
     }
-    for (word, v) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 9)] {
-        if starts_with(s, i, word) && s.get(i + 2).is_some_and(|c| *c == '，' || *c == ',') {
-            return m(Family::Sequence, v, 3);
+    if matches!(c, '首' | '其' | '再' | '最') {
+        for (word, v) in [("首先", 1), ("其次", 2), ("再次", 3), ("最后", 9)] {
+            if starts_with(s, i, word) && s.get(i + 2).is_some_and(|c| *c == '，' || *c == ',') {
+                return m(Family::Sequence, v, 3);
+            }
         }
     }
     if c == '（' || c == '(' {

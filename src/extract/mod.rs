@@ -251,16 +251,29 @@ fn choose_lead(cands: &[String], n: usize) -> String {
 
 /// At most `max` characters, ended at a sentence end when one is near, else with `…`.
 fn clip(text: &str, max: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= max {
-        return text.to_string();
+    // One walk over at most `max + 1` characters, no copy of them: the byte offset of
+    // character `max` (when there is one) and the end of the last stop from `max / 2` on.
+    let (mut at_max, mut stop_end) = (None, None);
+    for (k, (o, c)) in text.char_indices().enumerate() {
+        if k == max {
+            at_max = Some(o);
+            break;
+        }
+        if k >= max / 2 && matches!(c, '。' | '！' | '？' | '；') {
+            stop_end = Some(o + c.len_utf8());
+        }
     }
-    match (max / 2..max)
-        .rev()
-        .find(|i| matches!(chars[*i], '。' | '！' | '？' | '；'))
-    {
-        Some(i) => chars[..=i].iter().collect(),
-        None => chars[..max].iter().chain(['…'].iter()).collect(),
+    let Some(at_max) = at_max else {
+        return text.to_string();
+    };
+    match stop_end {
+        Some(e) => text[..e].to_string(),
+        None => {
+            let mut out = String::with_capacity(at_max + '…'.len_utf8());
+            out.push_str(&text[..at_max]);
+            out.push('…');
+            out
+        }
     }
 }
 
@@ -460,7 +473,10 @@ fn block_list(
 fn inline_lists(paras: &[P]) -> Vec<FoundList> {
     let mut out = Vec::new();
     for p in paras {
+        // A marker starts only at a clause boundary (`marker_at` asks that first): the
+        // positions after one are the only ones worth asking about.
         let marks: Vec<(usize, Marker)> = (0..p.chars.len())
+            .filter(|i| markers::at_boundary(&p.chars, *i))
             .filter_map(|i| marker_at(&p.chars, i, false).map(|m| (i, m)))
             .collect();
         let mut families: Vec<Family> = marks.iter().map(|(_, m)| m.family).collect();
@@ -522,12 +538,7 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
                     .unwrap_or(0);
                 let mut cands = Vec::new();
                 let same = p.text(sent_start, first);
-                if same
-                    .trim_matches(|c: char| !c.is_alphanumeric())
-                    .chars()
-                    .count()
-                    >= 4
-                {
+                if same.trim_matches(|c: char| !is_alnum(c)).chars().count() >= 4 {
                     cands.push(same);
                 }
                 cands.extend(p.sentences_before(sent_start));
@@ -556,7 +567,61 @@ fn inline_lists(paras: &[P]) -> Vec<FoundList> {
 }
 
 fn norm(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).collect()
+    // The runs between dropped characters copied whole (most characters are kept).
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if !is_alnum(c) {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// The characters of `s`, counted first so that the vector is sized once and filled in place.
+pub(super) fn char_vec(s: &str) -> Vec<char> {
+    let mut out = vec!['\0'; s.chars().count()];
+    for (d, c) in out.iter_mut().zip(s.chars()) {
+        *d = c;
+    }
+    out
+}
+
+/// `cs` as a string, sized for three bytes a character (CJK) so that it rarely grows.
+pub(super) fn string_of(cs: &[char]) -> String {
+    let mut out = String::with_capacity(cs.len() * 3);
+    out.extend(cs);
+    out
+}
+
+/// `c.is_alphanumeric()`, answered without Unicode's tables for the characters of this genre
+/// (CJK ideographs and Chinese punctuation): the table look-up is slow, and every finder asks.
+pub(super) fn is_alnum(c: char) -> bool {
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
+    if matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '“'
+            | '”'
+            | '！'
+            | '？'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '—'
+            | '…'
+    ) {
+        return false;
+    }
+    c.is_alphanumeric()
 }
 
 /// The characters of `s` folded into 64 bits: `a` can contain `b` only when `a`'s mask
@@ -597,6 +662,16 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .iter()
         .map(|ks| ks.iter().map(|k| char_mask(k)).collect())
         .collect();
+    // Each list's item masks hashed to one bit each: two lists with an item mask in common
+    // share a bit.
+    let blooms: Vec<u64> = masks
+        .iter()
+        .map(|ms| {
+            ms.iter().fold(0u64, |b, m| {
+                b | 1 << (m.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+            })
+        })
+        .collect();
     // Lists overlap when their item lines do (a list over several paragraphs holds a series
     // in one of them) or they start in neighbouring paragraphs.
     let span = |l: &FoundList| {
@@ -623,7 +698,8 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
         let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
         if !near[i.0][j.0] {
-            return a == b;
+            // Equal strings fold to equal masks: most pairs differ there.
+            return ma == mb && a == b;
         }
         let (la, lb) = (lens[i.0][i.1], lens[j.0][j.1]);
         // …and the inner one is most of the outer (质量 is not 中国速度向中国质量转变).
@@ -640,6 +716,8 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         )
     });
     let mut kept: Vec<usize> = Vec::new();
+    // Which items of a kept list are matched already, one buffer for every pair.
+    let mut used: Vec<bool> = Vec::new();
     for i in order {
         let l = &lists[i];
         // A series inside one item of another list is that item's wording, not a list.
@@ -664,10 +742,25 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         if inside {
             continue;
         }
+        // The items of `i` a list must share to repeat it: half of them, and two at least.
+        let need = keys[i].len().div_ceil(2).max(2);
         let dup = kept.iter().any(|k| {
-            let mut used = vec![false; keys[*k].len()];
+            // Far apart only equal items match, and equal items have equal masks: lists
+            // with no mask in common share nothing (most pairs).
+            if !near[i][*k] && blooms[i] & blooms[*k] == 0 {
+                return false;
+            }
+            used.clear();
+            used.resize(keys[*k].len(), false);
             let mut shared = 0;
             for (a, it) in keys[i].iter().enumerate() {
+                // Settled either way before the last item: stop there.
+                if shared >= need {
+                    return true;
+                }
+                if shared + (keys[i].len() - a) < need {
+                    return false;
+                }
                 if let Some(j) = (0..keys[*k].len())
                     .find(|j| !used[*j] && same((it, (i, a)), (&keys[*k][*j], (*k, *j))))
                 {
@@ -675,7 +768,7 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
                     shared += 1;
                 }
             }
-            shared * 2 >= keys[i].len() && shared >= 2
+            shared >= need
         });
         if !dup {
             kept.push(i);
@@ -718,6 +811,13 @@ mod tests {
             .iter()
             .map(|l| l.items.iter().map(|i| i.key.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn is_alnum_is_is_alphanumeric() {
+        for c in ('\u{0}'..='\u{FFFF}').chain('\u{20000}'..='\u{2FFFF}') {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -166,6 +166,11 @@ pub fn with_count(base: &str, n: usize) -> String {
     let quoted_bytes = quoted_spans(base);
     let in_quotes = |pos: usize| quoted_bytes.iter().any(|(a, b)| *a <= pos && pos < *b);
     for v in VAGUE {
+        // Most bases hold no vague word: `contains` says so without the searcher
+        // `match_indices` builds.
+        if !base.contains(v) {
+            continue;
+        }
         if let Some(pos) = base
             .match_indices(v)
             .map(|(pos, _)| pos)

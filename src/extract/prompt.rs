@@ -170,7 +170,7 @@ const CONTRAST_TAKE: [&str; 5] = ["更有", "而是", "更是", "更要", "还�
 const CONTRAST_LEAVE: [&str; 4] = ["既有", "不是", "既是", "不仅"];
 
 fn chars(s: &str) -> Vec<char> {
-    s.chars().collect()
+    super::char_vec(s)
 }
 
 fn len(s: &str) -> usize {
@@ -521,12 +521,19 @@ const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
     let s = strip_frames(sentence);
     let first = s.split(['，', '。', '；', '：']).next()?;
-    let bounds = cut::boundaries(first);
-    let (k, modal) = MODALS.iter().find_map(|m| {
+    // Segmented only when a modal occurs at all (most clauses hold none).
+    let bounds = std::cell::OnceCell::new();
+    let (k, modal) = MODALS.iter().filter(|m| first.contains(*m)).find_map(|m| {
         first
             .match_indices(m)
             .map(|(k, _)| k)
-            .find(|k| cut::whole(&bounds, *k, k + m.len()))
+            .find(|k| {
+                cut::whole(
+                    bounds.get_or_init(|| cut::boundaries(first)),
+                    *k,
+                    k + m.len(),
+                )
+            })
             .map(|k| (k, *m))
     })?;
     let subj = &first[..k];
@@ -646,48 +653,48 @@ fn next_clause_owner(passage: &str, first_item: &str) -> Option<String> {
 /// A time phrase that opens `s` and scopes what follows (过去五年, 一年来, 2023年以来,
 /// 到2025年, 今年): the period a list of results or targets belongs to.
 fn time_scope(s: &str) -> Option<String> {
-    let c = chars(trim(s));
-    let mut i = 0;
-    let at = |i: usize, w: &str| w.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
-    if at(0, "回顾") {
-        i = 2;
-    }
-    let start = i;
-    if at(i, "今年") || at(i, "去年") {
-        return Some(c[i..i + 2].iter().collect());
+    // Read on the string itself: only its opening matters, and a passage is long.
+    let t = trim(s);
+    let body = t.strip_prefix("回顾").unwrap_or(t);
+    for w in ["今年", "去年"] {
+        if body.starts_with(w) {
+            return Some(w.to_string());
+        }
     }
     let mut framed = false;
+    let mut rest = body;
     for p in ["截至", "过去", "今后", "未来", "到", "近"] {
-        if at(i, p) {
-            i += len(p);
+        if let Some(r) = body.strip_prefix(p) {
+            rest = r;
             framed = true;
             break;
         }
     }
-    let digits = c[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-    let numerals = c[i..]
-        .iter()
-        .take_while(|x| "一二两三四五六七八九十".contains(**x))
+    let digits = rest.chars().take_while(|x| x.is_ascii_digit()).count();
+    let numerals = rest
+        .chars()
+        .take_while(|x| "一二两三四五六七八九十".contains(*x))
         .count();
     let (num, year) = if digits == 4 {
         (4, true)
     } else {
         (numerals, false)
     };
-    if num == 0 || c.get(i + num) != Some(&'年') {
+    let num_bytes: usize = rest.chars().take(num).map(char::len_utf8).sum();
+    if num == 0 || !rest[num_bytes..].starts_with('年') {
         return None;
     }
-    i += num + 1;
+    let mut end = body.len() - rest.len() + num_bytes + '年'.len_utf8();
     let mut closed = false;
     for p in ["以来", "来"] {
-        if at(i, p) {
-            i += len(p);
+        if body[end..].starts_with(p) {
+            end += p.len();
             closed = true;
             break;
         }
     }
     // 五年 alone may be a duration inside a statement; 过去五年, 五年来, 2023年 scope.
-    (year || framed || closed).then(|| c[start..i].iter().collect())
+    (year || framed || closed).then(|| body[..end].to_string())
 }
 
 fn names_time(p: &str) -> bool {
@@ -816,8 +823,19 @@ fn balance_marks(p: &mut String) {
         ('「', '」'),
         ('【', '】'),
     ];
-    for (a, b) in PAIRS {
-        if p.matches(a).count() == p.matches(b).count() {
+    // Every mark counted in one walk (dropping one pair's marks leaves the others' counts).
+    let mut counts = [(0usize, 0usize); PAIRS.len()];
+    for x in p.chars() {
+        for ((a, b), (na, nb)) in PAIRS.iter().zip(&mut counts) {
+            if x == *a {
+                *na += 1;
+            } else if x == *b {
+                *nb += 1;
+            }
+        }
+    }
+    for ((a, b), (na, nb)) in PAIRS.into_iter().zip(counts) {
+        if na == nb {
             continue;
         }
         let c = chars(p);
@@ -848,7 +866,7 @@ fn prompt_core(prompt: &str) -> String {
         Some(k) if prompt.ends_with("项）") => &prompt[..k],
         _ => prompt,
     };
-    base.chars().filter(|c| c.is_alphanumeric()).collect()
+    base.chars().filter(|c| super::is_alnum(*c)).collect()
 }
 
 /// A prompt that gives its own items away or names nothing is no question: an item inside it

@@ -1,7 +1,7 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
-use super::{make_items, FoundItem, FoundList, P};
+use super::{is_alnum, make_items, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
@@ -81,7 +81,7 @@ fn summary_name(rest: &[char]) -> Option<String> {
         .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
         .collect();
     let mut noun = noun_only(&full.chars().take(8).collect::<String>());
-    if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !c.is_alphanumeric()) {
+    if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !is_alnum(c)) {
         noun = super::cut::cut_back(&full, noun.len()).to_string();
     }
     let predicate = ["起来", "下去", "出来", "到位"]
@@ -426,8 +426,8 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
 }
 
 /// Sentences of a paragraph as char ranges (end exclusive, including the stop).
-fn sentences(p: &P) -> Vec<(usize, usize)> {
-    p.sents.clone()
+fn sentences<'a>(p: &'a P) -> &'a [(usize, usize)] {
+    &p.sents
 }
 
 fn implicit(
@@ -462,7 +462,7 @@ fn implicit(
 /// three or more semicolon clauses.
 fn colon_semicolon(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         if let Some(l) = colon_commas(p, a, b) {
             out.push(l);
         }
@@ -674,15 +674,19 @@ type RunTest<'a> = dyn Fn(usize, usize) -> bool + 'a;
 /// Clauses split at ，；； 、 splits only inside one clause (发展为了人民、发展依靠人民…).
 fn shared_heads(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         for seps in [&['，', '；', '：'][..], &['、'][..]] {
             // Clause boundaries within the sentence.
             let mut clauses: Vec<(usize, usize)> = Vec::new();
             let mut st = a;
-            for i in a..b {
-                if seps.contains(&p.chars[i])
-                    || matches!(p.chars[i], '。' | '！' | '？')
-                    || (seps[0] == '、' && matches!(p.chars[i], '，' | '；' | '：'))
+            // Both passes cut at ，；： and the stops; the second at 、 too.
+            let dun = seps[0] == '、';
+            const CUTS: u64 = mask_of(&['，', '；', '：', '。', '！', '？', '、']);
+            for (i, c) in (a..).zip(&p.chars[a..b]) {
+                if CUTS & char_bit(*c) == 0 {
+                    continue;
+                }
+                if matches!(c, '，' | '；' | '：' | '。' | '！' | '？') || (dun && *c == '、')
                 {
                     if i > st {
                         clauses.push((st, i));
@@ -1220,7 +1224,8 @@ fn modal_sentences(p: &P) -> Vec<FoundList> {
         return Vec::new();
     }
     let sents: Vec<(usize, usize)> = sentences(p)
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|(a, _)| *a > head_end)
         .collect();
     for modal in MEASURE_MODALS {
@@ -1270,7 +1275,7 @@ fn modal_frames(p: &P) -> Vec<FoundList> {
     if !s.iter().any(|c| matches!(c, '要' | '应' | '须')) {
         return out;
     }
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；', '。', '！', '？']);
         let mut i = 0;
         while i + 3 <= clauses.len() {
@@ -1366,7 +1371,11 @@ fn opening_and_ending(cs: &[&[char]]) -> Option<String> {
 fn numeric_summaries(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     let s = &p.chars;
+    const NUMERALS: u64 = mask_of(&['两', '二', '三', '四', '五', '六', '七', '八', '九', '十']);
     for i in 0..s.len() {
+        if NUMERALS & char_bit(s[i]) == 0 && !s[i].is_ascii_digit() {
+            continue;
+        }
         if !(s[i].is_ascii_digit()
             || matches!(
                 s[i],
@@ -1482,8 +1491,8 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
 fn sentence_frames(p: &P) -> Vec<FoundList> {
     let s = &p.chars;
     let clauses: Vec<(usize, usize)> = sentences(p)
-        .into_iter()
-        .filter_map(|(a, b)| {
+        .iter()
+        .filter_map(|&(a, b)| {
             let stop = |from: usize| {
                 (from..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
             };
@@ -1507,7 +1516,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
         for (ci, (a, e)) in clauses.iter().enumerate() {
             for st in a + 2..(e - 2).saturating_sub(n) + 1 {
                 let w = &s[st..st + n];
-                if w.iter().any(|c| !c.is_alphanumeric() || c.is_ascii()) {
+                if w.iter().any(|c| !is_alnum(*c) || c.is_ascii()) {
                     continue;
                 }
                 let from_end = e - st;
@@ -1516,7 +1525,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
                     .enumerate()
                     .filter(|(_, (x, y))| {
                         (x + 2..(y - 2).saturating_sub(n) + 1)
-                            .any(|k| s[k..k + n] == *w && y - k == from_end)
+                            .any(|k| y - k == from_end && s[k..k + n] == *w)
                     })
                     .map(|(k, _)| k)
                     .collect();
@@ -1612,7 +1621,7 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
             if let Some(parts) = expand_label(s, &chunks, &segs) {
                 // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
                 let noun = (close + 1..s.len().min(close + 6))
-                    .find(|k| !s[*k].is_alphanumeric())
+                    .find(|k| !is_alnum(s[*k]))
                     .unwrap_or(close + 1);
                 let noun_len = noun - close - 1;
                 let label_end = if (1..=4).contains(&noun_len) {
@@ -1713,7 +1722,17 @@ fn sentence_start(s: &[char], i: usize) -> usize {
 fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut st = a;
-    for (i, c) in s.iter().enumerate().take(b.min(s.len())).skip(a) {
+    let end = b.min(s.len());
+    // Most characters are none of the separators: one bit test rules them out (hot: every
+    // finder splits clauses this way).
+    let mask = seps
+        .iter()
+        .chain(&['。', '！', '？'])
+        .fold(0u64, |m, c| m | char_bit(*c));
+    for (i, c) in (a..).zip(s.get(a..end).unwrap_or_default()) {
+        if mask & char_bit(*c) == 0 {
+            continue;
+        }
         if seps.contains(c) || matches!(c, '。' | '！' | '？') {
             if i > st {
                 out.push((st, i));
@@ -1722,9 +1741,25 @@ fn split_range(s: &[char], a: usize, b: usize, seps: &[char]) -> Vec<(usize, usi
         }
     }
     if b > st {
-        out.push((st, b.min(s.len())));
+        out.push((st, end));
     }
     out
+}
+
+/// One bit of 64 for a character: a set of characters folded into a `u64` holds the bit of
+/// every member, so a character whose bit is clear is in no such set.
+const fn char_bit(c: char) -> u64 {
+    1 << (c as u32 % 64)
+}
+
+/// The bits of a set of characters (see [`char_bit`]).
+const fn mask_of(cs: &[char]) -> u64 {
+    let (mut m, mut k) = (0, 0);
+    while k < cs.len() {
+        m |= char_bit(cs[k]);
+        k += 1;
+    }
+    m
 }
 
 /// The longest run-in head a paragraph opens with (`推动产业链供应链优化升级。保持…`).
@@ -2071,7 +2106,7 @@ fn mend_series_edges(
         others.iter().copied().min().unwrap_or(0),
         others.iter().copied().max().unwrap_or(0),
     );
-    let open = |c: usize| c > a && c < b && s[c - 1].is_alphanumeric() && s[c].is_alphanumeric();
+    let open = |c: usize| c > a && c < b && is_alnum(s[c - 1]) && is_alnum(s[c]);
     // 的 or 等 right after the last item closes the series, however jieba joins it to the item
     // (树德、增智、强体、育美|的: 美的 is a word of its own).
     let open_end = open(end) && !matches!(s.get(end), Some('的' | '等'));
@@ -2202,8 +2237,7 @@ fn clean_items(
 
 /// The text before a series, trimmed of punctuation.
 fn strip_verbs_keep(left: &str) -> String {
-    left.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_string()
+    left.trim_matches(|c: char| !is_alnum(c)).to_string()
 }
 
 /// 、-series that are the point of their sentence: three or more items alike in length or

@@ -7,7 +7,7 @@
 //!   when the other items are short bare modifiers.
 //! - Stages and steps (`到2035年…，到本世纪中叶…`, `第一步…第二步…`, a `三步走` label) are learnt
 //!   in order: the list becomes ordered.
-use super::FoundList;
+use super::{is_alnum, FoundList};
 
 /// Words that open an item without being part of it. Checked longest first.
 const FILLERS: [&str; 11] = [
@@ -85,10 +85,10 @@ fn mend_word_cuts(l: &mut FoundList) {
         from = e;
         // An end next to punctuation (、，和 between items) is a boundary already: most items
         // need no segmenting at all.
-        let open_start = s > 0 && passage[s - 1].is_alphanumeric() && passage[s].is_alphanumeric();
+        let open_start = s > 0 && is_alnum(passage[s - 1]) && is_alnum(passage[s]);
         // 的 or 等 after an item closes it, whatever word jieba makes of it (育美|的: 美的).
         let open_end =
-            e < passage.len() && passage[e].is_alphanumeric() && !matches!(passage[e], '的' | '等');
+            e < passage.len() && is_alnum(passage[e]) && !matches!(passage[e], '的' | '等');
         if !open_start && !open_end {
             continue;
         }
@@ -135,11 +135,7 @@ pub(super) fn mend_edges(
     let before = |c: usize| bounds.iter().rev().find(|b| **b < c).copied();
     let after = |c: usize| bounds.iter().find(|b| **b > c).copied();
     let inside = |c: usize| {
-        c > 0
-            && c < text.len()
-            && text[c - 1].is_alphanumeric()
-            && text[c].is_alphanumeric()
-            && !is_bound(c)
+        c > 0 && c < text.len() && is_alnum(text[c - 1]) && is_alnum(text[c]) && !is_bound(c)
     };
     // Right after a governing verb (着力|保基本) the item starts where it should, however the
     // segmenter reads the characters around it (着|力保|基本).
