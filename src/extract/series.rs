@@ -947,7 +947,7 @@ fn copula_runs(p: &P) -> Vec<FoundList> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (a, b) in sentences(p) {
+    for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；']);
         for (opener, category) in [("是", "定位"), ("作为", "用途")] {
             let oc: Vec<char> = opener.chars().collect();
