@@ -252,13 +252,7 @@ fn drop_lead_verb(l: &mut FoundList) {
                     super::markers::cn_numeral(l.items.len(), true)
                 );
             }
-            let first = l.items[0].key.as_str();
-            let rest = first[v..].to_string();
-            let first = &mut l.items[0];
-            if let Some(full) = first.full.strip_prefix(first.key.as_str()) {
-                first.full = format!("{rest}{full}");
-            }
-            first.key = rest;
+            drop_key_opening(&mut l.items[0], v);
         }
         return;
     }
@@ -285,12 +279,17 @@ fn drop_lead_verb(l: &mut FoundList) {
     if glued || (!takes_all && (max > 6 || n(rest) > max + 2)) || n(rest) < 2 {
         return;
     }
-    let rest = rest.to_string();
-    let first = &mut l.items[0];
-    if let Some(full) = first.full.strip_prefix(first.key.as_str()) {
-        first.full = format!("{rest}{full}");
+    drop_key_opening(&mut l.items[0], v);
+}
+
+/// `item` without the first `bytes` of its key, in its key and in the full text that starts
+/// with it.
+fn drop_key_opening(item: &mut super::FoundItem, bytes: usize) {
+    let rest = item.key[bytes..].to_string();
+    if let Some(full) = item.full.strip_prefix(item.key.as_str()) {
+        item.full = format!("{rest}{full}");
     }
-    first.key = rest;
+    item.key = rest;
 }
 
 /// Clauses that frame what follows (通过劳动教育，使学生能够|理解和形成…): how or why, never
