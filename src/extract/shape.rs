@@ -230,6 +230,9 @@ fn drop_lead_verb(l: &mut FoundList) {
     }
     let max = others.iter().map(|i| n(&i.key)).max().unwrap_or(0);
     let first = l.items[0].key.as_str();
+    // The first item's last two characters, the ending items of one kind share.
+    let tail = &first[first.char_indices().rev().nth(1).map_or(0, |(i, _)| i)..];
+    let same_end = others.iter().all(|i| i.key.ends_with(tail));
     // What a subject has (我国具有|显著的制度优势、…的需求优势、…的供给优势) are nouns of one
     // kind, however long: the subject and its verb leave the first item.
     if lead_have(first).is_some() {
@@ -237,16 +240,8 @@ fn drop_lead_verb(l: &mut FoundList) {
         if n(rest) >= 4 && n(rest) <= max + 3 {
             // The subject and verb name the list by the ending the items share (我国具有的
             // 四个优势).
-            let owner = first[..v].to_string();
-            let tail: String = first
-                .chars()
-                .rev()
-                .take(2)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if others.iter().all(|i| i.key.ends_with(tail.as_str())) {
+            if same_end {
+                let owner = &first[..v];
                 l.prompt = format!(
                     "{owner}的{}个{tail}",
                     super::markers::cn_numeral(l.items.len(), true)
@@ -261,10 +256,6 @@ fn drop_lead_verb(l: &mut FoundList) {
     // nouns of one kind.
     let alike = others.iter().all(|i| n(&i.key) == n(first))
         && super::cut::segmenter().is_none_or(|s| others.iter().any(|i| s.opens_with_verb(&i.key)));
-    let tail: String = first.chars().rev().take(2).collect();
-    let same_end = others
-        .iter()
-        .all(|i| i.key.chars().rev().take(2).collect::<String>() == tail);
     if alike || same_end {
         return;
     }
