@@ -314,6 +314,7 @@ fn pick_clause(lead: &str) -> String {
         && len(clauses[k - 1]) <= 16
         && !is_series(clauses[k - 1])
         && !PREPOSITIONS.iter().any(|p| clauses[k - 1].starts_with(p))
+        && !time_frame(clauses[k - 1])
     {
         let prev = clauses[k - 1];
         let prev = CONTRAST_LEAVE
@@ -352,6 +353,13 @@ fn subject_before(pre: &str) -> String {
                 s = x.to_string();
             }
         }
+        // An adverb of effort and the modal before it (…要着力|抓好) say how, not who.
+        for w in ["着力", "切实", "扎实", "重点", "努力", "全力", "认真"] {
+            if let Some(x) = s.strip_suffix(w) {
+                s = x.trim_end_matches('要').to_string();
+                break;
+            }
+        }
         if s == before {
             break;
         }
@@ -374,10 +382,55 @@ fn weak_subject(s: &str) -> bool {
         .contains(&s)
         || s.starts_with("这")
         || s.starts_with("其")
-        // A place or time, not an owner (实践中, 在新时代).
+        // A place or time, not an owner (实践中, 在新时代, 当前和今后一个时期).
+        || time_frame(s)
         || s.starts_with('在')
         || s.ends_with('中')
         || s.ends_with('上')
+}
+
+/// The task a lead paragraph opens with, when the sentence before the lead names it and
+/// says what it takes (建设X，要顺应…。当前…，要着力抓好以下几方面工作 → 建设X): the owner
+/// of a list whose lead sentence has no subject of its own.
+fn lead_topic(passage: &str, lead: &str) -> Option<String> {
+    let para = passage.lines().next()?;
+    let lead = trim(lead);
+    let at = para.find(lead).filter(|_| !lead.is_empty())?;
+    let before = para[..at].trim_end_matches(['。', '！', '；']);
+    let sentence = before.rsplit(['。', '！', '；']).next()?;
+    let (first, rest) = sentence.split_once('，')?;
+    let first = trim(first);
+    let takes = MODALS
+        .iter()
+        .chain(["就要"].iter())
+        .any(|m| rest.starts_with(m));
+    let verbal = PREPOSITIONS
+        .iter()
+        .chain(FRAMES.iter())
+        .any(|p| first.starts_with(p));
+    (takes
+        && (4..=16).contains(&len(first))
+        && !verbal
+        && !first.contains(['、', '是'])
+        && !weak_subject(first))
+    .then(|| first.to_string())
+}
+
+/// A clause that only says when (当前和今后一个时期, 下一步, 新征程上): it owns nothing.
+fn time_frame(s: &str) -> bool {
+    [
+        "当前",
+        "目前",
+        "今后",
+        "现在",
+        "下一步",
+        "新时代",
+        "新征程",
+        "未来",
+    ]
+    .iter()
+    .any(|w| s.starts_with(w))
+        || (s.ends_with("时期") && !s.contains('的'))
 }
 
 /// Rewrite `S + verb + N + category` as `S的N category`, taking the subject from `subject`
@@ -403,7 +456,9 @@ fn exam_form(
         .iter()
         .filter_map(|k| rest.find(k).map(|b| (len(&rest[..b]), *k)))
         .filter(|(off, _)| *off <= 4)
-        .min_by_key(|(off, k)| (*off, std::cmp::Reverse(len(k))))?;
+        .min_by_key(|(off, k)| (*off, std::cmp::Reverse(len(k))))
+        // 工作 is no kind of its own, but right after a count it is what is counted.
+        .or_else(|| rest.starts_with("工作").then_some((0, "工作")))?;
     // The category with its modifier (重要着力点), not the verbs after it (维度来研究和布局).
     let category: String = rest.chars().take(off + len(cat)).collect();
     if category.contains(['，', '、', '的']) {
@@ -1303,6 +1358,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         preferred
             .clone()
             .into_iter()
+            .chain(lead_topic(&l.passage, &l.lead))
             .chain(section.map(|h| trim(&h.body).to_string()))
             .chain(std::iter::once(topic.to_string()))
             .find(|s| !s.is_empty() && s != not && !is_bare_category(s) && !weak_subject(s))
@@ -1576,6 +1632,40 @@ mod tests {
             exam_form("就贯彻落实全会精神讲五个重点问题", 3, None, &none),
             None
         );
+    }
+
+    #[test]
+    fn a_lead_that_only_says_when_takes_the_task_its_paragraph_opens_with() {
+        let para = "建设中国特色社会主义法治体系，要顺应事业发展需要，坚持系统观念。\
+                    当前和今后一个时期，要着力抓好以下几方面工作。";
+        let lead = "当前和今后一个时期，要着力抓好以下几方面工作。";
+        // The time frame is no subject: the clause keeps only its verb.
+        assert_eq!(pick_clause(lead), "要着力抓好以下几方面工作");
+        let owner = lead_topic(para, lead);
+        assert_eq!(owner.as_deref(), Some("建设中国特色社会主义法治体系"));
+        assert_eq!(
+            exam_form("要着力抓好以下五方面工作", 5, None, &|| owner
+                .clone())
+            .as_deref(),
+            Some("建设中国特色社会主义法治体系的五方面工作")
+        );
+        // A sentence before that says how or states (按照…，要…; X是Y，要…) names no task.
+        assert_eq!(
+            lead_topic(
+                "按照党中央部署，要坚定信心。当前，要抓好以下几项工作。",
+                "当前，要抓好以下几项工作。"
+            ),
+            None
+        );
+        assert_eq!(
+            lead_topic(
+                "法治是保障，要坚持。当前，要抓好以下几项工作。",
+                "当前，要抓好以下几项工作。"
+            ),
+            None
+        );
+        // No sentence before the lead: none.
+        assert_eq!(lead_topic(lead, lead), None);
     }
 
     #[test]
