@@ -429,6 +429,7 @@ fn block_list(
                 ["几个", "几点", "几方面", "以下", "如下"]
                     .iter()
                     .any(|v| s.contains(v))
+                    && !notes::frames_document(s)
             })
             .cloned()
             .unwrap_or_default()
@@ -444,13 +445,8 @@ fn block_list(
     let passage = passage_parts.join("\n");
     // An outline of sections with no sentence naming them: the parts of the document.
     let prompt = if fam == Family::Heading && lead.is_empty() {
-        let title = doc.title.trim_matches(|c| c == '《' || c == '》');
         let count = markers::cn_numeral(n, true);
-        if title.contains('《') {
-            format!("{title}的{count}个部分")
-        } else {
-            format!("《{title}》的{count}个部分")
-        }
+        format!("{}的{count}个部分", notes::document_name(&doc.title))
     } else {
         String::new()
     };

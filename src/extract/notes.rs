@@ -46,6 +46,46 @@ const TOPIC_LEADS: [&str; 7] = [
     "着力",
 ];
 
+/// A sentence by which a document introduces its own parts (现提出如下意见, 现就X提出以下意见,
+/// 制定本纲要): it names the document, not a list in it.
+pub fn frames_document(sentence: &str) -> bool {
+    [
+        "提出如下意见",
+        "提出以下意见",
+        "制定本纲要",
+        "制定本规划",
+        "制定本方案",
+        "编制本规划",
+    ]
+    .iter()
+    .any(|f| sentence.contains(f))
+}
+
+/// How an exam names a document whose parts are asked: its name in 《》 (《质量强国建设纲要》,
+/// 《关于X的意见》), with the year of a yearly report (2024年《政府工作报告》); never the
+/// issuer, the occasion or the date.
+pub fn document_name(title: &str) -> String {
+    let t = title.trim();
+    if let (Some(a), Some(b)) = (t.find('《'), t.find('》')) {
+        if a < b {
+            return t[a..b + '》'.len_utf8()].to_string();
+        }
+    }
+    // 中共中央 国务院关于X的意见: 《关于X的意见》.
+    if let Some(k) = t.find("关于") {
+        return format!("《{}》", &t[k..]);
+    }
+    // 政府工作报告——2024年3月5日在…会议上: the year scopes the report.
+    if let Some((name, occasion)) = t.split_once("——") {
+        let digits: String = occasion.chars().take_while(char::is_ascii_digit).collect();
+        let year = (digits.len() == 4 && occasion[digits.len()..].starts_with('年'))
+            .then(|| format!("{digits}年"))
+            .unwrap_or_default();
+        return format!("{year}《{}》", name.trim());
+    }
+    format!("《{t}》")
+}
+
 /// A short deck title: the topic of a document (`构建新发展格局`, `新质生产力`,
 /// `质量强国建设纲要`), not the speaker, occasion and date of its full title.
 pub fn short_title(title: &str) -> String {
@@ -220,7 +260,37 @@ pub fn generated_hash(body: &NoteBody) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::short_title;
+    use super::{document_name, frames_document, short_title};
+
+    #[test]
+    fn documents_are_named_as_exams_name_them() {
+        assert_eq!(
+            document_name("中共中央国务院印发《质量强国建设纲要》"),
+            "《质量强国建设纲要》"
+        );
+        assert_eq!(
+            document_name("中共中央 国务院关于全面加强新时代大中小学劳动教育的意见"),
+            "《关于全面加强新时代大中小学劳动教育的意见》"
+        );
+        assert_eq!(
+            document_name("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上"),
+            "2024年《政府工作报告》"
+        );
+        // No year right after the dash: no scope.
+        assert_eq!(document_name("工作报告——在全省大会上"), "《工作报告》");
+        assert_eq!(document_name("扎实推动共同富裕"), "《扎实推动共同富裕》");
+    }
+
+    #[test]
+    fn a_sentence_introducing_the_document_is_no_lead() {
+        assert!(frames_document(
+            "为做好碳达峰、碳中和工作，现提出如下意见。"
+        ));
+        assert!(frames_document(
+            "现就加强新时代大中小学劳动教育提出如下意见"
+        ));
+        assert!(!frames_document("要着力抓好以下几方面工作"));
+    }
 
     #[test]
     fn short_titles_name_the_topic() {
