@@ -150,6 +150,13 @@ impl Segmenter {
             .is_some_and(|t| t.tag.starts_with('v'))
     }
 
+    /// True when `text` opens on an action: a verb among its first two words (加快|构建…,
+    /// 全面|构建…, 进一步|完善…) or a set phrase (切实加强), not a noun phrase (主要|目标).
+    pub fn opens_with_action(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.first().is_some_and(|t| t.tag == "l") || tags.iter().take(2).any(|t| t.tag == "v")
+    }
+
     /// True for a word of the domain dictionary (a term of the genre that stays whole).
     pub fn is_domain_term(&self, word: &str) -> bool {
         self.domain.contains(word)

@@ -555,17 +555,23 @@ fn cn_numeral_char(c: char) -> bool {
 
 /// Whether a lead clause with no category reads well as `clause的N个方面`: an action or a
 /// development (深度调整产业结构, …迈出坚实步伐), not a statement (就业是…, 只有…才能…), a
-/// condition, or a name ending on its own noun (…时的讲话).
+/// condition, or a name ending on its own noun (…时的讲话). A clause ending on a category
+/// noun is a name (发展目标) unless it opens on an action (加快构建…能源体系).
 fn reads_as_aspects(clause: &str) -> bool {
     let c = chars(clause);
     let ends_on_name = c.iter().rev().take(3).any(|x| *x == '的');
-    (8..=20).contains(&len(clause))
+    let plain = (8..=20).contains(&len(clause))
         && !clause.contains(['，', '、', '…', '是', '才'])
         && !["只要", "只有", "如果", "经过", "回顾", "工作"]
             .iter()
             .any(|w| clause.contains(w))
-        && !CATEGORIES.iter().any(|k| clause.ends_with(k))
-        && !ends_on_name
+        && !ends_on_name;
+    // 围绕实现…目标 says what for, not what is done.
+    let action = || {
+        !PREPOSITIONS.iter().any(|p| clause.starts_with(p))
+            && cut::segmenter().is_some_and(|s| s.opens_with_action(clause))
+    };
+    plain && (!CATEGORIES.iter().any(|k| clause.ends_with(k)) || action())
 }
 
 /// Modal verbs that end a sentence's subject (各级政府及其工作人员|要…).
@@ -1963,6 +1969,12 @@ mod tests {
         assert!(!reads_as_aspects("就业是最基本的民生"));
         assert!(!reads_as_aspects("只有改革才能发展经济"));
         assert!(!reads_as_aspects("提高效率"));
+        // A name ending on its category is none, unless it opens on an action.
+        assert!(!reads_as_aspects("质量强国建设的发展目标"));
+        assert!(!reads_as_aspects("知识产权保护的基本原则"));
+        assert!(reads_as_aspects("加快构建清洁低碳安全高效能源体系"));
+        assert!(reads_as_aspects("进一步完善农村基本经营制度"));
+        assert!(!reads_as_aspects("围绕实现建军一百年奋斗目标"));
     }
 
     #[test]
