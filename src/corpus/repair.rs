@@ -568,12 +568,62 @@ fn collapse_spaces(s: &str) -> String {
     out.trim_end().to_string()
 }
 
+/// Chinese text typed or scraped with ASCII punctuation (`发展,改革;开放(试行):`) gets the
+/// full-width marks the genre uses, so that clauses and series are read as in a published
+/// text. A mark is converted only beside a CJK character (`1,000`, `12:30` and `f(x)` stay),
+/// a `)` only when its `(` was.
+fn full_width_marks(text: &str) -> std::borrow::Cow<'_, str> {
+    let marks = [',', ';', ':', '(', ')', '?', '!'];
+    let mut out = String::new();
+    // Bytes of `text` copied into `out` so far.
+    let mut copied = 0;
+    // Whether each open `(` was converted, innermost last.
+    let mut opens: Vec<bool> = Vec::new();
+    for (k, c) in text.match_indices(marks) {
+        // Right after a mark made wide (…年):), what precedes is the wide one.
+        let prev = if copied == k && copied > 0 {
+            out.chars().next_back()
+        } else {
+            text[..k].chars().next_back()
+        };
+        let before = prev.is_some_and(is_cjk);
+        let after = text[k + c.len()..].chars().next().is_some_and(is_cjk);
+        let wide = match c {
+            "," => (before || after).then_some('，'),
+            ";" => (before || after).then_some('；'),
+            // After CJK only: 原文:http://… and 12:30 stay.
+            ":" => before.then_some('：'),
+            "?" => before.then_some('？'),
+            "!" => before.then_some('！'),
+            "(" => {
+                opens.push(before || after);
+                (before || after).then_some('（')
+            }
+            _ => opens.pop().unwrap_or(before || after).then_some('）'),
+        };
+        if let Some(w) = wide {
+            out.push_str(&text[copied..k]);
+            out.push(w);
+            copied = k + c.len();
+        }
+    }
+    if copied == 0 {
+        return text.into();
+    }
+    out.push_str(&text[copied..]);
+    out.into()
+}
+
 /// Normalise one decoded file into documents. `file` names the file in the documents.
 pub fn normalize(text: &str, file: &str) -> Vec<Document> {
     let text: std::borrow::Cow<str> = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
         text.into()
+    };
+    let text = match full_width_marks(&text) {
+        std::borrow::Cow::Owned(o) => std::borrow::Cow::Owned(o),
+        std::borrow::Cow::Borrowed(_) => text,
     };
     let lines = drop_page_furniture(split_lines(&text));
     let width = wrap_width(&lines);
@@ -770,6 +820,46 @@ fn untitled_head<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_marks_beside_chinese_become_full_width() {
+        assert_eq!(
+            full_width_marks("坚持改革,扩大开放;推进规划(2014—2020年):一是"),
+            "坚持改革，扩大开放；推进规划（2014—2020年）：一是"
+        );
+        // Numbers, times, addresses and code keep theirs.
+        for kept in [
+            "增长1,000万",
+            "12:30开会",
+            "原文 http://a.b/c?d=1",
+            "f(x) = 1, 2",
+        ] {
+            assert_eq!(full_width_marks(kept), kept);
+        }
+        // A ) closes as its ( opened: 中心(TISC) is Chinese, (a, b) inside it is not.
+        assert_eq!(full_width_marks("中心(TISC)建成"), "中心（TISC）建成");
+        assert_eq!(full_width_marks("见(x(a)y)处"), "见（x(a)y）处");
+        // Nothing to convert: the text itself, not a copy.
+        assert!(matches!(
+            full_width_marks("全角，文本。"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn a_text_with_ascii_commas_reads_as_its_full_width_twin() {
+        let narrow =
+            "标题\n（来源：新华社）\n我们要坚持创新,坚持协调,坚持绿色,坚持开放,坚持共享。\n";
+        let wide = narrow.replace(',', "，");
+        let a = normalize(narrow, "a.txt");
+        let b = normalize(&wide, "a.txt");
+        let texts = |d: &[Document]| -> Vec<String> {
+            d.iter()
+                .flat_map(|d| d.paragraphs.iter().map(|p| p.text.clone()))
+                .collect()
+        };
+        assert_eq!(texts(&a), texts(&b));
+    }
 
     #[test]
     fn a_long_corpus_is_made_into_paragraphs_as_each_document_alone() {
