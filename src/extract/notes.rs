@@ -61,11 +61,27 @@ pub fn frames_document(sentence: &str) -> bool {
     .any(|f| sentence.contains(f))
 }
 
+/// The piece a title reports as published (《学习时报》刊发X署名文章：TITLE → TITLE): the
+/// paper, the author and the verb are no part of its name.
+fn published_piece(title: &str) -> &str {
+    match title.split_once('：') {
+        Some((frame, piece))
+            if piece.chars().count() >= 6
+                && ["刊发", "刊登", "发表", "署名文章"]
+                    .iter()
+                    .any(|v| frame.contains(v)) =>
+        {
+            piece.trim()
+        }
+        _ => title,
+    }
+}
+
 /// How an exam names a document whose parts are asked: its name in 《》 (《质量强国建设纲要》,
 /// 《关于X的意见》), with the year of a yearly report (2024年《政府工作报告》); never the
 /// issuer, the occasion or the date.
 pub fn document_name(title: &str) -> String {
-    let t = title.trim();
+    let t = published_piece(title.trim());
     if let (Some(a), Some(b)) = (t.find('《'), t.find('》')) {
         if a < b {
             return t[a..b + '》'.len_utf8()].to_string();
@@ -89,7 +105,7 @@ pub fn document_name(title: &str) -> String {
 /// A short deck title: the topic of a document (`构建新发展格局`, `新质生产力`,
 /// `质量强国建设纲要`), not the speaker, occasion and date of its full title.
 pub fn short_title(title: &str) -> String {
-    let t = title.trim();
+    let t = published_piece(title.trim());
     // A document named in 《》: its name, without 关于…的意见's frame.
     let unframe = |name: &str| -> String {
         let name = name.strip_prefix("关于").unwrap_or(name);
@@ -276,6 +292,10 @@ mod tests {
             document_name("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上"),
             "2024年《政府工作报告》"
         );
+        assert_eq!(
+            document_name("《学习时报》刊发罗文署名文章：我国市场监管事业取得历史性成就"),
+            "《我国市场监管事业取得历史性成就》"
+        );
         // No year right after the dash: no scope.
         assert_eq!(document_name("工作报告——在全省大会上"), "《工作报告》");
         assert_eq!(document_name("扎实推动共同富裕"), "《扎实推动共同富裕》");
@@ -294,6 +314,13 @@ mod tests {
 
     #[test]
     fn short_titles_name_the_topic() {
+        // A paper that published the piece is not its topic.
+        assert_eq!(
+            short_title(
+                "《学习时报》刊发罗文署名文章：我国市场监管事业取得历史性成就发生历史性变革"
+            ),
+            "我国市场监管事业取得历史性成就发生历史性变革"
+        );
         assert_eq!(
             short_title("习近平：加快构建新发展格局，把握未来发展主动权"),
             "构建新发展格局"

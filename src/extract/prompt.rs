@@ -581,7 +581,12 @@ const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 /// 要/必须/应当 in the first clause, not a verb, a preposition or a pronoun.
 pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)> {
     let s = strip_frames(sentence);
-    let first = s.split(['，', '。', '；', '：']).next()?;
+    let mut clauses = s.split(['，', '。', '；', '：']);
+    let mut first = clauses.next()?;
+    // A clause of where or when (在…新征程上，市场监管系统要…) opens before the subject.
+    if first.starts_with('在') && first.ends_with(['上', '中', '下', '时', '里']) {
+        first = clauses.next()?;
+    }
     // Segmented only when a modal occurs at all (most clauses hold none).
     let bounds = std::cell::OnceCell::new();
     let (k, modal) = MODALS.iter().filter(|m| first.contains(*m)).find_map(|m| {
@@ -1672,6 +1677,15 @@ mod tests {
         );
         // No sentence before the lead: none.
         assert_eq!(lead_topic(lead, lead), None);
+    }
+
+    #[test]
+    fn a_clause_of_where_or_when_opens_before_the_subject() {
+        assert_eq!(
+            sentence_subject("在全面建设社会主义现代化国家新征程上，市场监管系统要强化法治监管"),
+            Some(("市场监管系统".to_string(), "要"))
+        );
+        assert_eq!(sentence_subject("在新征程上，坚持创新"), None);
     }
 
     #[test]

@@ -511,6 +511,14 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
         {
             continue;
         }
+        // A report of what someone said (总书记指出，…；强调…；…) is quotation, not a list.
+        let speech = ["指出", "强调", "表示", "认为"];
+        if keys
+            .iter()
+            .any(|k| speech.iter().any(|v| k.ends_with(v) || k.starts_with(v)))
+        {
+            continue;
+        }
         let lead = match colon {
             Some(c) => {
                 let before = p.text(a, a + c);
@@ -2008,6 +2016,28 @@ fn closing_deng(t: &[char]) -> Option<usize> {
     (2..t.len()).find(|i| t[*i] == '等' && !DENG_WORDS.contains(&t[*i - 1]))
 }
 
+/// Whether `t` opens on a count of things (26部, 三个, 100多家) other than `n`.
+fn counts_other_than(t: &[char], n: usize) -> bool {
+    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    let (v, len) = if digits > 0 {
+        let v = t[..digits].iter().try_fold(0usize, |acc, c| {
+            acc.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)
+        });
+        (v, digits)
+    } else {
+        match cn_number(t, true) {
+            Some((v, len)) => (usize::try_from(v).ok(), len),
+            None => return false,
+        }
+    };
+    let rest = &t[len..];
+    let rest = rest.strip_prefix(&['多'][..]).unwrap_or(rest);
+    let measured = rest
+        .first()
+        .is_some_and(|c| "部个项家种类件所条名位座批套款大方".contains(*c));
+    measured && v != Some(n)
+}
+
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
 /// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
@@ -2659,6 +2689,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 items[0] = whole;
             }
         }
+        // 产品质量法、标准化法、计量法等26部法律法规: examples of a larger whole the text
+        // counts, no list to learn whole.
+        if right_rest.first() == Some(&'等') && counts_other_than(&right_rest[1..], items.len()) {
+            continue;
+        }
         let summary = summary_after(&right_rest);
         let lead_left: String = s[a..chunks[0].0].iter().collect::<String>()
             + &s[chunks[0].0..chunks[0].1].iter().collect::<String>();
@@ -2719,7 +2754,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .find(|t| tails.iter().filter(|u| u == t).count() + 1 >= n && n >= 3)
                 .cloned()
         });
-        let shared = shared.and_then(|w| suffix_at_word(&items[0], w));
+        // A quantity they share (国家标准4万多项、行业标准7.8万多项) is no kind of thing.
+        let quantity = |w: &String| {
+            w.starts_with(['多', '余'])
+                || w.chars()
+                    .any(|c| c.is_ascii_digit() || matches!(c, '万' | '亿' | '%'))
+        };
+        let shared = shared
+            .filter(|w| !quantity(w))
+            .and_then(|w| suffix_at_word(&items[0], w));
         let subject_left = strip_verbs(left);
         let named = summary
             .as_ref()
@@ -2992,6 +3035,36 @@ mod tests {
         assert!(copulas("《建议》是纲领性文件，是行动指南。").is_empty());
         assert!(copulas("今年是中华人民共和国成立75周年，是实现规划目标的关键一年。").is_empty());
         assert!(copulas("改革总是艰难的任务，是长期的过程，是全面的工程。").is_empty());
+    }
+
+    #[test]
+    fn examples_of_a_larger_counted_whole_are_no_list() {
+        let ls = series("以产品质量法、标准化法、计量法等26部法律法规为主干的法律体系逐步形成。");
+        assert!(ls.is_empty(), "{:?}", ls.first().map(|l| &l.prompt));
+        // A count that is the items' own still names them.
+        let ls = series("深入实施科教兴国战略、人才强国战略、创新驱动发展战略等三大战略。");
+        assert_eq!(ls.first().map(keys).map(|k| k.len()), Some(3));
+    }
+
+    #[test]
+    fn a_quantity_the_items_share_is_no_category() {
+        let ls = series("发布国家标准4万多项、行业标准7.8万多项、地方标准6万多项。");
+        assert!(
+            ls.iter().all(|l| !l.prompt.contains("万多项")),
+            "{:?}",
+            ls.first().map(|l| &l.prompt)
+        );
+    }
+
+    #[test]
+    fn a_report_of_speech_in_semicolon_clauses_is_no_list() {
+        let p = para("总书记深刻指出，要建设统一大市场；强调要完善市场制度规则；要千方百计把市场主体保护好。");
+        let p = super::P::new(0, &p);
+        assert!(super::colon_semicolon(&p).is_empty());
+        // Clauses of one kind still are.
+        let p = para("坚持创新发展，增强动力；坚持协调发展，补齐短板；坚持绿色发展，守住底线。");
+        let p = super::P::new(0, &p);
+        assert_eq!(super::colon_semicolon(&p).len(), 1);
     }
 
     #[test]
