@@ -157,6 +157,27 @@ impl Segmenter {
         tags.first().is_some_and(|t| t.tag == "l") || tags.iter().take(2).any(|t| t.tag == "v")
     }
 
+    /// True when `text` says what something is like rather than what it is: it ends on a
+    /// predicate (素质|优良, 结构|优化, 社会|认可), opens on an adverb (更|全方位, 充分|开放) or
+    /// ends on a quality (…性, …化). `重大|装备`, `钢铁` and `市场准入` name things.
+    pub fn describes(&self, text: &str) -> bool {
+        if text.ends_with(['性', '化']) {
+            return true;
+        }
+        let tags = self.jieba.tag(text, false);
+        tags.first().is_some_and(|t| matches!(t.tag, "d" | "ad"))
+            || tags
+                .last()
+                .is_some_and(|t| matches!(t.tag, "a" | "ad" | "z" | "v" | "vn" | "l"))
+    }
+
+    /// True when `text` is a noun phrase: it ends on a noun and holds no verb (现代化人力资源,
+    /// 劳动教育课程体系; not 眼光|看|问题).
+    pub fn is_noun_phrase(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.last().is_some_and(|t| t.tag.starts_with('n')) && tags.iter().all(|t| t.tag != "v")
+    }
+
     /// True for a word of the domain dictionary (a term of the genre that stays whole).
     pub fn is_domain_term(&self, word: &str) -> bool {
         self.domain.contains(word)

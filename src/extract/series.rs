@@ -2808,7 +2808,21 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     && !clause.starts_with('的')
                     && clause.starts_with(noun.as_str())
                     && (3..=12).contains(&clause.chars().count());
-                l.prompt = if in_place {
+                // 素质优良、总量充裕…的|现代化人力资源: what the one noun is like, not kinds
+                // of it (never 四个现代化人力资源).
+                // Only a noun of four characters or more that ends the clause: a short one
+                // (发挥…的作用) or one the clause goes on from (…的督查检查考核减下来) is not
+                // what the items describe.
+                let describing = right_rest.first() == Some(&'的')
+                    && noun.chars().count() >= 4
+                    && clause.strip_prefix('的') == Some(noun.as_str())
+                    && super::cut::segmenter().is_some_and(|sg| {
+                        sg.is_noun_phrase(noun)
+                            && 2 * l.items.iter().filter(|i| sg.describes(&i.key)).count() >= n
+                    });
+                l.prompt = if describing {
+                    format!("{noun}的{}个特征", cn_numeral(n, true))
+                } else if in_place {
                     format!("{left}{}个{clause}", cn_numeral(n, true))
                 } else if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
@@ -3035,6 +3049,31 @@ mod tests {
         assert!(copulas("《建议》是纲领性文件，是行动指南。").is_empty());
         assert!(copulas("今年是中华人民共和国成立75周年，是实现规划目标的关键一年。").is_empty());
         assert!(copulas("改革总是艰难的任务，是长期的过程，是全面的工程。").is_empty());
+    }
+
+    #[test]
+    fn a_series_describing_one_noun_gives_its_features() {
+        let ls = series(
+            "要加快塑造素质优良、总量充裕、结构优化、分布合理的现代化人力资源，解决好矛盾。",
+        );
+        assert_eq!(
+            ls.first().map(|l| l.prompt.as_str()),
+            Some("现代化人力资源的四个特征")
+        );
+        // Kinds of things are no features of what follows them.
+        let ls = series("要加强重大装备、特种设备、耐用消费品的售后服务能力建设。");
+        assert!(
+            ls.iter().all(|l| !l.prompt.contains("特征")),
+            "{:?}",
+            ls.first().map(|l| &l.prompt)
+        );
+        // Nor of a noun the clause goes on from (…的眼光看问题).
+        let ls = series("关键是要用全面、辩证、长远的眼光看问题。");
+        assert!(
+            ls.iter().all(|l| !l.prompt.contains("特征")),
+            "{:?}",
+            ls.first().map(|l| &l.prompt)
+        );
     }
 
     #[test]
