@@ -56,8 +56,10 @@ fn class_affix(items: &[Vec<char>]) -> Option<char> {
 
 /// Whether `s` ends with the characters of `w`.
 fn ends_with(s: &[char], w: &str) -> bool {
-    let n = w.chars().count();
-    s.len() >= n && s[s.len() - n..].iter().copied().eq(w.chars())
+    // Compared from the end, one character at a time: no count of `w` first (hot: every
+    // candidate cut asks it of every verb of [`LEFT_CUTS`]).
+    let mut tail = s.iter().rev();
+    w.chars().rev().all(|c| tail.next() == Some(&c))
 }
 
 /// The text before a series without the verb or preposition that governs it.
@@ -546,30 +548,38 @@ const PARALLEL_HEADS: [&str; 48] = [
     "注重", "突出", "确保", "保持", "守住", "防范", "落实", "贯彻", "弘扬", "树立", "牢记", "支持",
 ];
 
-/// Whether `w` is one of [`PARALLEL_HEADS`]. Every clause of every sentence is asked, so a
-/// hash lookup replaces the scan of the whole array.
+/// Whether `w` is one of [`PARALLEL_HEADS`]. Every clause of every sentence is asked: the
+/// heads are all two characters (a test checks), so a lookup is a binary search of pairs.
 fn is_parallel_head(w: &str) -> bool {
-    parallel_heads().0.contains(w)
+    let mut cs = w.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), None) => parallel_heads().binary_search(&[a, b]).is_ok(),
+        _ => false,
+    }
 }
 
-/// Whether `s` opens with one of [`PARALLEL_HEADS`].
+/// Whether `s` opens with one of [`PARALLEL_HEADS`] (all of two characters).
 fn opens_with_parallel_head(s: &str) -> bool {
-    let (set, longest) = parallel_heads();
-    s.char_indices()
-        .skip(1)
-        .map(|(i, _)| i)
-        .chain([s.len()])
-        .take(*longest)
-        .any(|end| set.contains(&s[..end]))
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) => parallel_heads().binary_search(&[a, b]).is_ok(),
+        _ => false,
+    }
 }
 
-/// The heads as a set, and the most characters one has.
-fn parallel_heads() -> &'static (std::collections::HashSet<&'static str>, usize) {
-    static SET: std::sync::OnceLock<(std::collections::HashSet<&'static str>, usize)> =
-        std::sync::OnceLock::new();
+/// The heads as sorted pairs of characters.
+fn parallel_heads() -> &'static [[char; 2]] {
+    static SET: std::sync::OnceLock<Vec<[char; 2]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let longest = PARALLEL_HEADS.iter().map(|h| h.chars().count()).max();
-        (PARALLEL_HEADS.into_iter().collect(), longest.unwrap_or(0))
+        let mut pairs: Vec<[char; 2]> = PARALLEL_HEADS
+            .iter()
+            .filter_map(|h| {
+                let mut cs = h.chars();
+                Some([cs.next()?, cs.next()?])
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs
     })
 }
 
@@ -3394,6 +3404,16 @@ mod tests {
         let l = ls.first().expect("a list");
         assert_eq!(l.items.len(), 3);
         assert_eq!(l.lead, "开局之年成绩亮眼，具体表现在");
+    }
+
+    #[test]
+    fn parallel_heads_are_pairs_of_characters() {
+        // is_parallel_head and opens_with_parallel_head rely on it.
+        assert!(super::PARALLEL_HEADS.iter().all(|h| h.chars().count() == 2));
+        assert!(super::is_parallel_head("坚持"));
+        assert!(!super::is_parallel_head("坚持住"));
+        assert!(super::opens_with_parallel_head("坚持人民至上"));
+        assert!(!super::opens_with_parallel_head("坚"));
     }
 
     #[test]
