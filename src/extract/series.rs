@@ -1,7 +1,7 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
-use super::{is_alnum, make_items, FoundItem, FoundList, P};
+use super::{char_vec, is_alnum, make_items, string_of, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
@@ -97,7 +97,7 @@ fn summary_name(rest: &[char]) -> Option<String> {
 /// when less than two characters are left. A cut inside a long word (普惠|金融 as one domain
 /// term) is a compound's own parts and stands.
 fn suffix_at_word(item: &[char], w: String) -> Option<String> {
-    let text: String = item.iter().collect();
+    let text: String = string_of(item);
     let start = text.len().checked_sub(w.len())?;
     if start == 0 {
         return Some(w);
@@ -133,7 +133,7 @@ fn name_left(left: &str) -> &str {
     }
     let s = s.strip_suffix('是').unwrap_or(s);
     // A measure word (建设一支|A、B、C的队伍) counts the noun after the series, it names nothing.
-    let cs: Vec<char> = s.chars().collect();
+    let cs: Vec<char> = char_vec(s);
     match cs[..] {
         [.., '一', m]
             if cs.len() > 2
@@ -152,7 +152,7 @@ fn name_left(left: &str) -> &str {
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
 fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
-    let cs: Vec<char> = noun.chars().collect();
+    let cs: Vec<char> = char_vec(noun);
     // 行为 and 作为 are nouns (获取非法收入行为), their 为 no copula.
     let noun = head
         + &cs
@@ -245,7 +245,7 @@ fn clause_before(before: &[char]) -> String {
 /// 特征). None when the frame is none of these.
 fn frame_name(f: &Frame, n: usize) -> Option<String> {
     let stops = ['，', '。', '；', '：', '！', '？', '、'];
-    let right: String = f.right.iter().collect();
+    let right: String = string_of(f.right);
     let num = cn_numeral(n, true);
     let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
     let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
@@ -268,11 +268,11 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             let named = (2..=5.min(clause.len().saturating_sub(2)))
                 .rev()
                 .find_map(|k| {
-                    let role: String = clause[..k].iter().collect();
+                    let role: String = string_of(&clause[..k]);
                     super::prompt::names_kind(&role).then_some((role, k))
                 });
             if let Some((role, k)) = named {
-                let owner: String = clause[k..].iter().collect();
+                let owner: String = string_of(&clause[k..]);
                 if short(&owner, 2, 12) {
                     return Some(format!("{owner}的{num}项{role}"));
                 }
@@ -342,7 +342,7 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             .iter()
             .rposition(|c| matches!(c, '。' | '！' | '？'))
             .map_or(0, |i| i + 1);
-        let sentence: String = f.before[sentence_start..].iter().collect();
+        let sentence: String = string_of(&f.before[sentence_start..]);
         if short(noun, 2, 8) && sentence.contains(noun) {
             return Some(format!("{noun}的{num}个特征"));
         }
@@ -363,7 +363,7 @@ fn noun_after_series(
     shared: Option<&str>,
 ) -> Option<String> {
     let n = cn_numeral(items.len(), true);
-    let right_s: String = right.iter().collect();
+    let right_s: String = string_of(right);
     let pre = common_prefix(items);
     if let Some(noun) = right_s.strip_prefix('的') {
         let kind = super::prompt::names_kind(noun);
@@ -497,7 +497,7 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
                 && !head.contains(['，', '、'])
                 && parts[1..].iter().all(|(t, _)| t.starts_with(&head));
             let first: Vec<char> = parts[0].0.chars().collect();
-            let h: Vec<char> = head.chars().collect();
+            let h: Vec<char> = char_vec(&head);
             let at = (1..first.len().saturating_sub(1))
                 .find(|i| first[*i - 1] == '，' && first[*i..].starts_with(&h));
             if let (true, Some(i)) = (shared && !parts[0].0.starts_with(&head), at) {
@@ -600,7 +600,7 @@ fn shared_tail(clauses: &[String]) -> bool {
         return false;
     }
     let tail: String = {
-        let c: Vec<char> = clauses[0].chars().collect();
+        let c: Vec<char> = char_vec(&clauses[0]);
         c[c.len() - 2..].iter().collect()
     };
     // 不是…，也不是…，而是… is a contrast, not a list.
@@ -717,7 +717,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         .copied()
                         .collect();
                     let (x, y) = clauses[k];
-                    if next.len() == 2 && is_parallel_head(&next.iter().collect::<String>()) {
+                    if next.len() == 2 && is_parallel_head(&string_of(&next)) {
                         if let Some(off) =
                             (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next))
                         {
@@ -796,7 +796,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 // names the shared word (…布局建设未来产业，完善现代化产业体系).
                 if kind == "tail" && i + best < texts.len() {
                     let tail: String = {
-                        let c: Vec<char> = texts[i].chars().collect();
+                        let c: Vec<char> = char_vec(&texts[i]);
                         c[c.len().saturating_sub(2)..].iter().collect()
                     };
                     let next = &texts[i + best];
@@ -960,7 +960,7 @@ fn copula_runs(p: &P) -> Vec<FoundList> {
     for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；']);
         for (opener, category) in [("是", "定位"), ("作为", "用途")] {
-            let oc: Vec<char> = opener.chars().collect();
+            let oc: Vec<char> = char_vec(opener);
             let openings: &[&str] = if opener == "是" {
                 &["是", "也是", "更是", "又是"]
             } else {
@@ -1239,7 +1239,7 @@ fn modal_sentences(p: &P) -> Vec<FoundList> {
         .filter(|(a, _)| *a > head_end)
         .collect();
     for modal in MEASURE_MODALS {
-        let mw: Vec<char> = modal.chars().collect();
+        let mw: Vec<char> = char_vec(modal);
         let opening: Vec<(usize, usize)> = sents
             .iter()
             .filter(|(a, b)| s[*a..*b].starts_with(&mw))
@@ -1316,7 +1316,7 @@ fn modal_frames(p: &P) -> Vec<FoundList> {
                 });
             }
             if items.len() == run.len() {
-                let core: String = m[..m.len() - 1].iter().collect();
+                let core: String = string_of(&m[..m.len() - 1]);
                 let n = items.len();
                 let mut l = implicit(p, "，", "", Vec::new(), p.line(run[0].0), p.text(a, b));
                 l.items = items;
@@ -1368,12 +1368,12 @@ fn opening_and_ending(cs: &[&[char]]) -> Option<String> {
     if end < 2 || cs.iter().any(|c| c.len() < open + end + 2) {
         return None;
     }
-    let ending: String = first[first.len() - end..].iter().collect();
+    let ending: String = string_of(&first[first.len() - end..]);
     let ending = ending.trim_start_matches('的');
     if ending.chars().count() < 2 || ending.chars().any(|c| matches!(c, '了' | '着' | '过')) {
         return None;
     }
-    let opening: String = first[..open].iter().collect();
+    let opening: String = string_of(&first[..open]);
     Some(format!("{opening}的几类{ending}"))
 }
 
@@ -1406,10 +1406,10 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         let term_end = (i + len..s.len().min(i + len + 8))
             .find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '、' | '”'))
             .unwrap_or(i + len);
-        let term: String = s[i..term_end].iter().collect();
+        let term: String = string_of(&s[i..term_end]);
         // Forward: …，即 A，B，C or …：A、B、C
         // The opener may follow a short noun (“三步走”战略，即…).
-        let window: String = s[term_end..s.len().min(term_end + 8)].iter().collect();
+        let window: String = string_of(&s[term_end..s.len().min(term_end + 8)]);
         let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
             .into_iter()
             .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
@@ -1639,7 +1639,7 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
                 } else {
                     close + 1
                 };
-                let label: String = s[i..label_end].iter().collect();
+                let label: String = string_of(&s[i..label_end]);
                 let parts: Vec<(String, u32)> = parts
                     .into_iter()
                     .map(|(x, y)| (p.text(x, y), p.line(x)))
@@ -2032,20 +2032,14 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     // The longest ending B shares with the text before it, found again in what follows 和.
     let (k, pos) = (2..b_item.len())
         .rev()
-        .filter(|k| {
-            first.len() > *k
-                && ends_with(
-                    first,
-                    &b_item[b_item.len() - k..].iter().collect::<String>(),
-                )
-        })
+        .filter(|k| first.len() > *k && ends_with(first, &string_of(&b_item[b_item.len() - k..])))
         .find_map(|k| {
             let suf = &b_item[b_item.len() - k..];
             (1..after.len())
                 .find(|i| after[*i..].starts_with(suf))
                 .map(|i| (k, i))
         })?;
-    let suf: String = b_item[b_item.len() - k..].iter().collect();
+    let suf: String = string_of(&b_item[b_item.len() - k..]);
     if WEAK_TAILS.contains(&suf.as_str()) {
         return None;
     }
@@ -2063,8 +2057,8 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     if items.iter().any(|it| !(k + 1..=14).contains(&it.len())) {
         return None;
     }
-    let rest: String = after[pos + k..].iter().collect();
-    let left: String = s[a..x0 + cut].iter().collect();
+    let rest: String = string_of(&after[pos + k..]);
+    let left: String = string_of(&s[a..x0 + cut]);
     let parts: Vec<(String, u32)> = items
         .iter()
         .map(|it| (it.iter().collect(), p.line(x0)))
@@ -2360,7 +2354,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         } else {
             let mut cuts: Vec<usize> = vec![0];
             for w in LEFT_CUTS {
-                let w: Vec<char> = w.chars().collect();
+                let w: Vec<char> = char_vec(w);
                 for i in 0..first.len().saturating_sub(w.len() + 1) {
                     if first[i..].starts_with(&w) {
                         cuts.push(i + w.len());
@@ -2680,10 +2674,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .take(lead_left.chars().count().saturating_sub(items[0].len()))
                 .collect::<String>()
         };
-        let parts: Vec<(String, u32)> = items
-            .iter()
-            .map(|x| (x.iter().collect::<String>(), p.line(a)))
-            .collect();
+        let parts: Vec<(String, u32)> = items.iter().map(|x| (string_of(x), p.line(a))).collect();
         let sent = (sentence_start(s, a), p.sentence_end(a));
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
@@ -2853,7 +2844,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
                 _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
-                    let right: String = right_rest.iter().collect();
+                    let right: String = string_of(&right_rest);
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
                 // Items coined on one affix are named by it, as the genre counts them (增强立法
@@ -2877,7 +2868,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
                 {
                     l.prompt = with_count(
-                        format!("{left}……{}", right_rest.iter().collect::<String>())
+                        format!("{left}……{}", string_of(&right_rest))
                             .trim_matches(|c: char| matches!(c, '，' | '。')),
                         n,
                     );
