@@ -947,6 +947,17 @@ fn relation_pairs(p: &P) -> Vec<FoundList> {
 /// Characters before 是 that make it part of another word (但是, 就是, 还是, 不是 …).
 const NOT_COPULA: &str = "但就总还于只凡若要可倒算不而即硬正像或";
 
+/// The openers of [`copula_runs`], the category they name, and the words a later clause opens
+/// with.
+const COPULA_OPENINGS: [(&str, &str, &[&[char]]); 2] = [
+    (
+        "是",
+        "定位",
+        &[&['是'], &['也', '是'], &['更', '是'], &['又', '是']],
+    ),
+    ("作为", "用途", &[&['作', '为']]),
+];
+
 /// What a subject is, or serves as, said in parallel clauses: `S，是A的X，是B的Y，是C的Z`
 /// (实现碳达峰、碳中和，是…的重大战略决策，是…的必然选择，是…的庄严承诺), `S是A，是B`
 /// (共同富裕是社会主义的本质要求，是中国式现代化的重要特征) and `把S作为A，作为B，作为C`.
@@ -959,21 +970,17 @@ fn copula_runs(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；']);
-        for (opener, category) in [("是", "定位"), ("作为", "用途")] {
+        for (opener, category, openings) in COPULA_OPENINGS {
             let oc: Vec<char> = char_vec(opener);
-            let openings: &[&str] = if opener == "是" {
-                &["是", "也是", "更是", "又是"]
-            } else {
-                &["作为"]
-            };
-            // A clause that opens on the opener: where its body starts.
+            // A clause that opens on the opener: where its body starts (read off the
+            // characters: every clause of every sentence is asked).
             let later = |k: usize| -> Option<usize> {
                 let (x, y) = clauses[k];
-                let text = p.text(x, y);
+                let clause = &s[x..y];
                 openings
                     .iter()
-                    .find(|w| text.starts_with(**w) && !text[w.len()..].starts_with('否'))
-                    .map(|w| x + w.chars().count())
+                    .find(|w| clause.starts_with(w) && clause.get(w.len()) != Some(&'否'))
+                    .map(|w| x + w.len())
             };
             let mut k = 0;
             while k < clauses.len() {
