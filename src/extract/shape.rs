@@ -139,9 +139,10 @@ pub(super) fn mend_edges(
     };
     // Right after a governing verb (着力|保基本) the item starts where it should, however the
     // segmenter reads the characters around it (着|力保|基本).
-    let after_verb = (2..=4).any(|k| s >= k && governs(&string_of(&text[s - k..s])));
+    // Asked only of a start inside a word (most starts are not).
+    let after_verb = || (2..=4).any(|k| s >= k && governs(&string_of(&text[s - k..s])));
     let mut ns = s;
-    if inside(s) && !after_verb {
+    if inside(s) && !after_verb() {
         if let (Some(b0), Some(b1)) = (before(s), after(s)) {
             let word: String = string_of(&text[b0..b1]);
             if governs(&word) && b1 + 2 <= e {
