@@ -222,7 +222,7 @@ fn lead_markers(paras: &[P]) -> Vec<Option<Marker>> {
 /// a vague quantity or a count, else the nearest one.
 fn choose_lead(cands: &[String], n: usize) -> String {
     let counts = |s: &str| {
-        let c: Vec<char> = s.chars().collect();
+        let c: Vec<char> = char_vec(s);
         [
             "几个",
             "许多",

@@ -1,6 +1,7 @@
 //! Key phrases for items and prompts for lists.
 use super::markers::{cn_number, cn_numeral};
 use super::prompt::VERB_FRAMES;
+use super::{char_vec, string_of};
 
 /// Sentence-ending punctuation.
 pub fn is_stop(c: char) -> bool {
@@ -57,7 +58,7 @@ pub fn strip_shared_subject(items: &mut [String]) -> Option<String> {
     if items.len() < 2 {
         return None;
     }
-    let first: Vec<char> = items[0].chars().collect();
+    let first: Vec<char> = char_vec(&items[0]);
     let mut common = first.len();
     for it in items.iter().skip(1) {
         let n = first
@@ -78,7 +79,7 @@ pub fn strip_shared_subject(items: &mut [String]) -> Option<String> {
     for it in items.iter_mut() {
         *it = it.chars().skip(cut).collect();
     }
-    let subject: String = first[..cut - 1].iter().collect();
+    let subject: String = string_of(&first[..cut - 1]);
     let subject = subject.trim_end_matches(['都', '就', '也', '还', '正', '更']);
     (subject.chars().count() >= 2).then(|| subject.to_string())
 }
@@ -146,7 +147,7 @@ fn governed(s: &[char], i: usize) -> bool {
     if i == 0 || !is_han(s[i - 1]) {
         return true;
     }
-    let before: String = s[..i].iter().collect();
+    let before: String = string_of(&s[..i]);
     ["的", "这", "那", "些", "下", "了", "出", "为", "是"]
         .iter()
         .chain(VERB_FRAMES.iter())
@@ -242,7 +243,7 @@ pub fn quoted_mask(chars: &[char]) -> Vec<bool> {
 
 /// Byte ranges of `s` inside “…” or 《…》.
 fn quoted_spans(s: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = s.chars().collect();
+    let chars: Vec<char> = char_vec(s);
     let mask = quoted_mask(&chars);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for ((pos, c), q) in s.char_indices().zip(mask) {

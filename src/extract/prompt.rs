@@ -6,7 +6,7 @@ use super::cut;
 use super::markers::cn_numeral;
 use super::phrase::{count_at, is_name_count, quoted_mask, with_count, VAGUE};
 use super::structure::Heading;
-use super::FoundList;
+use super::{string_of, FoundList};
 
 /// Nouns that say what kind of things a list's items are. A prompt is rewritten into the
 /// exam form only around one of these.
@@ -451,7 +451,7 @@ fn exam_form(
     }) else {
         return category_at_end(counted, n, preferred, subject);
     };
-    let rest: String = c[i + count_len..].iter().collect();
+    let rest: String = string_of(&c[i + count_len..]);
     let (off, cat) = CATEGORIES
         .iter()
         .filter_map(|k| rest.find(k).map(|b| (len(&rest[..b]), *k)))
@@ -464,17 +464,17 @@ fn exam_form(
     if category.contains(['，', '、', '的']) {
         return None;
     }
-    let count: String = c[i..i + count_len].iter().collect();
+    let count: String = string_of(&c[i..i + count_len]);
     let count = if numeral_len == 0 {
         count
     } else {
         format!(
             "{}{}",
             cn_numeral(n, true),
-            &count[c[i..i + numeral_len].iter().collect::<String>().len()..]
+            &count[string_of(&c[i..i + numeral_len]).len()..]
         )
     };
-    let pre: String = c[..i].iter().collect();
+    let pre: String = string_of(&c[..i]);
     let mut subj = match preferred {
         Some(p) => p.to_string(),
         None => subject_before(&pre),
@@ -527,9 +527,9 @@ fn category_at_end(
         } else {
             cat_start
         });
-    let category: String = c[m..].iter().collect();
-    let verb: String = c[verb_start..verb_end].iter().collect();
-    let pre: String = c[..verb_start].iter().collect();
+    let category: String = string_of(&c[m..]);
+    let verb: String = string_of(&c[verb_start..verb_end]);
+    let pre: String = string_of(&c[..verb_start]);
     let mut subj = match preferred {
         Some(p) => p.to_string(),
         None => subject_before(&pre),
@@ -829,9 +829,9 @@ fn mend_cuts(prompt: &str, sentence: &str) -> String {
     }) else {
         return prompt.to_string();
     };
-    let left: String = c[..i - 1].iter().collect();
-    let count: String = c[i..i + all].iter().collect();
-    let right: String = c[i + all..].iter().collect();
+    let left: String = string_of(&c[..i - 1]);
+    let count: String = string_of(&c[i..i + all]);
+    let right: String = string_of(&c[i + all..]);
     let mend = |part: &str| -> String {
         // An owner glued on with ： is whole already; only the cut-out part is checked.
         let (owner, core) = match part.rsplit_once('：') {

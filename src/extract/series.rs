@@ -1,7 +1,7 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
 use super::phrase::{count_at, key_phrase, with_count};
-use super::{is_alnum, make_items, FoundItem, FoundList, P};
+use super::{char_vec, is_alnum, make_items, string_of, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
 fn summary_after(rest: &[char]) -> Option<(usize, String)> {
@@ -56,8 +56,10 @@ fn class_affix(items: &[Vec<char>]) -> Option<char> {
 
 /// Whether `s` ends with the characters of `w`.
 fn ends_with(s: &[char], w: &str) -> bool {
-    let n = w.chars().count();
-    s.len() >= n && s[s.len() - n..].iter().copied().eq(w.chars())
+    // Compared from the end, one character at a time: no count of `w` first (hot: every
+    // candidate cut asks it of every verb of [`LEFT_CUTS`]).
+    let mut tail = s.iter().rev();
+    w.chars().rev().all(|c| tail.next() == Some(&c))
 }
 
 /// The text before a series without the verb or preposition that governs it.
@@ -95,7 +97,7 @@ fn summary_name(rest: &[char]) -> Option<String> {
 /// when less than two characters are left. A cut inside a long word (普惠|金融 as one domain
 /// term) is a compound's own parts and stands.
 fn suffix_at_word(item: &[char], w: String) -> Option<String> {
-    let text: String = item.iter().collect();
+    let text: String = string_of(item);
     let start = text.len().checked_sub(w.len())?;
     if start == 0 {
         return Some(w);
@@ -131,7 +133,7 @@ fn name_left(left: &str) -> &str {
     }
     let s = s.strip_suffix('是').unwrap_or(s);
     // A measure word (建设一支|A、B、C的队伍) counts the noun after the series, it names nothing.
-    let cs: Vec<char> = s.chars().collect();
+    let cs: Vec<char> = char_vec(s);
     match cs[..] {
         [.., '一', m]
             if cs.len() > 2
@@ -150,7 +152,7 @@ fn name_left(left: &str) -> &str {
 /// A summary noun up to the predicate after it (格局都在发生… → 格局).
 fn noun_only(noun: &str) -> String {
     let head: String = noun.chars().take(2).collect();
-    let cs: Vec<char> = noun.chars().collect();
+    let cs: Vec<char> = char_vec(noun);
     // 行为 and 作为 are nouns (获取非法收入行为), their 为 no copula.
     let noun = head
         + &cs
@@ -243,7 +245,7 @@ fn clause_before(before: &[char]) -> String {
 /// 特征). None when the frame is none of these.
 fn frame_name(f: &Frame, n: usize) -> Option<String> {
     let stops = ['，', '。', '；', '：', '！', '？', '、'];
-    let right: String = f.right.iter().collect();
+    let right: String = string_of(f.right);
     let num = cn_numeral(n, true);
     let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
     let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
@@ -266,11 +268,11 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             let named = (2..=5.min(clause.len().saturating_sub(2)))
                 .rev()
                 .find_map(|k| {
-                    let role: String = clause[..k].iter().collect();
+                    let role: String = string_of(&clause[..k]);
                     super::prompt::names_kind(&role).then_some((role, k))
                 });
             if let Some((role, k)) = named {
-                let owner: String = clause[k..].iter().collect();
+                let owner: String = string_of(&clause[k..]);
                 if short(&owner, 2, 12) {
                     return Some(format!("{owner}的{num}项{role}"));
                 }
@@ -340,7 +342,7 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             .iter()
             .rposition(|c| matches!(c, '。' | '！' | '？'))
             .map_or(0, |i| i + 1);
-        let sentence: String = f.before[sentence_start..].iter().collect();
+        let sentence: String = string_of(&f.before[sentence_start..]);
         if short(noun, 2, 8) && sentence.contains(noun) {
             return Some(format!("{noun}的{num}个特征"));
         }
@@ -361,7 +363,7 @@ fn noun_after_series(
     shared: Option<&str>,
 ) -> Option<String> {
     let n = cn_numeral(items.len(), true);
-    let right_s: String = right.iter().collect();
+    let right_s: String = string_of(right);
     let pre = common_prefix(items);
     if let Some(noun) = right_s.strip_prefix('的') {
         let kind = super::prompt::names_kind(noun);
@@ -495,7 +497,7 @@ fn colon_semicolon(p: &P) -> Vec<FoundList> {
                 && !head.contains(['，', '、'])
                 && parts[1..].iter().all(|(t, _)| t.starts_with(&head));
             let first: Vec<char> = parts[0].0.chars().collect();
-            let h: Vec<char> = head.chars().collect();
+            let h: Vec<char> = char_vec(&head);
             let at = (1..first.len().saturating_sub(1))
                 .find(|i| first[*i - 1] == '，' && first[*i..].starts_with(&h));
             if let (true, Some(i)) = (shared && !parts[0].0.starts_with(&head), at) {
@@ -554,30 +556,38 @@ const PARALLEL_HEADS: [&str; 48] = [
     "注重", "突出", "确保", "保持", "守住", "防范", "落实", "贯彻", "弘扬", "树立", "牢记", "支持",
 ];
 
-/// Whether `w` is one of [`PARALLEL_HEADS`]. Every clause of every sentence is asked, so a
-/// hash lookup replaces the scan of the whole array.
+/// Whether `w` is one of [`PARALLEL_HEADS`]. Every clause of every sentence is asked: the
+/// heads are all two characters (a test checks), so a lookup is a binary search of pairs.
 fn is_parallel_head(w: &str) -> bool {
-    parallel_heads().0.contains(w)
+    let mut cs = w.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), Some(b), None) => parallel_heads().binary_search(&[a, b]).is_ok(),
+        _ => false,
+    }
 }
 
-/// Whether `s` opens with one of [`PARALLEL_HEADS`].
+/// Whether `s` opens with one of [`PARALLEL_HEADS`] (all of two characters).
 fn opens_with_parallel_head(s: &str) -> bool {
-    let (set, longest) = parallel_heads();
-    s.char_indices()
-        .skip(1)
-        .map(|(i, _)| i)
-        .chain([s.len()])
-        .take(*longest)
-        .any(|end| set.contains(&s[..end]))
+    let mut cs = s.chars();
+    match (cs.next(), cs.next()) {
+        (Some(a), Some(b)) => parallel_heads().binary_search(&[a, b]).is_ok(),
+        _ => false,
+    }
 }
 
-/// The heads as a set, and the most characters one has.
-fn parallel_heads() -> &'static (std::collections::HashSet<&'static str>, usize) {
-    static SET: std::sync::OnceLock<(std::collections::HashSet<&'static str>, usize)> =
-        std::sync::OnceLock::new();
+/// The heads as sorted pairs of characters.
+fn parallel_heads() -> &'static [[char; 2]] {
+    static SET: std::sync::OnceLock<Vec<[char; 2]>> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let longest = PARALLEL_HEADS.iter().map(|h| h.chars().count()).max();
-        (PARALLEL_HEADS.into_iter().collect(), longest.unwrap_or(0))
+        let mut pairs: Vec<[char; 2]> = PARALLEL_HEADS
+            .iter()
+            .filter_map(|h| {
+                let mut cs = h.chars();
+                Some([cs.next()?, cs.next()?])
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs
     })
 }
 
@@ -598,7 +608,7 @@ fn shared_tail(clauses: &[String]) -> bool {
         return false;
     }
     let tail: String = {
-        let c: Vec<char> = clauses[0].chars().collect();
+        let c: Vec<char> = char_vec(&clauses[0]);
         c[c.len() - 2..].iter().collect()
     };
     // 不是…，也不是…，而是… is a contrast, not a list.
@@ -715,7 +725,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                         .copied()
                         .collect();
                     let (x, y) = clauses[k];
-                    if next.len() == 2 && is_parallel_head(&next.iter().collect::<String>()) {
+                    if next.len() == 2 && is_parallel_head(&string_of(&next)) {
                         if let Some(off) =
                             (x + 1..y.saturating_sub(1)).find(|i| p.chars[*i..].starts_with(&next))
                         {
@@ -794,7 +804,7 @@ fn shared_heads(p: &P) -> Vec<FoundList> {
                 // names the shared word (…布局建设未来产业，完善现代化产业体系).
                 if kind == "tail" && i + best < texts.len() {
                     let tail: String = {
-                        let c: Vec<char> = texts[i].chars().collect();
+                        let c: Vec<char> = char_vec(&texts[i]);
                         c[c.len().saturating_sub(2)..].iter().collect()
                     };
                     let next = &texts[i + best];
@@ -945,6 +955,17 @@ fn relation_pairs(p: &P) -> Vec<FoundList> {
 /// Characters before 是 that make it part of another word (但是, 就是, 还是, 不是 …).
 const NOT_COPULA: &str = "但就总还于只凡若要可倒算不而即硬正像或";
 
+/// The openers of [`copula_runs`], the category they name, and the words a later clause opens
+/// with.
+const COPULA_OPENINGS: [(&str, &str, &[&[char]]); 2] = [
+    (
+        "是",
+        "定位",
+        &[&['是'], &['也', '是'], &['更', '是'], &['又', '是']],
+    ),
+    ("作为", "用途", &[&['作', '为']]),
+];
+
 /// What a subject is, or serves as, said in parallel clauses: `S，是A的X，是B的Y，是C的Z`
 /// (实现碳达峰、碳中和，是…的重大战略决策，是…的必然选择，是…的庄严承诺), `S是A，是B`
 /// (共同富裕是社会主义的本质要求，是中国式现代化的重要特征) and `把S作为A，作为B，作为C`.
@@ -957,21 +978,17 @@ fn copula_runs(p: &P) -> Vec<FoundList> {
     let mut out = Vec::new();
     for &(a, b) in sentences(p) {
         let clauses = split_range(s, a, b, &['，', '；']);
-        for (opener, category) in [("是", "定位"), ("作为", "用途")] {
-            let oc: Vec<char> = opener.chars().collect();
-            let openings: &[&str] = if opener == "是" {
-                &["是", "也是", "更是", "又是"]
-            } else {
-                &["作为"]
-            };
-            // A clause that opens on the opener: where its body starts.
+        for (opener, category, openings) in COPULA_OPENINGS {
+            let oc: Vec<char> = char_vec(opener);
+            // A clause that opens on the opener: where its body starts (read off the
+            // characters: every clause of every sentence is asked).
             let later = |k: usize| -> Option<usize> {
                 let (x, y) = clauses[k];
-                let text = p.text(x, y);
+                let clause = &s[x..y];
                 openings
                     .iter()
-                    .find(|w| text.starts_with(**w) && !text[w.len()..].starts_with('否'))
-                    .map(|w| x + w.chars().count())
+                    .find(|w| clause.starts_with(w) && clause.get(w.len()) != Some(&'否'))
+                    .map(|w| x + w.len())
             };
             let mut k = 0;
             while k < clauses.len() {
@@ -1237,7 +1254,7 @@ fn modal_sentences(p: &P) -> Vec<FoundList> {
         .filter(|(a, _)| *a > head_end)
         .collect();
     for modal in MEASURE_MODALS {
-        let mw: Vec<char> = modal.chars().collect();
+        let mw: Vec<char> = char_vec(modal);
         let opening: Vec<(usize, usize)> = sents
             .iter()
             .filter(|(a, b)| s[*a..*b].starts_with(&mw))
@@ -1314,7 +1331,7 @@ fn modal_frames(p: &P) -> Vec<FoundList> {
                 });
             }
             if items.len() == run.len() {
-                let core: String = m[..m.len() - 1].iter().collect();
+                let core: String = string_of(&m[..m.len() - 1]);
                 let n = items.len();
                 let mut l = implicit(p, "，", "", Vec::new(), p.line(run[0].0), p.text(a, b));
                 l.items = items;
@@ -1366,12 +1383,12 @@ fn opening_and_ending(cs: &[&[char]]) -> Option<String> {
     if end < 2 || cs.iter().any(|c| c.len() < open + end + 2) {
         return None;
     }
-    let ending: String = first[first.len() - end..].iter().collect();
+    let ending: String = string_of(&first[first.len() - end..]);
     let ending = ending.trim_start_matches('的');
     if ending.chars().count() < 2 || ending.chars().any(|c| matches!(c, '了' | '着' | '过')) {
         return None;
     }
-    let opening: String = first[..open].iter().collect();
+    let opening: String = string_of(&first[..open]);
     Some(format!("{opening}的几类{ending}"))
 }
 
@@ -1404,10 +1421,10 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         let term_end = (i + len..s.len().min(i + len + 8))
             .find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '、' | '”'))
             .unwrap_or(i + len);
-        let term: String = s[i..term_end].iter().collect();
+        let term: String = string_of(&s[i..term_end]);
         // Forward: …，即 A，B，C or …：A、B、C
         // The opener may follow a short noun (“三步走”战略，即…).
-        let window: String = s[term_end..s.len().min(term_end + 8)].iter().collect();
+        let window: String = string_of(&s[term_end..s.len().min(term_end + 8)]);
         let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
             .into_iter()
             .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
@@ -1637,7 +1654,7 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
                 } else {
                     close + 1
                 };
-                let label: String = s[i..label_end].iter().collect();
+                let label: String = string_of(&s[i..label_end]);
                 let parts: Vec<(String, u32)> = parts
                     .into_iter()
                     .map(|(x, y)| (p.text(x, y), p.line(x)))
@@ -2052,20 +2069,14 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     // The longest ending B shares with the text before it, found again in what follows 和.
     let (k, pos) = (2..b_item.len())
         .rev()
-        .filter(|k| {
-            first.len() > *k
-                && ends_with(
-                    first,
-                    &b_item[b_item.len() - k..].iter().collect::<String>(),
-                )
-        })
+        .filter(|k| first.len() > *k && ends_with(first, &string_of(&b_item[b_item.len() - k..])))
         .find_map(|k| {
             let suf = &b_item[b_item.len() - k..];
             (1..after.len())
                 .find(|i| after[*i..].starts_with(suf))
                 .map(|i| (k, i))
         })?;
-    let suf: String = b_item[b_item.len() - k..].iter().collect();
+    let suf: String = string_of(&b_item[b_item.len() - k..]);
     if WEAK_TAILS.contains(&suf.as_str()) {
         return None;
     }
@@ -2083,8 +2094,8 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     if items.iter().any(|it| !(k + 1..=14).contains(&it.len())) {
         return None;
     }
-    let rest: String = after[pos + k..].iter().collect();
-    let left: String = s[a..x0 + cut].iter().collect();
+    let rest: String = string_of(&after[pos + k..]);
+    let left: String = string_of(&s[a..x0 + cut]);
     let parts: Vec<(String, u32)> = items
         .iter()
         .map(|it| (it.iter().collect(), p.line(x0)))
@@ -2380,7 +2391,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         } else {
             let mut cuts: Vec<usize> = vec![0];
             for w in LEFT_CUTS {
-                let w: Vec<char> = w.chars().collect();
+                let w: Vec<char> = char_vec(w);
                 for i in 0..first.len().saturating_sub(w.len() + 1) {
                     if first[i..].starts_with(&w) {
                         cuts.push(i + w.len());
@@ -2705,10 +2716,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .take(lead_left.chars().count().saturating_sub(items[0].len()))
                 .collect::<String>()
         };
-        let parts: Vec<(String, u32)> = items
-            .iter()
-            .map(|x| (x.iter().collect::<String>(), p.line(a)))
-            .collect();
+        let parts: Vec<(String, u32)> = items.iter().map(|x| (string_of(x), p.line(a))).collect();
         let sent = (sentence_start(s, a), p.sentence_end(a));
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
@@ -2900,7 +2908,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
                 _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
-                    let right: String = right_rest.iter().collect();
+                    let right: String = string_of(&right_rest);
                     l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
                 }
                 // Items coined on one affix are named by it, as the genre counts them (增强立法
@@ -2924,7 +2932,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
                 {
                     l.prompt = with_count(
-                        format!("{left}……{}", right_rest.iter().collect::<String>())
+                        format!("{left}……{}", string_of(&right_rest))
                             .trim_matches(|c: char| matches!(c, '，' | '。')),
                         n,
                     );
@@ -3506,6 +3514,16 @@ mod tests {
         let l = ls.first().expect("a list");
         assert_eq!(l.items.len(), 3);
         assert_eq!(l.lead, "开局之年成绩亮眼，具体表现在");
+    }
+
+    #[test]
+    fn parallel_heads_are_pairs_of_characters() {
+        // is_parallel_head and opens_with_parallel_head rely on it.
+        assert!(super::PARALLEL_HEADS.iter().all(|h| h.chars().count() == 2));
+        assert!(super::is_parallel_head("坚持"));
+        assert!(!super::is_parallel_head("坚持住"));
+        assert!(super::opens_with_parallel_head("坚持人民至上"));
+        assert!(!super::opens_with_parallel_head("坚"));
     }
 
     #[test]

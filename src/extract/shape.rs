@@ -7,7 +7,7 @@
 //!   when the other items are short bare modifiers.
 //! - Stages and steps (`到2035年…，到本世纪中叶…`, `第一步…第二步…`, a `三步走` label) are learnt
 //!   in order: the list becomes ordered.
-use super::{is_alnum, FoundList};
+use super::{char_vec, is_alnum, string_of, FoundList};
 
 /// Words that open an item without being part of it. Checked longest first.
 const FILLERS: [&str; 11] = [
@@ -69,10 +69,10 @@ pub fn shape(l: &mut FoundList) {
 /// grows to the word's edge (see [`mend_edges`]). Only a short window around an item whose
 /// edge touches text is segmented.
 fn mend_word_cuts(l: &mut FoundList) {
-    let passage: Vec<char> = l.passage.chars().collect();
+    let passage: Vec<char> = char_vec(&l.passage);
     let mut from = 0;
     for item in &mut l.items {
-        let key: Vec<char> = item.key.chars().collect();
+        let key: Vec<char> = char_vec(&item.key);
         if key.is_empty() {
             continue;
         }
@@ -108,7 +108,7 @@ fn mend_word_cuts(l: &mut FoundList) {
             &super::series::governs,
         );
         if (ns, ne) != (s, e) {
-            let mended: String = passage[ns..ne].iter().collect();
+            let mended: String = string_of(&passage[ns..ne]);
             if item.full == item.key || !item.full.contains(mended.as_str()) {
                 item.full = mended.clone();
             }
@@ -139,11 +139,12 @@ pub(super) fn mend_edges(
     };
     // Right after a governing verb (着力|保基本) the item starts where it should, however the
     // segmenter reads the characters around it (着|力保|基本).
-    let after_verb = (2..=4).any(|k| s >= k && governs(&text[s - k..s].iter().collect::<String>()));
+    // Asked only of a start inside a word (most starts are not).
+    let after_verb = || (2..=4).any(|k| s >= k && governs(&string_of(&text[s - k..s])));
     let mut ns = s;
-    if inside(s) && !after_verb {
+    if inside(s) && !after_verb() {
         if let (Some(b0), Some(b1)) = (before(s), after(s)) {
-            let word: String = text[b0..b1].iter().collect();
+            let word: String = string_of(&text[b0..b1]);
             if governs(&word) && b1 + 2 <= e {
                 ns = b1;
             } else if b1 - b0 <= 3 && b0 >= lo {
@@ -412,7 +413,7 @@ fn expand_factored_head(l: &mut FoundList) {
 
 /// Time-stage openers: 到2035年, 到本世纪中叶, 到上世纪末, 到“十四五”末, 到建党一百年时, 至2030年.
 pub(super) fn stage_opener(key: &str) -> bool {
-    let k: Vec<char> = key.chars().collect();
+    let k: Vec<char> = char_vec(key);
     if let Some(c) = k.first() {
         if *c == '第' && k.get(2) == Some(&'步') {
             return true;
@@ -433,7 +434,7 @@ fn is_staged(l: &FoundList) -> bool {
     }
     // A numeric label of steps (三步走, 两步走) or stages (两个阶段) announces an order.
     let label = format!("{}{}", l.prompt, l.lead);
-    let chars: Vec<char> = label.chars().collect();
+    let chars: Vec<char> = char_vec(&label);
     chars
         .windows(3)
         .any(|w| matches!(w[0], '两' | '三' | '四' | '五') && w[1] == '步' && w[2] == '走')
