@@ -94,9 +94,11 @@ pub fn document_name(title: &str) -> String {
     // 政府工作报告——2024年3月5日在…会议上: the year scopes the report.
     if let Some((name, occasion)) = t.split_once("——") {
         let digits: String = occasion.chars().take_while(char::is_ascii_digit).collect();
-        let year = (digits.len() == 4 && occasion[digits.len()..].starts_with('年'))
-            .then(|| format!("{digits}年"))
-            .unwrap_or_default();
+        let year = if digits.len() == 4 && occasion[digits.len()..].starts_with('年') {
+            format!("{digits}年")
+        } else {
+            String::new()
+        };
         return format!("{year}《{}》", name.trim());
     }
     format!("《{t}》")
