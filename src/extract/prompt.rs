@@ -648,6 +648,21 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     let said = ["强调", "指出", "提出", "表示", "认为", "说"]
         .iter()
         .any(|v| first.ends_with(v));
+    // …but what the statement is about owns what the sentence goes on to require of it
+    // (中国特色社会主义法治体系是…，必须…，正确处理A、B、C的关系).
+    if let Some((x, _)) = first
+        .split_once('是')
+        .filter(|_| !first.contains('、') && !said)
+    {
+        let plain = (4..=16).contains(&len(x))
+            && !weak_subject(x)
+            && !PREPOSITIONS
+                .iter()
+                .chain(OWNERLESS.iter())
+                .any(|p| x.starts_with(p));
+        return (plain && cut::segmenter().is_some_and(|sg| sg.is_noun_phrase(x)))
+            .then(|| x.to_string());
+    }
     if first.contains('、')
         || said
         || first.contains('是')
@@ -1133,11 +1148,14 @@ pub fn finish(
             // The clause the series' sentence opens with is closer than any heading.
             let first_item = l.items.first().map_or("", |i| i.key.as_str());
             // …unless it holds one of the items: then it is a sibling clause of theirs.
+            // …nor one the prompt says already (教育对外开放 in …的教育对外开放局面).
             let owner = clause_owner(&l.passage, first_item)
                 .filter(|o| {
-                    !l.items
-                        .iter()
-                        .any(|i| len(&i.key) >= 4 && o.contains(i.key.as_str()))
+                    !l.prompt.contains(o.as_str())
+                        && !l
+                            .items
+                            .iter()
+                            .any(|i| len(&i.key) >= 4 && o.contains(i.key.as_str()))
                 })
                 .or_else(|| {
                     para_head
@@ -1583,8 +1601,10 @@ fn is_bare_category(s: &str) -> bool {
 
 /// Verbs and adverbs a series' clause opens with when it names no owner (坚持|教育强国、…,
 /// 压实|企业主体责任、…): such a prompt needs the paragraph's head or the section before it.
-const OWNERLESS: [&str; 28] = [
+const OWNERLESS: [&str; 30] = [
     "坚持",
+    "正确处理",
+    "处理好",
     "压实",
     "加强",
     "统筹",
@@ -1677,6 +1697,18 @@ mod tests {
         );
         // No sentence before the lead: none.
         assert_eq!(lead_topic(lead, lead), None);
+    }
+
+    #[test]
+    fn what_a_statement_is_about_owns_what_its_sentence_requires() {
+        let passage = "中国特色社会主义法治体系是中国特色社会主义制度的重要组成部分，必须牢牢把握这个定性，正确处理政治和法治、改革和法治的关系。";
+        assert_eq!(
+            clause_owner(passage, "政治和法治").as_deref(),
+            Some("中国特色社会主义法治体系")
+        );
+        // A statement about a pronoun or a verb phrase owns nothing.
+        let passage = "这是一项系统工程，要统筹推进A、B、C。";
+        assert_eq!(clause_owner(passage, "A"), None);
     }
 
     #[test]
