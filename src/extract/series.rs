@@ -2033,6 +2033,24 @@ fn closing_deng(t: &[char]) -> Option<usize> {
     (2..t.len()).find(|i| t[*i] == '等' && !DENG_WORDS.contains(&t[*i - 1]))
 }
 
+/// Whether `item` is the name of a law: it ends on 法 as a word of its own or as the end of
+/// a long one (节约能源|法, 循环经济促进法), not on a word like 方法, 立法 or 宪法.
+fn names_a_law(item: &[char]) -> bool {
+    if item.len() < 3 || item.last() != Some(&'法') {
+        return false;
+    }
+    let text: String = item.iter().collect();
+    let bounds = super::cut::boundaries(&text);
+    let start = bounds
+        .iter()
+        .rev()
+        .find(|b| **b < text.len())
+        .copied()
+        .unwrap_or(0);
+    let last = text[start..].chars().count();
+    last == 1 || last >= 3
+}
+
 /// Whether `t` opens on a count of things (26部, 三个, 100多家) other than `n`.
 fn counts_other_than(t: &[char], n: usize) -> bool {
     let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -2779,6 +2797,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if named.is_none() && matches!(right_rest[..], ['等'] | ['等', '等']) {
             right_rest.clear();
         }
+        // Laws named by their …法 (节约能源法、电力法、煤炭法) are counted as the exam books count
+        // them: 抓紧修订的五部法律.
+        if named.is_none() && !left.is_empty() && items.iter().all(|x| names_a_law(x)) {
+            l.prompt = format!("{left}的{}部法律", cn_numeral(n, true));
+            out.push((score, l));
+            continue;
+        }
         let frame = Frame {
             left,
             right: &right_rest,
@@ -3082,6 +3107,20 @@ mod tests {
             "{:?}",
             ls.first().map(|l| &l.prompt)
         );
+    }
+
+    #[test]
+    fn laws_are_counted_as_laws() {
+        let ls = series(
+            "研究制定专项法律，抓紧修订节约能源法、电力法、煤炭法、可再生能源法、循环经济促进法等，增强针对性。",
+        );
+        assert_eq!(
+            ls.first().map(|l| l.prompt.as_str()),
+            Some("抓紧修订的五部法律")
+        );
+        // Methods and law-making are no laws.
+        assert!(!super::names_a_law(&"工作方法".chars().collect::<Vec<_>>()));
+        assert!(!super::names_a_law(&"科学立法".chars().collect::<Vec<_>>()));
     }
 
     #[test]
