@@ -109,6 +109,23 @@ fn bracket_balance(s: &str) -> i64 {
 
 /// Split physical lines, trimming white space; a bare excerpt numeral glued to the end of a
 /// citation line (`…时的讲话）八`) becomes a line of its own.
+/// A line copied from a Markdown page (`## 一、总体目标`, `**（一）指导思想**`, `> …`) without
+/// its marks: the genre's own headings and markers are what the reader looks for.
+fn markdown_free(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim_start_matches('#');
+    let t = if t.len() < line.len() && t.starts_with(' ') {
+        t
+    } else {
+        line
+    };
+    let t = t.strip_prefix("> ").unwrap_or(t);
+    if t.contains("**") || t.contains("__") {
+        t.replace("**", "").replace("__", "").into()
+    } else {
+        t.into()
+    }
+}
+
 fn split_lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
     let mut blank = false;
@@ -121,6 +138,12 @@ fn split_lines(text: &str) -> Vec<Line> {
         }
         let blank_before = std::mem::take(&mut blank);
         let indent = raw.starts_with('\u{3000}') || raw.starts_with("  ") || raw.starts_with('\t');
+        let unmarked = markdown_free(t);
+        let t = unmarked.trim_matches(is_space);
+        if t.is_empty() {
+            blank = true;
+            continue;
+        }
         let mut push = |s: &str| {
             out.push(Line {
                 no,
@@ -820,6 +843,30 @@ fn untitled_head<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_marks_are_no_text() {
+        assert_eq!(markdown_free("**一、总体目标**"), "一、总体目标");
+        assert_eq!(markdown_free("## （一）指导思想"), " （一）指导思想");
+        assert_eq!(markdown_free("> 引文"), "引文");
+        // A # that opens no heading, and plain text, stay.
+        assert_eq!(markdown_free("#3号文件"), "#3号文件");
+        assert!(matches!(
+            markdown_free("一、总体目标"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let md = "标题\n（来源：新华社）\n**一、总体要求**\n\n**（一）指导思想。** 坚持创新。\n";
+        let plain = md.replace("**", "");
+        let texts = |d: &[Document]| -> Vec<String> {
+            d.iter()
+                .flat_map(|d| d.paragraphs.iter().map(|p| p.text.clone()))
+                .collect()
+        };
+        assert_eq!(
+            texts(&normalize(md, "a.txt")),
+            texts(&normalize(&plain, "a.txt"))
+        );
+    }
 
     #[test]
     fn ascii_marks_beside_chinese_become_full_width() {

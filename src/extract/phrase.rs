@@ -9,13 +9,35 @@ pub fn is_stop(c: char) -> bool {
 }
 
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(|c: char| {
+    let marks = |c: char| {
         c.is_whitespace()
             || matches!(
                 c,
-                '，' | '、' | '：' | '。' | '；' | '！' | '？' | ',' | ':' | '.' | ';' | '”' | '“'
+                '，' | '、' | '：' | '。' | '；' | '！' | '？' | ',' | ':' | '.' | ';'
             )
-    })
+    };
+    let mut s = s.trim_matches(marks);
+    // Quotes go only in pairs, or alone: “人工智能+”招标 keeps its opening quote.
+    loop {
+        let t = s.trim_matches(marks);
+        let inner = |t: &str, q: char| t.chars().filter(|c| *c == q).count();
+        let t = match (t.strip_prefix('“'), t.strip_suffix('”')) {
+            (Some(_), Some(_)) if inner(t, '“') == 1 && inner(t, '”') == 1 => {
+                &t['“'.len_utf8()..t.len() - '”'.len_utf8()]
+            }
+            (Some(rest), _) if !rest.contains('”') => rest,
+            (_, Some(rest)) if !rest.contains('“') => rest,
+            // A quote that opens nothing at the end, or closes nothing at the start (反制“).
+            _ => t
+                .strip_suffix('“')
+                .or_else(|| t.strip_prefix('”'))
+                .unwrap_or(t),
+        };
+        if t.len() == s.len() {
+            return s;
+        }
+        s = t;
+    }
 }
 
 /// The key phrase of an item: its first sentence, or that sentence's first clause when the
@@ -261,6 +283,15 @@ fn quoted_spans(s: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_are_trimmed_only_in_pairs() {
+        assert_eq!(super::trim_punct("“人工智能+”招标。"), "“人工智能+”招标");
+        assert_eq!(super::trim_punct("“两个确立”，"), "两个确立");
+        assert_eq!(super::trim_punct("先体检、再发布”"), "先体检、再发布");
+        assert_eq!(super::trim_punct("“先体检"), "先体检");
+        assert_eq!(super::trim_punct("反制“"), "反制");
+    }
 
     #[test]
     fn key_phrases() {

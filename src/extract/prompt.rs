@@ -612,6 +612,12 @@ pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)>
         .then(|| (subj.to_string(), modal))
 }
 
+/// `subject + modal + prompt`, with the modal said once (各地要|要加强… → 各地要加强…).
+fn with_subject(subject: &str, modal: &str, prompt: &str) -> String {
+    let rest = prompt.strip_prefix(modal).unwrap_or(prompt);
+    format!("{subject}{modal}{rest}")
+}
+
 /// Verbs a 把-object is followed by in the genre's disposal clauses (把X落实到…, 把X融入…).
 const DISPOSALS: [&str; 7] = [
     "落实到",
@@ -881,7 +887,11 @@ fn strip_ordinal(s: &str) -> &str {
         _ => (0, '、'),
     };
     let k = digits(open);
-    if k == 0 || c.get(open + k) != Some(&close) {
+    // 10. and 3． close a numbered paragraph's ordinal as 、 does.
+    let closes =
+        |x: Option<&char>| x == Some(&close) || (open == 0 && matches!(x, Some('.' | '．')));
+    let decimal = c.get(open + k + 1).is_some_and(char::is_ascii_digit);
+    if k == 0 || !closes(c.get(open + k)) || decimal {
         return s;
     }
     let skip: usize = c[..open + k + 1].iter().map(|x| x.len_utf8()).sum();
@@ -1140,7 +1150,7 @@ pub fn finish(
         if let Some((s, modal)) = sentence_subject(&l.passage) {
             // …unless the prompt opens on it already (各地区要建立……).
             if !l.prompt.starts_with(&s) {
-                l.prompt = format!("{s}{modal}{}", l.prompt);
+                l.prompt = with_subject(&s, modal, &l.prompt);
             }
         } else {
             // A head that is itself a series (坚持A、B、C) is another list, no owner; one of
@@ -1194,7 +1204,7 @@ pub fn finish(
         if len(&head) == 2 && !first.contains(head.as_str()) && later {
             if let Some((s, modal)) = sentence_subject(&l.passage) {
                 if !l.prompt.contains(&s) {
-                    l.prompt = format!("{s}{modal}{}", l.prompt);
+                    l.prompt = with_subject(&s, modal, &l.prompt);
                 }
             }
         }
@@ -1712,6 +1722,12 @@ mod tests {
     }
 
     #[test]
+    fn a_subject_says_its_modal_once() {
+        assert_eq!(with_subject("各地", "要", "要加强合作"), "各地要加强合作");
+        assert_eq!(with_subject("各地", "要", "加强合作"), "各地要加强合作");
+    }
+
+    #[test]
     fn a_clause_of_where_or_when_opens_before_the_subject() {
         assert_eq!(
             sentence_subject("在全面建设社会主义现代化国家新征程上，市场监管系统要强化法治监管"),
@@ -1954,6 +1970,12 @@ mod tests {
             "加快建设现代化产业体系"
         );
         assert_eq!(strip_ordinal("三个“更好统筹”"), "三个“更好统筹”");
+        assert_eq!(
+            strip_ordinal("10.辅助定标决策的三个方面"),
+            "辅助定标决策的三个方面"
+        );
+        // A number with a decimal point is no ordinal.
+        assert_eq!(strip_ordinal("2.5万亿元的三个用途"), "2.5万亿元的三个用途");
         assert_eq!(strip_ordinal("（一）"), "（一）");
     }
 
