@@ -2740,9 +2740,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let n = l.items.len();
         let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
         // What a clause denies (不是要求…搞A、B、C的…) is not a list to learn.
+        // A negation right before the series denies it too (结论不|替代A、B、C等的判断).
         if ["不是", "并非", "不要", "不能", "绝不"]
             .iter()
             .any(|w| left.starts_with(w))
+            || ["不", "不得", "不能", "不再", "不会"]
+                .iter()
+                .any(|w| left.ends_with(w))
         {
             continue;
         }
@@ -2853,7 +2857,16 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         sg.is_noun_phrase(noun)
                             && 2 * l.items.iter().filter(|i| sg.describes(&i.key)).count() >= n
                     });
-                l.prompt = if describing {
+                // 对|A、B、C等|进行综合研判: what is done to the items names them, with the
+                // doer before the preposition (辅助招标人综合研判的三个方面).
+                let done = ["进行", "开展", "加以", "予以"]
+                    .iter()
+                    .find_map(|v| clause.strip_prefix(v))
+                    .filter(|a| (2..=8).contains(&a.chars().count()));
+                let doer = left.char_indices().last().map_or("", |(k, _)| &left[..k]);
+                l.prompt = if let Some(action) = done.filter(|_| prep) {
+                    format!("{doer}{action}的{}个方面", cn_numeral(n, true))
+                } else if describing {
                     format!("{noun}的{}个特征", cn_numeral(n, true))
                 } else if in_place {
                     format!("{left}{}个{clause}", cn_numeral(n, true))
@@ -3107,6 +3120,18 @@ mod tests {
             "{:?}",
             ls.first().map(|l| &l.prompt)
         );
+    }
+
+    #[test]
+    fn what_is_done_to_the_items_names_them() {
+        let ls = series("辅助招标人对行业趋势、市场供需、资源要素等进行综合研判，提高质量。");
+        assert_eq!(
+            ls.first().map(|l| l.prompt.as_str()),
+            Some("辅助招标人综合研判的三个方面")
+        );
+        // A denied series is none (结论不替代A、B、C).
+        let ls = series("模型生成的结论不替代招标人、招标代理机构、投标人、评标专家等的自主判断。");
+        assert!(ls.is_empty(), "{:?}", ls.first().map(|l| &l.prompt));
     }
 
     #[test]
