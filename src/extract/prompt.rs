@@ -814,7 +814,19 @@ fn scope_in_time(l: &mut FoundList) {
     if l.prompt.is_empty() || names_time(&l.prompt) || conditional || stages {
         return;
     }
-    let t = time_scope(&l.lead)
+    // The clause that holds a 、-series may name its own time (2026年底，…；2027年底，…A、B、C).
+    let own_clause = (l.marker == "、")
+        .then(|| {
+            let first = l.items.first()?.key.as_str();
+            let at = l.passage.find(first).filter(|_| !first.is_empty())?;
+            let start = l.passage[..at]
+                .rfind(['；', '。'])
+                .map_or(0, |k| k + '；'.len_utf8());
+            time_scope(&l.passage[start..at])
+        })
+        .flatten();
+    let t = own_clause
+        .or_else(|| time_scope(&l.lead))
         .or_else(|| time_scope(&l.passage))
         .or_else(|| period_clause(&l.passage));
     if let Some(t) = t {
@@ -1719,6 +1731,32 @@ mod tests {
         // A statement about a pronoun or a verb phrase owns nothing.
         let passage = "这是一项系统工程，要统筹推进A、B、C。";
         assert_eq!(clause_owner(passage, "A"), None);
+    }
+
+    #[test]
+    fn a_series_takes_the_time_of_its_own_clause() {
+        let mut l = FoundList {
+            prompt: "形成经验做法的三个方面".to_string(),
+            marker: "、".to_string(),
+            passage: "2026年底，重点场景实现全覆盖应用；2027年底，形成一批模型训练、场景应用、机制保障等方面的经验做法。".to_string(),
+            items: ["模型训练", "场景应用", "机制保障"]
+                .iter()
+                .map(|k| super::super::FoundItem {
+                    key: k.to_string(),
+                    full: k.to_string(),
+                    line: 1,
+                })
+                .collect(),
+            explicit: false,
+            ordered: false,
+            line: 1,
+            heading: vec![],
+            lead: String::new(),
+            subject: None,
+            para: 0,
+        };
+        scope_in_time(&mut l);
+        assert_eq!(l.prompt, "2027年形成经验做法的三个方面");
     }
 
     #[test]

@@ -2864,8 +2864,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     .find_map(|v| clause.strip_prefix(v))
                     .filter(|a| (2..=8).contains(&a.chars().count()));
                 let doer = left.char_indices().last().map_or("", |(k, _)| &left[..k]);
+                // …A、B、C等|方面的经验做法: the aspects of what the clause names.
+                let aspects_of = noun
+                    .strip_prefix("方面的")
+                    .filter(|x| x.chars().count() >= 2 && !prep);
                 l.prompt = if let Some(action) = done.filter(|_| prep) {
                     format!("{doer}{action}的{}个方面", cn_numeral(n, true))
+                } else if let Some(x) = aspects_of {
+                    format!("{left}{x}的{}个方面", cn_numeral(n, true))
                 } else if describing {
                     format!("{noun}的{}个特征", cn_numeral(n, true))
                 } else if in_place {
@@ -3128,6 +3134,14 @@ mod tests {
         assert_eq!(
             ls.first().map(|l| l.prompt.as_str()),
             Some("辅助招标人综合研判的三个方面")
+        );
+        // …等方面的X: the aspects of X.
+        let ls = series("形成一批模型训练、场景应用、机制保障等方面的经验做法，促进发展。");
+        assert!(
+            ls.first()
+                .is_some_and(|l| l.prompt.ends_with("经验做法的三个方面")),
+            "{:?}",
+            ls.first().map(|l| &l.prompt)
         );
         // A denied series is none (结论不替代A、B、C).
         let ls = series("模型生成的结论不替代招标人、招标代理机构、投标人、评标专家等的自主判断。");
