@@ -409,3 +409,20 @@ fn the_first_item_sheds_its_verb_beside_a_long_item() {
         "{lists:?}"
     );
 }
+
+/// Numbered items that go on numbering across sections (1.–3. under （一）, 4.–6. under （二）)
+/// are one list per section, as （四）（五） after （一）–（三） are; a run that neither opens at 1
+/// nor goes on from the last one is none.
+#[test]
+fn numbering_that_goes_on_across_sections_makes_a_list_per_section() {
+    let text = "关于推进示范应用的实施意见\n（来源：新华社）\n一、推进场景应用\n（一）招标环节\n1.招标策划。辅助分析需求。\n2.文件编制。辅助编写文件。\n3.文件检测。辅助检查文件。\n（二）评标环节\n4.开标。自动完成开标。\n5.专家抽取。自动生成方案。\n6.辅助评标。辅助专家评审。\n（三）监管环节\n9.信用管理。打造信用评价。\n10.协同监管。打造预警模型。\n11.投诉处理。辅助处理投诉。\n";
+    let second = list_with(text, &["开标", "专家抽取", "辅助评标"]);
+    assert!(second.is_some(), "{:?}", lists_of(text));
+    assert!(list_with(text, &["招标策划", "文件编制", "文件检测"]).is_some());
+    // 9. does not follow 6.: no list.
+    assert!(
+        list_with(text, &["信用管理", "协同监管", "投诉处理"]).is_none(),
+        "{:?}",
+        lists_of(text)
+    );
+}

@@ -348,8 +348,12 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
                     cur.push((pi, *m));
                 } else {
                     close(&mut cur, &mut runs, &mut last_closed);
-                    // （三）（四） go on numbering across sections.
-                    if m.value == 1 || (fam == Family::Paren && m.value == last_closed + 1) {
+                    // （三）（四） and 4. 5. go on numbering across sections: a run may open
+                    // where the last one under the section before closed.
+                    let continued =
+                        matches!(fam, Family::Paren | Family::Arabic | Family::ArabicParen)
+                            && m.value == last_closed + 1;
+                    if m.value == 1 || continued {
                         cur.push((pi, *m));
                     }
                 }
