@@ -426,3 +426,16 @@ fn numbering_that_goes_on_across_sections_makes_a_list_per_section() {
         lists_of(text)
     );
 }
+
+/// A series after a preposition (基于A、B、C等，…) keeps the preposition out of its first item
+/// and out of its name: the paragraph's head names it.
+#[test]
+fn a_preposition_before_a_series_names_nothing() {
+    let text = "关于推进示范应用的实施意见\n（来源：新华社）\n辅助定标决策。基于招标需求、供应链管理、历史交易情况等，结合有关平台数据，对候选人进行画像。\n";
+    let p = list_with(text, &["招标需求", "供应链管理", "历史交易情况"]);
+    assert!(
+        p.as_deref().is_some_and(|p| !p.contains("基于")),
+        "{:?}",
+        lists_of(text)
+    );
+}

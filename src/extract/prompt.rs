@@ -1231,6 +1231,14 @@ pub fn finish(
     guard(l, path, own, topic);
     balance_marks(&mut l.prompt);
     name_bare_noun(l);
+    // A preposition left alone before 的 (辅助定标决策：基于的三个方面) names nothing: the owner
+    // before it does.
+    for p in ["基于", "根据", "按照", "围绕", "针对"] {
+        let bare = format!("：{p}的");
+        if let Some(k) = l.prompt.find(&bare) {
+            l.prompt.replace_range(k..k + bare.len(), "的");
+        }
+    }
 }
 
 /// Heads of a noun phrase that name an activity or a measure of one (…保护, …力度), not a

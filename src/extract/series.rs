@@ -2017,9 +2017,10 @@ fn common_prefix<T: AsRef<[char]>>(items: &[T]) -> usize {
 }
 
 /// Verbs and prepositions that end the text before a 、-series (the series is their object).
-const LEFT_CUTS: [&str; 26] = [
+const LEFT_CUTS: [&str; 31] = [
     "坚持", "呈现", "实现", "推动", "推进", "加快", "包括", "贯彻", "完善", "加强", "形成", "建设",
     "提高", "增强", "由", "以", "把", "对", "的", "是", "为", "在", "和", "了", "有", "着力",
+    "基于", "根据", "按照", "围绕", "针对",
 ];
 
 /// Characters that make a word with the 等 after them (高等, 平等, 同等…): no 等 that closes a
@@ -3146,6 +3147,15 @@ mod tests {
         // A denied series is none (结论不替代A、B、C).
         let ls = series("模型生成的结论不替代招标人、招标代理机构、投标人、评标专家等的自主判断。");
         assert!(ls.is_empty(), "{:?}", ls.first().map(|l| &l.prompt));
+    }
+
+    #[test]
+    fn a_preposition_opens_no_item() {
+        let ls = series("基于招标需求、供应链管理、历史交易情况等，结合有关平台数据进行画像。");
+        assert_eq!(
+            ls.first().map(keys),
+            Some(vec!["招标需求", "供应链管理", "历史交易情况"])
+        );
     }
 
     #[test]
