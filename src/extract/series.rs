@@ -2869,16 +2869,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 let aspects_of = noun
                     .strip_prefix("方面的")
                     .filter(|x| x.chars().count() >= 2 && !prep);
-                // A vague many (A、B、C等|多维度|检测) counts the items as that kind: 对招标文件
-                // 开展检测的三个维度.
-                let many = clause.strip_prefix('多').and_then(|c| {
-                    ["维度", "方面", "领域", "层次", "渠道", "途径", "形式"]
-                        .iter()
-                        .find_map(|k| c.strip_prefix(k).map(|act| (*k, act)))
-                });
-                l.prompt = if let Some((kind, act)) = many.filter(|_| !prep) {
-                    format!("{left}{act}的{}个{kind}", cn_numeral(n, true))
-                } else if let Some(action) = done.filter(|_| prep) {
+                l.prompt = if let Some(action) = done.filter(|_| prep) {
                     format!("{doer}{action}的{}个方面", cn_numeral(n, true))
                 } else if let Some(x) = aspects_of {
                     format!("{left}{x}的{}个方面", cn_numeral(n, true))
@@ -3156,16 +3147,6 @@ mod tests {
         // A denied series is none (结论不替代A、B、C).
         let ls = series("模型生成的结论不替代招标人、招标代理机构、投标人、评标专家等的自主判断。");
         assert!(ls.is_empty(), "{:?}", ls.first().map(|l| &l.prompt));
-    }
-
-    #[test]
-    fn a_vague_many_after_a_series_is_its_kind() {
-        let ls =
-            series("结合政策要求，对招标文件开展合规性、合理性、错敏词等多维度检测，识别问题。");
-        assert_eq!(
-            ls.first().map(|l| l.prompt.as_str()),
-            Some("对招标文件开展检测的三个维度")
-        );
     }
 
     #[test]
