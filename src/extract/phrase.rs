@@ -18,6 +18,11 @@ fn trim_punct(s: &str) -> &str {
     };
     let mut s = s.trim_matches(marks);
     // Quotes go only in pairs, or alone: “人工智能+”招标 keeps its opening quote.
+    // (Most items neither open nor end on one.)
+    let quote = |c: char| matches!(c, '“' | '”');
+    if !s.starts_with(quote) && !s.ends_with(quote) {
+        return s;
+    }
     loop {
         let t = s.trim_matches(marks);
         let inner = |t: &str, q: char| t.chars().filter(|c| *c == q).count();

@@ -1233,10 +1233,14 @@ pub fn finish(
     name_bare_noun(l);
     // A preposition left alone before 的 (辅助定标决策：基于的三个方面) names nothing: the owner
     // before it does.
-    for p in ["基于", "根据", "按照", "围绕", "针对"] {
-        let bare = format!("：{p}的");
-        if let Some(k) = l.prompt.find(&bare) {
-            l.prompt.replace_range(k..k + bare.len(), "的");
+    if let Some(k) = l.prompt.find('：') {
+        let after = &l.prompt[k + '：'.len_utf8()..];
+        if let Some(p) = ["基于", "根据", "按照", "围绕", "针对"]
+            .iter()
+            .find(|p| after.strip_prefix(**p).is_some_and(|r| r.starts_with('的')))
+        {
+            l.prompt
+                .replace_range(k..k + '：'.len_utf8() + p.len() + '的'.len_utf8(), "的");
         }
     }
 }
