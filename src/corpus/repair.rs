@@ -844,6 +844,13 @@ fn untitled_head<'a>(
 mod tests {
     use super::*;
 
+    /// Every paragraph's text, in order, of every document.
+    fn paragraph_texts(docs: &[Document]) -> Vec<String> {
+        docs.iter()
+            .flat_map(|d| d.paragraphs.iter().map(|p| p.text.clone()))
+            .collect()
+    }
+
     #[test]
     fn markdown_marks_are_no_text() {
         assert_eq!(markdown_free("**一、总体目标**"), "一、总体目标");
@@ -857,14 +864,9 @@ mod tests {
         ));
         let md = "标题\n（来源：新华社）\n**一、总体要求**\n\n**（一）指导思想。** 坚持创新。\n";
         let plain = md.replace("**", "");
-        let texts = |d: &[Document]| -> Vec<String> {
-            d.iter()
-                .flat_map(|d| d.paragraphs.iter().map(|p| p.text.clone()))
-                .collect()
-        };
         assert_eq!(
-            texts(&normalize(md, "a.txt")),
-            texts(&normalize(&plain, "a.txt"))
+            paragraph_texts(&normalize(md, "a.txt")),
+            paragraph_texts(&normalize(&plain, "a.txt"))
         );
     }
 
@@ -900,12 +902,7 @@ mod tests {
         let wide = narrow.replace(',', "，");
         let a = normalize(narrow, "a.txt");
         let b = normalize(&wide, "a.txt");
-        let texts = |d: &[Document]| -> Vec<String> {
-            d.iter()
-                .flat_map(|d| d.paragraphs.iter().map(|p| p.text.clone()))
-                .collect()
-        };
-        assert_eq!(texts(&a), texts(&b));
+        assert_eq!(paragraph_texts(&a), paragraph_texts(&b));
     }
 
     #[test]
