@@ -132,18 +132,24 @@ pub const VAGUE: [&str; 14] = [
 /// Classifiers that follow a count in a prompt.
 pub const CLASSIFIERS: [&str; 10] = ["个", "条", "项", "点", "方面", "种", "大", "类", "步", "句"];
 
-/// A count written in the text (`五个`, `两方面`, `3项`) at char `i`: (value, numeral chars,
-/// all chars).
-pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
-    let (v, n) = if s.get(i).is_some_and(|c| c.is_ascii_digit()) {
+/// A number written in the text at char `i`, in digits (`26`) or Chinese numerals (`二十六`,
+/// `两`): (value, chars).
+pub fn number_at(s: &[char], i: usize) -> Option<(u32, usize)> {
+    if s.get(i).is_some_and(|c| c.is_ascii_digit()) {
         let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         let v = s[i..i + n].iter().try_fold(0u32, |acc, c| {
             acc.checked_mul(10)?.checked_add(c.to_digit(10)?)
         })?;
-        (v, n)
+        Some((v, n))
     } else {
-        cn_number(&s[i..], true)?
-    };
+        cn_number(s.get(i..)?, true)
+    }
+}
+
+/// A count written in the text (`五个`, `两方面`, `3项`) at char `i`: (value, numeral chars,
+/// all chars).
+pub fn count_at(s: &[char], i: usize) -> Option<(u32, usize, usize)> {
+    let (v, n) = number_at(s, i)?;
     let rest = &s[i + n..];
     let cls = CLASSIFIERS
         .iter()

@@ -1,6 +1,6 @@
 //! Implicit lists: parallel structure without ordinal markers.
 use super::markers::{cn_number, cn_numeral};
-use super::phrase::{count_at, key_phrase, with_count};
+use super::phrase::{count_at, key_phrase, number_at, with_count};
 use super::{char_vec, is_alnum, make_items, string_of, FoundItem, FoundList, P};
 
 /// Summary nouns a 、-series names with 等/的 (…等市场经济基础制度, …的丝路精神).
@@ -2054,24 +2054,15 @@ fn names_a_law(item: &[char]) -> bool {
 
 /// Whether `t` opens on a count of things (26部, 三个, 100多家) other than `n`.
 fn counts_other_than(t: &[char], n: usize) -> bool {
-    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
-    let (v, len) = if digits > 0 {
-        let v = t[..digits].iter().try_fold(0usize, |acc, c| {
-            acc.checked_mul(10)?.checked_add(c.to_digit(10)? as usize)
-        });
-        (v, digits)
-    } else {
-        match cn_number(t, true) {
-            Some((v, len)) => (usize::try_from(v).ok(), len),
-            None => return false,
-        }
+    let Some((v, len)) = number_at(t, 0) else {
+        return false;
     };
     let rest = &t[len..];
     let rest = rest.strip_prefix(&['多'][..]).unwrap_or(rest);
     let measured = rest
         .first()
         .is_some_and(|c| "部个项家种类件所条名位座批套款大方".contains(*c));
-    measured && v != Some(n)
+    measured && usize::try_from(v).ok() != Some(n)
 }
 
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
