@@ -439,3 +439,32 @@ fn a_preposition_before_a_series_names_nothing() {
         lists_of(text)
     );
 }
+
+/// A regulation's articles (第四条 …应当遵循以下原则：（一）…；) name their points by the
+/// announcing sentence, without the article's label; a point that ends on a semicolon is no
+/// heading that owns the articles after it.
+#[test]
+fn an_article_of_a_regulation_announces_its_points() {
+    let text = "某某工作条例\n（来源：新华社）\n第一章　总则\n第三条 本单位党组织必须高举旗帜。\n第四条 本单位党组织工作应当遵循以下原则：\n（一）坚持党的全面领导；\n（二）坚持从严治党；\n（三）坚持服务群众；\n（四）受理党员控告和申诉；保障党员权利\n第五条 本单位党组织要增强党员的使命感、责任感、荣誉感。\n";
+    let p = list_with(
+        text,
+        &[
+            "坚持党的全面领导",
+            "坚持从严治党",
+            "坚持服务群众",
+            "受理党员控告和申诉",
+        ],
+    );
+    assert_eq!(
+        p.as_deref(),
+        Some("本单位党组织工作应当遵循的四个原则"),
+        "{:?}",
+        lists_of(text)
+    );
+    let p = list_with(text, &["使命感", "责任感", "荣誉感"]).unwrap_or_default();
+    assert!(
+        !p.contains("第五条") && !p.contains("受理党员"),
+        "{p} {:?}",
+        lists_of(text)
+    );
+}

@@ -413,7 +413,14 @@ fn block_list(
     // The lead: the paragraph before the first item, unless it is an item of another list;
     // for （一） lists the section heading above them.
     let mut cands: Vec<String> = Vec::new();
-    if fam == Family::Paren {
+    // A sentence that ends on a colon right before the first item announces them (第四条
+    // 机关基层党组织工作应当遵循以下原则：（一）…).
+    let announced = first
+        .checked_sub(1)
+        .filter(|k| leads[*k].is_none() && paras[*k].chars.last() == Some(&'：'));
+    if let (Family::Paren, Some(k)) = (fam, announced) {
+        cands.extend(paras[k].sentences_before(paras[k].chars.len()));
+    } else if fam == Family::Paren {
         if let Some(h) = (0..first)
             .rev()
             .find(|k| leads[*k].is_some_and(|m| m.family == Family::Heading))
@@ -697,7 +704,12 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     // different lists (数字消费、绿色消费 … and 数字、绿色 … 合作领域): only equal items match.
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
         let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
-        if !near[i.0][j.0] {
+        // Two 、-series from two sentences are two lists (one series a clause): their words
+        // differ (政府负责、社会协同… / 政府、学校、家庭、社会…).
+        let two_series = lists[i.0].marker.starts_with('、')
+            && lists[j.0].marker.starts_with('、')
+            && lists[i.0].passage != lists[j.0].passage;
+        if !near[i.0][j.0] || two_series {
             // Equal strings fold to equal masks: most pairs differ there.
             return ma == mb && a == b;
         }
@@ -748,6 +760,11 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
             // Far apart only equal items match, and equal items have equal masks: lists
             // with no mask in common share nothing (most pairs).
             if !near[i][*k] && blooms[i] & blooms[*k] == 0 {
+                return false;
+            }
+            // Far apart, a shorter run of the same words is another list (家庭、学校、社会
+            // 各方面 / 政府、学校、家庭、社会共同参与): only one as long repeats it.
+            if !near[i][*k] && keys[i].len() != keys[*k].len() {
                 return false;
             }
             used.clear();
@@ -834,15 +851,31 @@ mod tests {
         let kept = dedup(vec![
             series(3, &["数字", "绿色", "健康", "智能"]),
             series(9, &["数字消费", "绿色消费", "健康消费"]),
-            series(20, &["数字", "绿色", "健康"]),
+            // A run as long with the same words repeats the list…
+            series(20, &["数字", "绿色", "健康", "智能"]),
+            // …a shorter one is another list (家庭、学校、社会 / 政府、学校、家庭、社会).
+            series(30, &["数字", "绿色", "健康"]),
         ]);
         assert_eq!(
             keys(&kept),
             vec![
                 vec!["数字", "绿色", "健康", "智能"],
                 vec!["数字消费", "绿色消费", "健康消费"],
+                vec!["数字", "绿色", "健康"],
             ]
         );
+    }
+
+    #[test]
+    fn two_series_in_two_sentences_of_a_paragraph_are_two_lists() {
+        let mut a = series(3, &["政府负责", "社会协同", "有关部门"]);
+        a.passage = "建立政府负责、社会协同、有关部门共同参与的安全管控机制。".into();
+        let mut b = series(3, &["政府", "学校", "家庭", "社会"]);
+        b.passage = "建立政府、学校、家庭、社会共同参与的风险分散机制。".into();
+        assert_eq!(dedup(vec![a.clone(), b.clone()]).len(), 2);
+        // One sentence read twice is one list.
+        b.passage = a.passage.clone();
+        assert_eq!(dedup(vec![a, b]).len(), 1);
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn trim(s: &str) -> &str {
 
 /// Drop a speaker frame (`习近平强调，`, `《意见》提出，`, `会议指出，`) and framing words.
 fn strip_frames(lead: &str) -> String {
-    let mut s = trim(lead).to_string();
+    let mut s = strip_ordinal(trim(lead)).to_string();
     loop {
         let before = s.clone();
         if let Some(k) = s.find('，') {
@@ -894,6 +894,16 @@ fn strip_ordinal(s: &str) -> &str {
     let c = chars(s);
     let numeral = |k: usize| c.get(k).is_some_and(|x| cn_numeral_char(*x));
     let digits = |from: usize| (from..c.len()).take_while(|k| numeral(*k)).count();
+    // An article of a regulation (第四条 机关基层党组织…) is numbered as a section is.
+    if c.first() == Some(&'第') {
+        let k = digits(1);
+        if k > 0 && c.get(1 + k) == Some(&'条') {
+            let spaces = c[2 + k..].iter().take_while(|x| x.is_whitespace()).count();
+            let skip: usize = c[..2 + k + spaces].iter().map(|x| x.len_utf8()).sum();
+            let rest = &s[skip..];
+            return if len(rest) >= 4 { rest } else { s };
+        }
+    }
     let (open, close) = match c.first() {
         Some('（') => (1, '）'),
         _ => (0, '、'),
@@ -1585,10 +1595,11 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
             }
         }
     }
-    // 等各领域: 各 says every one of them, it is no part of the category.
-    let noun = noun
-        .strip_prefix('各')
-        .filter(|x| len(x) >= 2)
+    // 等各领域: 各 says every one of them, it is no part of the category; 等多种手段 a
+    // quantity the count replaces.
+    let noun = super::series::quantified_kind(noun)
+        .map(|(_, kind)| kind)
+        .or_else(|| noun.strip_prefix('各').filter(|x| len(x) >= 2))
         .unwrap_or(noun);
     // A 把-object (the 把 may have gone into the first item).
     let disposal = ["把", "将"]

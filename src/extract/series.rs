@@ -211,6 +211,8 @@ struct Frame<'a> {
     after: &'a [char],
     /// The affix every item is coined on ([`class_affix`]).
     affix: Option<char>,
+    /// The items' key phrases.
+    items: &'a [Vec<char>],
 }
 
 /// The category of a series that its frame names no kind for: the items' own affix when they
@@ -279,6 +281,22 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             }
         }
     }
+    // 建立|A、B、C|共同参与的X机制: the items are the parties to the joint action (共同参与X机制
+    // 的三方).
+    // Only parties named by nouns (政府负责、社会协同 are what each party does).
+    let parties = || {
+        super::cut::segmenter()
+            .is_some_and(|sg| f.items.iter().all(|x| sg.is_noun_phrase(&string_of(x))))
+    };
+    if f.named.is_none() && (right.starts_with("共同") || right.starts_with("协同")) && parties()
+    {
+        if let Some((action, noun)) = right.split_once('的') {
+            let noun: String = noun.chars().take_while(|c| !stops.contains(c)).collect();
+            if short(action, 2, 8) && short(&noun, 2, 14) {
+                return Some(format!("{action}{noun}的{num}方"));
+            }
+        }
+    }
     // 把|A、B、C|落实到…: what is done with the items names them.
     if ["把", "将"].iter().any(|w| f.left.ends_with(w))
         && f.named.is_none()
@@ -301,6 +319,19 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             .unwrap_or(verb);
         if right.starts_with('的') && short(noun, 2, 6) && short(verb, 0, 8) {
             return Some(format!("{verb}{noun}的{}", frame_category(f, n)));
+        }
+    }
+    // |A、B、C|都是X的Y: what the sentence says the items are names them (现代化建设的三个重要
+    // 力量), when Y is a noun.
+    let said = ["都是", "均是", "是"]
+        .iter()
+        .find_map(|w| right.strip_prefix(w))
+        .filter(|_| f.left.is_empty() && f.named.is_none());
+    if let Some((x, y)) = said.and_then(|p| p.rsplit_once('的')) {
+        let noun = super::cut::segmenter()
+            .is_some_and(|sg| sg.is_noun_phrase(y) || !sg.opens_with_verb(y));
+        if short(x, 2, 12) && short(y, 2, 6) && noun && !y.starts_with('一') {
+            return Some(format!("{x}的{num}个{y}"));
         }
     }
     // |A、B、C|相互制约的机制: the items are the subject of what follows them.
@@ -2065,6 +2096,34 @@ fn counts_other_than(t: &[char], n: usize) -> bool {
     measured && usize::try_from(v).ok() != Some(n)
 }
 
+/// Whether `t` opens with a quantity of one kind and no number (多种手段, 各类主体, 多方面):
+/// after 等 it counts the run before it as members of that kind.
+fn counts_a_kind(t: &[char]) -> bool {
+    ["多种", "各种", "各类", "多类", "多个", "多方面", "多元"]
+        .iter()
+        .any(|w| starts_with(t, w))
+        && t.len() >= 4
+}
+
+/// A summary noun opened by a quantity of one kind (多种手段, 各类主体): its measure word and
+/// the kind (种, 手段), so the count can stand in the quantity's place.
+pub(super) fn quantified_kind(noun: &str) -> Option<(char, &str)> {
+    ["多种", "各种", "各类", "多类", "多个"]
+        .iter()
+        .find_map(|q| {
+            let kind = noun.strip_prefix(q)?;
+            let measure = q.chars().nth(1)?;
+            ((2..=4).contains(&kind.chars().count()) && !kind.contains('的'))
+                .then_some((measure, kind))
+        })
+}
+
+/// Whether the characters `t` open with those of `w`.
+fn starts_with(t: &[char], w: &str) -> bool {
+    let mut it = t.iter();
+    w.chars().all(|c| it.next() == Some(&c))
+}
+
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
 /// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
@@ -2643,6 +2702,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && !(summary.is_some() && (items.len() >= 5 || right_rest.first() == Some(&'的')))
             // …a long run closed by 等 (…、环保、监管等政策协同以及…), whatever follows it…
             && !(right_rest.first() == Some(&'等') && items.len() >= 5)
+            // …a run closed by 等 and a quantity of one kind (法律、经济、技术、行政等多种手段):
+            // the writer counts them as means of one kind…
+            && !(right_rest.first() == Some(&'等') && counts_a_kind(&right_rest[1..]))
+            // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
+            && !(all_uniform && ["共同", "协同"].iter().any(|w| starts_with(&right_rest, w)))
             // …or a head of two or three characters that ends the clause (蓝天、碧水、净土
             // 保卫战; 机构、职能、权限、程序、责任法定化).
             && !(all_uniform
@@ -2808,6 +2872,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             before: &s[..a],
             after: s.get(b..).unwrap_or_default(),
             affix: class_affix(&items),
+            items: &items,
         };
         if let Some(name) = frame_name(&frame, n) {
             l.prompt = name;
@@ -2860,7 +2925,46 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 let aspects_of = noun
                     .strip_prefix("方面的")
                     .filter(|x| x.chars().count() >= 2 && !prep);
-                l.prompt = if let Some(action) = done.filter(|_| prep) {
+                // …等多种手段: the quantity says what kind the items are and how they are
+                // counted (四种手段); a means verb (综合运用) is for the end its next clause
+                // names (综合运用A、B、C等多种手段，加大X力度 → 加大X力度：综合运用的四种手段).
+                let counted = quantified_kind(noun);
+                let purpose = || {
+                    // The means verb with the adverb before it (综合运用), not the clause's
+                    // subject or modal (城市治理要|综合运用).
+                    let v = ["运用", "采取", "采用", "利用", "借助", "通过"]
+                        .iter()
+                        .find(|v| left.ends_with(*v));
+                    let verb = v.map_or("", |v| {
+                        let cs: Vec<(usize, char)> = left.char_indices().collect();
+                        let from = cs.len().saturating_sub(v.chars().count() + 2);
+                        let tail = &left[cs.get(from).map_or(0, |(k, _)| *k)..];
+                        if tail.contains(['要', '的', '，']) {
+                            &left[left.len() - v.len()..]
+                        } else {
+                            tail
+                        }
+                    });
+                    let means = !verb.is_empty();
+                    let after = s.get(b..).unwrap_or_default();
+                    let end: String = after
+                        .iter()
+                        .skip(1)
+                        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '！' | '？'))
+                        .collect();
+                    (means
+                        && after.first() == Some(&'，')
+                        && (4..=16).contains(&end.chars().count()))
+                    .then(|| (verb.to_string(), end))
+                };
+                l.prompt = if let Some((measure, kind)) = counted {
+                    let num = cn_numeral(n, true);
+                    match purpose() {
+                        Some((verb, end)) => format!("{end}：{verb}的{num}{measure}{kind}"),
+                        None if !left.is_empty() => format!("{left}的{num}{measure}{kind}"),
+                        None => format!("{num}{measure}{kind}"),
+                    }
+                } else if let Some(action) = done.filter(|_| prep) {
                     format!("{doer}{action}的{}个方面", cn_numeral(n, true))
                 } else if let Some(x) = aspects_of {
                     format!("{left}{x}的{}个方面", cn_numeral(n, true))
@@ -3668,6 +3772,40 @@ mod tests {
                 "更好服务群众"
             ]))),
             None
+        );
+    }
+
+    #[test]
+    fn means_counted_as_one_kind_are_named_by_their_end() {
+        // 等多种手段: the count stands in the quantity's place, for the end the next clause
+        // names.
+        assert_eq!(
+            prompt_of("城市治理要综合运用法律、行政、经济、技术等多种手段，提高精细化管理水平。"),
+            "提高精细化管理水平：综合运用的四种手段"
+        );
+        // With no such end, the verb names them.
+        assert_eq!(
+            prompt_of("推动建立工会、妇联、共青团等各类组织。"),
+            "推动建立的三类组织"
+        );
+    }
+
+    #[test]
+    fn nouns_before_a_joint_action_are_its_parties() {
+        assert_eq!(
+            prompt_of("构建政府、企业、高校、社会协同推进的人才培养机制。"),
+            "协同推进人才培养机制的四方"
+        );
+        // What each party does (政府负责、社会协同) is no party.
+        let p = prompt_of("形成政府负责、社会协同、公众参与共同推进的治理格局。");
+        assert!(!p.ends_with('方'), "{p}");
+    }
+
+    #[test]
+    fn what_the_items_all_are_names_them() {
+        assert_eq!(
+            prompt_of("基础研究、应用研究、试验发展都是科技创新的重要环节。"),
+            "科技创新的三个重要环节"
         );
     }
 

@@ -19,7 +19,22 @@ pub struct Heading {
 
 /// The heading a paragraph opens with, if it is one.
 pub fn heading_of(chars: &[char], para: usize) -> Option<Heading> {
+    // A chapter of a regulation (第二章　组织设置) is a part of its outline.
+    if let Some(k) = numbered(chars, '章').filter(|k| chars.len() - k <= HEADING_MAX) {
+        let body: String = chars[k..].iter().collect::<String>().trim().to_string();
+        return (!body.is_empty()).then(|| Heading {
+            level: 0,
+            text: chars.iter().collect(),
+            body,
+            para,
+        });
+    }
     let m = marker_at(chars, 0, true)?;
+    // An item of an enumeration (（八）受理党员控告和申诉；) ends on a semicolon: a clause of a
+    // sentence, no heading.
+    if chars.iter().rev().find(|c| !c.is_whitespace()) == Some(&'；') {
+        return None;
+    }
     let level = match m.family {
         Family::Heading => 0,
         Family::Paren => 1,
@@ -40,6 +55,25 @@ pub fn heading_of(chars: &[char], para: usize) -> Option<Heading> {
     })
 }
 
+/// Where the text of a paragraph opening on `第N章`/`第N条` (`unit`) starts: after the
+/// label and the space after it.
+pub fn numbered(chars: &[char], unit: char) -> Option<usize> {
+    if chars.first() != Some(&'第') {
+        return None;
+    }
+    let k = chars[1..]
+        .iter()
+        .take_while(|c| "一二三四五六七八九十百零".contains(**c) || c.is_ascii_digit())
+        .count();
+    (k > 0 && chars.get(1 + k) == Some(&unit)).then(|| {
+        2 + k
+            + chars[2 + k..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .count()
+    })
+}
+
 /// For every paragraph, the headings above it, outermost first (a heading paragraph's own path
 /// holds only its ancestors).
 pub fn heading_paths<T: AsRef<[char]>>(paras: &[T]) -> Vec<Vec<Heading>> {
@@ -49,6 +83,10 @@ pub fn heading_paths<T: AsRef<[char]>>(paras: &[T]) -> Vec<Vec<Heading>> {
         let h = heading_of(chars.as_ref(), i);
         if let Some(h) = &h {
             cur.retain(|x| x.level < h.level);
+        }
+        // A new article (第十三条) closes the numbered points of the one before.
+        if numbered(chars.as_ref(), '条').is_some() {
+            cur.retain(|x| x.level == 0);
         }
         out.push(cur.clone());
         if let Some(h) = h {
@@ -87,6 +125,28 @@ mod tests {
         // A new 一、 section closes the （一） above it.
         assert_eq!(texts(8), ["三、推动经济质量效益型发展"]);
         assert_eq!(p[6][1].body, "主要目标");
+    }
+
+    #[test]
+    fn a_regulation_has_chapters_and_articles_close_their_points() {
+        let paras: Vec<Vec<char>> = [
+            "第二章　组织设置",
+            "第九条 机关基层党组织的基本任务是：",
+            "（一）组织党员学习；",
+            "（二）受理党员控告和申诉；保障党员权利",
+            "第十条 机关基层党组织应当增强创造力、凝聚力、战斗力。",
+        ]
+        .iter()
+        .map(|s| s.chars().collect())
+        .collect();
+        let p = heading_paths(&paras);
+        let texts = |i: usize| p[i].iter().map(|h| h.body.as_str()).collect::<Vec<_>>();
+        assert_eq!(texts(1), ["组织设置"]);
+        // A point that ends on a semicolon is an item, no heading…
+        assert_eq!(texts(3), ["组织设置"]);
+        // …and one that does not is closed by the next article.
+        assert_eq!(texts(4), ["组织设置"]);
+        assert_eq!(heading_of(&paras[2], 2), None);
     }
 
     #[test]
