@@ -178,6 +178,13 @@ impl Segmenter {
         tags.last().is_some_and(|t| t.tag.starts_with('n')) && tags.iter().all(|t| t.tag != "v")
     }
 
+    /// True when `text` is one place name (北京, 粤港澳大湾区): a series of them is a roll of
+    /// places, not a list to learn.
+    pub fn is_place(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.len() == 1 && tags[0].tag == "ns"
+    }
+
     /// True for a word of the domain dictionary (a term of the genre that stays whole).
     pub fn is_domain_term(&self, word: &str) -> bool {
         self.domain.contains(word)

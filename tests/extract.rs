@@ -468,3 +468,25 @@ fn an_article_of_a_regulation_announces_its_points() {
         lists_of(text)
     );
 }
+
+/// A chronicle's dated entries are no list to recite, nor is a roll of places; an entry's date
+/// owns no list inside it.
+#[test]
+fn chronicles_and_places_are_no_lists() {
+    let text = "疫情防控白皮书\n（来源：新华社）\n（一）第一阶段：迅即应对\n（1）1月20日，召开会议。\n（2）1月22日，发布通知。\n（3）1月23日，暂停交通。\n（4）1月24日，派出专家组赴北京、成都、广州、深圳和武汉等地进行实地考察，强调要按照集中患者、集中专家、集中资源、集中救治“四集中”原则开展救治。\n";
+    let lists = lists_of(text);
+    assert!(
+        lists
+            .iter()
+            .all(|(_, items)| !items.iter().any(|i| i.starts_with("1月"))),
+        "{lists:?}"
+    );
+    assert!(
+        lists
+            .iter()
+            .all(|(_, items)| !items.iter().any(|i| i == "成都")),
+        "{lists:?}"
+    );
+    let p = list_with(text, &["集中患者", "集中专家", "集中资源", "集中救治"]);
+    assert_eq!(p.as_deref(), Some("“四集中”原则"), "{lists:?}");
+}

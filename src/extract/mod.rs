@@ -655,7 +655,23 @@ fn rank(l: &FoundList) -> u8 {
 /// Drop lists that repeat another list: when at least half of one list's items match distinct
 /// items of a list ranked before it (explicit first, then longer), it goes.
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
-    lists.retain(|l| l.items.len() >= 2 && l.items.iter().all(|i| !i.key.is_empty()));
+    lists.retain(|l| {
+        l.items.len() >= 2
+            && l.items.iter().all(|i| !i.key.is_empty())
+            // Entries of a chronicle (1月20日 …, 1月22日 …) are dates, no list to recite.
+            && 2 * l
+                .items
+                .iter()
+                .filter(|i| structure::opens_with_date(&char_vec(&i.key)))
+                .count()
+                < l.items.len()
+            // A list that names one item twice was cut wrong.
+            && l
+                .items
+                .iter()
+                .enumerate()
+                .all(|(k, i)| l.items[..k].iter().all(|j| j.key != i.key))
+    });
     let keys: Vec<Vec<String>> = lists
         .iter()
         .map(|l| l.items.iter().map(|i| norm(&i.key)).collect())

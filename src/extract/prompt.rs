@@ -649,6 +649,10 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     let first = trim(first);
     let first = first.strip_prefix('要').unwrap_or(first);
     let first = first.strip_prefix("必须").unwrap_or(first);
+    // A day (1月25日) says when, it owns nothing.
+    if super::structure::opens_with_date(&chars(first)) {
+        return None;
+    }
     // 以X为指导 is a frame of how, no owner, like a condition; a speaker (…强调) or a
     // statement (X是Y) is none either.
     let said = ["强调", "指出", "提出", "表示", "认为", "说"]
@@ -912,7 +916,8 @@ fn strip_ordinal(s: &str) -> &str {
     // 10. and 3． close a numbered paragraph's ordinal as 、 does.
     let closes =
         |x: Option<&char>| x == Some(&close) || (open == 0 && matches!(x, Some('.' | '．')));
-    let decimal = c.get(open + k + 1).is_some_and(char::is_ascii_digit);
+    // 10.5 is a number, not an ordinal; （11）1月 is one.
+    let decimal = open == 0 && c.get(open + k + 1).is_some_and(char::is_ascii_digit);
     if k == 0 || !closes(c.get(open + k)) || decimal {
         return s;
     }
@@ -1379,7 +1384,9 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             // A bare category (…等战略任务 → 战略任务) needs its owner: what the items share,
             // the section, the document's topic.
             // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
-            let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k));
+            // …and so is a quoted label (“四集中”原则).
+            let named = ["精神", "理念", "思想"].iter().any(|k| core.ends_with(k))
+                || l.prompt.starts_with('“');
             if is_bare_category(core) && !named {
                 // A vague quantity (诸多优势条件) is no part of the kind: the count says it.
                 let core = ["诸多", "众多", "许多", "一些", "若干"]
@@ -1399,7 +1406,12 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                     .chain(std::iter::once(topic.to_string()))
                     .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));
                 if let Some(o) = owner {
-                    l.prompt = format!("{o}的{}项{core}", cn_numeral(n, true));
+                    // A category that counts itself (两大环节) takes no second count.
+                    l.prompt = if has_count(core) {
+                        format!("{o}的{core}")
+                    } else {
+                        format!("{o}的{}项{core}", cn_numeral(n, true))
+                    };
                 }
             }
             return;

@@ -2105,6 +2105,31 @@ fn counts_a_kind(t: &[char]) -> bool {
         && t.len() >= 4
 }
 
+/// The quoted numeric label that opens `rest` when its number is `n` (“四集中”原则 after four
+/// items), with the category noun right after it: `“四集中”原则`.
+fn label_after(rest: &[char], n: usize) -> Option<String> {
+    if rest.first() != Some(&'“') {
+        return None;
+    }
+    let close = rest.iter().position(|c| *c == '”')?;
+    let label = &rest[1..close];
+    let (v, len) = number_at(label, 0)?;
+    if usize::try_from(v).ok() != Some(n) || len >= label.len() || label.len() > 6 {
+        return None;
+    }
+    let after: Vec<char> = rest[close + 1..]
+        .iter()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
+        .take(4)
+        .copied()
+        .collect();
+    let noun = (2..=after.len())
+        .map(|k| string_of(&after[..k]))
+        .find(|w| super::prompt::names_kind(w))
+        .unwrap_or_default();
+    Some(format!("“{}”{noun}", string_of(label)))
+}
+
 /// A summary noun opened by a quantity of one kind (多种手段, 各类主体): its measure word and
 /// the kind (种, 手段), so the count can stand in the quantity's place.
 pub(super) fn quantified_kind(noun: &str) -> Option<(char, &str)> {
@@ -2498,6 +2523,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // Last item(s): split a trailing 和/与/及 join, cut the right context.
         let mut tail_items: Vec<Vec<char>> = Vec::new();
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
+            // `…内河航运“四网”`: a quoted count after the last item closes it.
+            // (A count of something else is the item's own term: 做到“两个维护”.)
+            if let Some(pos) = (2..t.len()).find(|i| {
+                t[*i] == '“'
+                    && number_at(&t[*i + 1..], 0)
+                        .is_some_and(|(v, _)| usize::try_from(v).ok() == Some(k))
+            }) {
+                return (t[..pos].to_vec(), t[pos..].to_vec());
+            }
             // `…E等战略任务`: 等 closes the series.
             if let Some(pos) = closing_deng(t) {
                 if summary_after(&t[pos..]).is_some() {
@@ -2657,6 +2691,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if quoted.is_some() {
             score += 1;
         }
+        // A quoted label that counts them (…、内河航运“四网”) says the writer listed them.
+        if label_after(&right_rest, items.len()).is_some() {
+            score += 2;
+        }
         if suf_all >= 2 && all_lens.iter().all(|l| *l >= suf_all + 3) {
             // A frame (…需求, …问题, …转变): the items differ inside a shared ending.
             score += 2;
@@ -2690,6 +2728,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // A list of people (…袁家军同志) is a roll call, not a list to learn.
         if right_rest.starts_with(&['同', '志']) {
+            continue;
+        }
+        // …and so is a list of places (赴北京、成都、广州等地), or one that opens on a number
+        // of them (31个省、自治区、直辖市).
+        if items[0].first().is_some_and(char::is_ascii_digit)
+            || super::cut::segmenter()
+                .is_some_and(|sg| items.iter().all(|x| sg.is_place(&string_of(x))))
+        {
             continue;
         }
         if items.len() >= 4 {
@@ -2874,6 +2920,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             affix: class_affix(&items),
             items: &items,
         };
+        // A quoted label right after the items that counts them (集中患者、…、集中救治“四集中”
+        // 原则) is their name, with the kind it names (原则, not a verb such as 联动).
+        if let Some(name) = label_after(&right_rest, n) {
+            l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
         if let Some(name) = frame_name(&frame, n) {
             l.prompt = name;
             out.push((score, l));
@@ -3799,6 +3852,23 @@ mod tests {
         // What each party does (政府负责、社会协同) is no party.
         let p = prompt_of("形成政府负责、社会协同、公众参与共同推进的治理格局。");
         assert!(!p.ends_with('方'), "{p}");
+    }
+
+    #[test]
+    fn a_quoted_count_after_the_items_names_them() {
+        assert_eq!(
+            prompt_of("要按照集中患者、集中专家、集中资源、集中救治“四集中”原则收治病例。"),
+            "“四集中”原则"
+        );
+        assert_eq!(
+            prompt_of("推动铁路、公路、航空、内河航运“四网”融合发展。"),
+            "“四网”"
+        );
+        // A label that counts something else is no name of these items.
+        assert_ne!(
+            prompt_of("落实早发现、早报告、早隔离“四早”措施。"),
+            "“四早”措施"
+        );
     }
 
     #[test]

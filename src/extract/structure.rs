@@ -30,6 +30,10 @@ pub fn heading_of(chars: &[char], para: usize) -> Option<Heading> {
         });
     }
     let m = marker_at(chars, 0, true)?;
+    // An entry of a chronicle (（11）1月25日，…) says when, it heads no section.
+    if opens_with_date(&chars[m.len..]) {
+        return None;
+    }
     // An item of an enumeration (（八）受理党员控告和申诉；) ends on a semicolon: a clause of a
     // sentence, no heading.
     if chars.iter().rev().find(|c| !c.is_whitespace()) == Some(&'；') {
@@ -53,6 +57,27 @@ pub fn heading_of(chars: &[char], para: usize) -> Option<Heading> {
         body: chars[m.len..end].iter().collect(),
         para,
     })
+}
+
+/// Whether `s` opens with a day written in digits (1月25日, 2020年1月25日): a chronicle's
+/// entry. A year alone (2024年工作任务) is a period, no entry.
+pub fn opens_with_date(s: &[char]) -> bool {
+    let digits = |from: usize| {
+        s[from.min(s.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut at = 0;
+    if digits(0) == 4 && s.get(4) == Some(&'年') {
+        at = 5;
+    }
+    let m = digits(at);
+    let d = digits(at + m + 1);
+    (1..=2).contains(&m)
+        && s.get(at + m) == Some(&'月')
+        && (1..=2).contains(&d)
+        && s.get(at + m + 1 + d) == Some(&'日')
 }
 
 /// Where the text of a paragraph opening on `第N章`/`第N条` (`unit`) starts: after the
@@ -147,6 +172,17 @@ mod tests {
         // …and one that does not is closed by the next article.
         assert_eq!(texts(4), ["组织设置"]);
         assert_eq!(heading_of(&paras[2], 2), None);
+    }
+
+    #[test]
+    fn a_dated_entry_is_no_heading() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(opens_with_date(&c("1月25日，召开会议")));
+        assert!(opens_with_date(&c("2020年12月31日凌晨")));
+        assert!(!opens_with_date(&c("2024年工作任务")));
+        assert!(!opens_with_date(&c("12个月")));
+        assert_eq!(heading_of(&c("（11）1月25日，召开会议。"), 0), None);
+        assert!(heading_of(&c("一、2023年工作回顾"), 0).is_some());
     }
 
     #[test]
