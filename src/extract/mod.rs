@@ -244,9 +244,19 @@ fn choose_lead(cands: &[String], n: usize) -> String {
         .iter()
         .take(4)
         .find(|s| counts(s))
-        .or(cands.first())
+        // A sentence that says what one thing is (总的思路是，坚持…，构建…) holds its own
+        // content; it announces nothing after it.
+        .or(cands.first().filter(|s| !states_its_content(s)))
         .cloned()
         .unwrap_or_default()
+}
+
+/// Whether a sentence opens on a short subject and a copula before a comma (总的思路是，…;
+/// 基本要求是，…): what it defines follows inside it.
+fn states_its_content(s: &str) -> bool {
+    s.split_once('，').is_some_and(|(head, _)| {
+        head.ends_with('是') && (3..=8).contains(&head.chars().count()) && !head.contains('、')
+    })
 }
 
 /// At most `max` characters, ended at a sentence end when one is near, else with `…`.
@@ -844,6 +854,21 @@ mod tests {
             .iter()
             .map(|l| l.items.iter().map(|i| i.key.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_that_states_its_own_content_is_no_lead() {
+        let cands = vec![
+            "总的思路是，坚持以人民为中心，促进共同富裕，使全体人民扎实迈进。".to_string(),
+            "我们要把握好以下几点。".to_string(),
+        ];
+        // A sentence further back that announces the items wins over it…
+        assert_eq!(choose_lead(&cands, 6), "我们要把握好以下几点。");
+        // …and with none, there is no lead (the list is named from its section or topic).
+        assert_eq!(choose_lead(&cands[..1], 6), "");
+        // A sentence that is about something else still leads.
+        let plain = vec!["为此，必须着力破除主要矛盾和问题。".to_string()];
+        assert_eq!(choose_lead(&plain, 5), plain[0]);
     }
 
     #[test]
