@@ -67,6 +67,13 @@ fn strip_verbs(left: &str) -> String {
     let mut s = left.to_string();
     for w in LEFT_CUTS {
         if let Some(x) = s.strip_suffix(w) {
+            // A one-character cut only where a word starts (面|对 is one word, 面对).
+            if w.chars().count() == 1
+                && !x.is_empty()
+                && !super::cut::boundaries(&s).contains(&x.len())
+            {
+                break;
+            }
             s = x.to_string();
             break;
         }
@@ -161,6 +168,8 @@ fn noun_only(noun: &str) -> String {
             .skip(2)
             .take_while(|(i, c)| {
                 (**c == '为' && matches!(cs[i - 1], '行' | '作'))
+                    // 要素, 要点 and 要件 are nouns, their 要 no modal.
+                    || (**c == '要' && matches!(cs.get(i + 1), Some('素' | '点' | '件')))
                     || !matches!(
                         **c,
                         '都' | '在'
@@ -306,12 +315,13 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
         return Some(format!("{right}的{num}个方面"));
     }
     // 加强对|A、B、C|的监督: the noun after 的 is what is done to the items.
-    if let (Some(noun), Some(verb)) = (
-        f.named,
-        f.left
-            .strip_suffix("对于")
-            .or_else(|| f.left.strip_suffix('对')),
-    ) {
+    // (Only a preposition of its own: 面对 is a verb.)
+    let to = f
+        .left
+        .strip_suffix("对于")
+        .or_else(|| f.left.strip_suffix('对'))
+        .filter(|v| v.is_empty() || super::cut::boundaries(f.left).contains(&v.len()));
+    if let (Some(noun), Some(verb)) = (f.named, to) {
         // A modal before the verb (要加强对…) is the sentence's, not the name's.
         let verb = verb
             .strip_prefix('要')
@@ -3869,6 +3879,16 @@ mod tests {
             prompt_of("落实早发现、早报告、早隔离“四早”措施。"),
             "“四早”措施"
         );
+    }
+
+    #[test]
+    fn a_verb_ending_on_a_preposition_stays_whole() {
+        // 面对 is one word: its 对 opens no object of a noun of action.
+        let p = prompt_of("面对前所未知、突如其来、来势汹汹的疫情天灾，果断打响阻击战。");
+        assert!(!p.starts_with('面'), "{p}");
+        // 要素 is a noun, its 要 no modal that ends the summary.
+        let p = prompt_of("质量作为繁荣国际贸易、促进产业发展、增进民生福祉的关键要素，日益重要。");
+        assert!(p.contains("关键要素"), "{p}");
     }
 
     #[test]
