@@ -490,3 +490,27 @@ fn chronicles_and_places_are_no_lists() {
     let p = list_with(text, &["集中患者", "集中专家", "集中资源", "集中救治"]);
     assert_eq!(p.as_deref(), Some("“四集中”原则"), "{lists:?}");
 }
+
+/// A lead that says what kind of items a body has (…的基本职责是：; …的职责是监督、执纪、问责，
+/// 主要包括：) names the list by that kind, without a bracketed note.
+#[test]
+fn a_lead_defining_a_kind_names_the_list_by_it() {
+    let text = "某某工作条例\n（来源：新华社）\n第十条 本单位党委（含总支部委员会）的基本职责是：\n（一）宣传和执行党的路线；\n（二）组织党员学习；\n（三）做好思想政治工作。\n第十一条 本单位纪委的职责是监督、执纪、问责，主要包括：\n（一）维护党章；\n（二）检查执行情况；\n（三）受理检举。\n";
+    let p = list_with(
+        text,
+        &["宣传和执行党的路线", "组织党员学习", "做好思想政治工作"],
+    );
+    assert_eq!(
+        p.as_deref(),
+        Some("本单位党委的三项基本职责"),
+        "{:?}",
+        lists_of(text)
+    );
+    let p = list_with(text, &["维护党章", "检查执行情况", "受理检举"]);
+    assert_eq!(
+        p.as_deref(),
+        Some("本单位纪委的三项职责"),
+        "{:?}",
+        lists_of(text)
+    );
+}

@@ -1486,6 +1486,12 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             }
         }
     }
+    // A lead that says what a thing's kind of items is (X的基本职责是：; X的职责是…，主要
+    // 包括：) names them by that kind: X的N项职责.
+    if let Some((owner, kind)) = defined_kind(&l.lead, &lead) {
+        l.prompt = format!("{owner}的{}项{kind}", cn_numeral(n, true));
+        return;
+    }
     let base = if len(&lead) >= 4 || (len(&lead) >= 2 && is_bare_category(&lead)) {
         lead
     } else {
@@ -1512,6 +1518,31 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         }
         _ => counted,
     };
+}
+
+/// `X的Y是` (Y a kind of items) opening the lead sentence, when the clause picked to name the
+/// list is that copula or a bare 包括 after it: (X, Y).
+fn defined_kind(sentence: &str, picked: &str) -> Option<(String, String)> {
+    let bare = ["主要包括", "包括", "主要有"].contains(&picked) || picked.ends_with('是');
+    if !bare {
+        return None;
+    }
+    let s = strip_frames(sentence);
+    let head = s.split(['，', '：', '。']).next()?;
+    let (np, _) = head.split_once('是')?;
+    let (owner, kind) = np.rsplit_once('的')?;
+    // A bracketed note (（含…）) is no part of the name.
+    let owner = match owner.find('（') {
+        Some(k) if owner.ends_with('）') => &owner[..k],
+        _ => owner,
+    };
+    // Duties and rights are kinds a regulation defines, beside the genre's categories.
+    let kind_noun = names_kind(kind)
+        || ["职责", "职能", "权利", "义务"]
+            .iter()
+            .any(|k| kind.ends_with(k));
+    (kind_noun && (2..=6).contains(&len(kind)) && (2..=16).contains(&len(owner)))
+        .then(|| (owner.to_string(), kind.to_string()))
 }
 
 /// The name a summary clause right after the last item gives the list: the items as the
