@@ -746,10 +746,20 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
             && ((ma & mb == mb && a.contains(b)) || (ma & mb == ma && b.contains(a)))
     };
     let mut order: Vec<usize> = (0..lists.len()).collect();
+    // Among equals, a series its sentence is about (国有企业、民营企业、外资企业都是…) before
+    // one that is only mentioned (分别推出支持国有企业、民营企业、外资企业发展政策).
+    let mentioned = |l: &FoundList| {
+        l.marker.starts_with('、')
+            && !l
+                .items
+                .first()
+                .is_some_and(|i| l.passage.starts_with(i.key.as_str()))
+    };
     order.sort_by_key(|i| {
         (
             rank(&lists[*i]),
             std::cmp::Reverse(lists[*i].items.len()),
+            mentioned(&lists[*i]),
             lists[*i].line,
         )
     });
@@ -905,6 +915,17 @@ mod tests {
                 vec!["数字", "绿色", "健康"],
             ]
         );
+    }
+
+    #[test]
+    fn of_two_equal_series_the_one_its_sentence_is_about_stays() {
+        let mut said = series(3, &["国有企业", "民营企业", "外资企业"]);
+        said.passage = "分别推出支持国有企业、民营企业、外资企业发展政策。".into();
+        let mut about = series(30, &["国有企业", "民营企业", "外资企业"]);
+        about.passage = "国有企业、民营企业、外资企业都是现代化建设的重要力量。".into();
+        let kept = dedup(vec![said, about]);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].para, 30);
     }
 
     #[test]
