@@ -3027,6 +3027,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         None if !left.is_empty() => format!("{left}的{num}{measure}{kind}"),
                         None => format!("{num}{measure}{kind}"),
                     }
+                } else if left.ends_with("作为") && left.chars().count() >= 4 {
+                    // 质量作为|A、B、C|的关键要素: the items are what the subject is that for.
+                    format!("{left}{noun}的{}个方面", cn_numeral(n, true))
                 } else if let Some(action) = done.filter(|_| prep) {
                     format!("{doer}{action}的{}个方面", cn_numeral(n, true))
                 } else if let Some(x) = aspects_of {
@@ -3888,7 +3891,7 @@ mod tests {
         assert!(!p.starts_with('面'), "{p}");
         // 要素 is a noun, its 要 no modal that ends the summary.
         let p = prompt_of("质量作为繁荣国际贸易、促进产业发展、增进民生福祉的关键要素，日益重要。");
-        assert!(p.contains("关键要素"), "{p}");
+        assert_eq!(p, "质量作为关键要素的三个方面");
     }
 
     #[test]
