@@ -2740,12 +2740,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if right_rest.starts_with(&['同', '志']) {
             continue;
         }
-        // …and so is a list of places (赴北京、成都、广州等地), or one that opens on a number
-        // of them (31个省、自治区、直辖市).
-        if items[0].first().is_some_and(char::is_ascii_digit)
-            || super::cut::segmenter()
-                .is_some_and(|sg| items.iter().all(|x| sg.is_place(&string_of(x))))
-        {
+        // …and so is a list that opens on a number of places (31个省、自治区、直辖市).
+        if items[0].first().is_some_and(char::is_ascii_digit) {
             continue;
         }
         if items.len() >= 4 {
@@ -2792,6 +2788,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
         // One point short, it stands when its items are cleanly cut ([`clean_items`]).
         if score < SERIES_MIN_SCORE - 1 {
+            continue;
+        }
+        // A list of places (赴北京、成都、广州等地) is a roll, like a list of people (tagged
+        // only for the series that score: tagging is costly).
+        if items.iter().all(|x| x.len() <= 4)
+            && super::cut::segmenter()
+                .is_some_and(|sg| items.iter().all(|x| sg.is_place(&string_of(x))))
+        {
             continue;
         }
         let mut items = items;
