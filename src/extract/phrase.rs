@@ -57,6 +57,21 @@ pub fn key_phrase(item: &str) -> String {
             }
         }
     }
+    // A stage's own ordinal label (第一阶段：迅即应对突发疫情) is its place in the order, not
+    // what is learnt about it.
+    if let Some(rest) = s.strip_prefix('第') {
+        let num = rest
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let label = ["阶段：", "步：", "部分："]
+            .iter()
+            .find_map(|u| rest[num..].strip_prefix(u));
+        if let Some(body) = label.filter(|b| num > 0 && b.chars().count() >= 4) {
+            s = body;
+        }
+    }
     let sentence: &str = match s.char_indices().find(|(_, c)| is_stop(*c)) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -70,6 +85,15 @@ pub fn key_phrase(item: &str) -> String {
         }
     }
     let mut out = trim_punct(out).to_string();
+    // A bracketed date after it (（1月20日至2月20日）) is a note, not part of the phrase.
+    if let Some(k) = out.rfind('（').filter(|_| out.ends_with('）')) {
+        let note = &out[k + '（'.len_utf8()..];
+        let digits = note.chars().take_while(char::is_ascii_digit).count();
+        let dated = digits > 0 && matches!(note[digits..].chars().next(), Some('年' | '月'));
+        if dated && k > 0 {
+            out.truncate(k);
+        }
+    }
     for tail in ["，等等", "等等", "，等"] {
         if let Some(x) = out.strip_suffix(tail) {
             out = x.to_string();
@@ -315,6 +339,14 @@ mod tests {
             "更好统筹扩大内需和深化供给侧结构性改革"
         );
         assert_eq!(key_phrase("指导思想。以习近平"), "指导思想");
+        // A stage's ordinal label goes; a phrase that only starts alike stays.
+        assert_eq!(
+            key_phrase("第二阶段：初步遏制疫情蔓延势头（1月20日至2月20日）"),
+            "初步遏制疫情蔓延势头"
+        );
+        assert_eq!(key_phrase("第一要务是发展"), "第一要务是发展");
+        // A bracketed name that opens on a digit stays.
+        assert_eq!(key_phrase("第五代移动通信（5G）"), "第五代移动通信（5G）");
         assert_eq!(
             key_phrase("坚持构建和谐劳动关系，等等"),
             "坚持构建和谐劳动关系"
