@@ -644,9 +644,18 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
         .map_or(0, |k| k + '。'.len_utf8());
     let before = strip_frames(&passage[start..at]);
     let stops = ['，', '；', '：'];
-    let (first, rest) = before.split_once(stops)?;
+    let (mut first, mut rest) = before.split_once(stops)?;
+    // A clause of where or when (在这个过程中，我们…) opens before the one that owns.
+    if first.starts_with('在') && first.ends_with(['上', '中', '下', '时', '里']) {
+        (first, rest) = rest.split_once(stops)?;
+    }
     let own = rest.rsplit(stops).next().unwrap_or(rest);
     let first = trim(first);
+    // The speaker (我们深化了对X的认识) is no part of the owner.
+    let first = first
+        .strip_prefix("我们")
+        .filter(|r| len(r) >= 4)
+        .unwrap_or(first);
     let first = first.strip_prefix('要').unwrap_or(first);
     let first = first.strip_prefix("必须").unwrap_or(first);
     // A day (1月25日) says when, it owns nothing.
@@ -1797,6 +1806,15 @@ mod tests {
         // A statement about a pronoun or a verb phrase owns nothing.
         let passage = "这是一项系统工程，要统筹推进A、B、C。";
         assert_eq!(clause_owner(passage, "A"), None);
+    }
+
+    #[test]
+    fn neither_a_setting_nor_the_speaker_owns() {
+        let passage = "在这个过程中，我们深化了对改革工作的规律性认识，必须处理好甲和乙、丙和丁、戊和己的关系。";
+        assert_eq!(
+            clause_owner(passage, "甲和乙").as_deref(),
+            Some("深化了对改革工作的规律性认识")
+        );
     }
 
     #[test]
