@@ -514,3 +514,22 @@ fn a_lead_defining_a_kind_names_the_list_by_it() {
         lists_of(text)
     );
 }
+
+/// A series named only by a short category (…等政策协同 → 政策) is owned by the short run-in
+/// head that leads its paragraph, not by the section far above.
+#[test]
+fn a_run_in_head_owns_a_short_category() {
+    let text = "工作报告\n（来源：新华社）\n二、总体要求和政策取向\n打好政策“组合拳”。加强财政、货币、就业、产业、区域、贸易、环保、监管等政策协同以及与改革开放举措的协调配合，增强政策合力。\n";
+    let p = list_with(
+        text,
+        &[
+            "财政", "货币", "就业", "产业", "区域", "贸易", "环保", "监管",
+        ],
+    );
+    assert_eq!(
+        p.as_deref(),
+        Some("打好政策“组合拳”的八项政策"),
+        "{:?}",
+        lists_of(text)
+    );
+}

@@ -1389,7 +1389,13 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         // unless it is a bare frame or gives its items away.
         let core = l.prompt.replace("……", "");
         let core = trim(core.split('（').next().unwrap_or(""));
-        if len(core) >= 3 && !gives_away(&l.prompt) && !l.prompt.starts_with("……") {
+        // A short run-in head that leads the series' paragraph (打好政策“组合拳”) owns a
+        // category of two characters (政策) the series names.
+        let run_in = Some(l.lead.trim_matches(['。', '，', '：']).to_string())
+            .filter(|h| (4..=12).contains(&len(h)) && !h.contains('，') && !is_series(h));
+        let category = len(core) >= 2 && is_bare_category(core) && run_in.is_some();
+        if (len(core) >= 3 || category) && !gives_away(&l.prompt) && !l.prompt.starts_with("……")
+        {
             // A bare category (…等战略任务 → 战略任务) needs its owner: what the items share,
             // the section, the document's topic.
             // A named spirit or idea (丝路精神, 新发展理念) is its own name, not a category.
@@ -1411,6 +1417,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                     } else {
                         None
                     })
+                    .chain(run_in.clone().filter(|_| category))
                     .chain(section.map(|h| trim(&h.body).to_string()))
                     .chain(std::iter::once(topic.to_string()))
                     .find(|s| !s.is_empty() && !is_bare_category(s) && !weak_subject(s));
