@@ -158,6 +158,7 @@ mod tests {
             "第二章　组织设置",
             "第九条 机关基层党组织的基本任务是：",
             "（一）组织党员学习；",
+            "本单位要加强学习。",
             "（二）受理党员控告和申诉；保障党员权利",
             "第十条 机关基层党组织应当增强创造力、凝聚力、战斗力。",
         ]
@@ -167,11 +168,11 @@ mod tests {
         let p = heading_paths(&paras);
         let texts = |i: usize| p[i].iter().map(|h| h.body.as_str()).collect::<Vec<_>>();
         assert_eq!(texts(1), ["组织设置"]);
-        // A point that ends on a semicolon is an item, no heading…
+        // A point that ends on a semicolon is an item, no heading that owns what follows…
+        assert_eq!(heading_of(&paras[2], 2), None);
         assert_eq!(texts(3), ["组织设置"]);
         // …and one that does not is closed by the next article.
-        assert_eq!(texts(4), ["组织设置"]);
-        assert_eq!(heading_of(&paras[2], 2), None);
+        assert_eq!(texts(5), ["组织设置"]);
     }
 
     #[test]
