@@ -145,7 +145,8 @@ pub fn at_boundary(s: &[char], i: usize) -> bool {
     MASK & (1 << (u32::from(c) % 64)) != 0 && BOUNDARY.contains(&c)
 }
 
-fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
+/// Whether the characters of `s` from `i` on open with those of `pat`.
+pub(super) fn starts_with(s: &[char], i: usize, pat: &str) -> bool {
     (i..).zip(pat.chars()).all(|(k, c)| s.get(k) == Some(&c))
 }
 

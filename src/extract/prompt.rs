@@ -574,6 +574,11 @@ fn reads_as_aspects(clause: &str) -> bool {
     plain && (!CATEGORIES.iter().any(|k| clause.ends_with(k)) || action())
 }
 
+/// A clause of where or when (在…新征程上, 在这个过程中) that opens a sentence before its subject.
+fn is_setting(clause: &str) -> bool {
+    clause.starts_with('在') && clause.ends_with(['上', '中', '下', '时', '里'])
+}
+
 /// Modal verbs that end a sentence's subject (各级政府及其工作人员|要…).
 const MODALS: [&str; 5] = ["都要", "必须", "应当", "需要", "要"];
 
@@ -584,7 +589,7 @@ pub(super) fn sentence_subject(sentence: &str) -> Option<(String, &'static str)>
     let mut clauses = s.split(['，', '。', '；', '：']);
     let mut first = clauses.next()?;
     // A clause of where or when (在…新征程上，市场监管系统要…) opens before the subject.
-    if first.starts_with('在') && first.ends_with(['上', '中', '下', '时', '里']) {
+    if is_setting(first) {
         first = clauses.next()?;
     }
     // Segmented only when a modal occurs at all (most clauses hold none).
@@ -646,7 +651,7 @@ pub(super) fn clause_owner(passage: &str, first_item: &str) -> Option<String> {
     let stops = ['，', '；', '：'];
     let (mut first, mut rest) = before.split_once(stops)?;
     // A clause of where or when (在这个过程中，我们…) opens before the one that owns.
-    if first.starts_with('在') && first.ends_with(['上', '中', '下', '时', '里']) {
+    if is_setting(first) {
         (first, rest) = rest.split_once(stops)?;
     }
     let own = rest.rsplit(stops).next().unwrap_or(rest);

@@ -1,5 +1,5 @@
 //! Implicit lists: parallel structure without ordinal markers.
-use super::markers::{cn_number, cn_numeral};
+use super::markers::{cn_number, cn_numeral, starts_with};
 use super::phrase::{count_at, key_phrase, number_at, with_count};
 use super::{char_vec, is_alnum, make_items, string_of, FoundItem, FoundList, P};
 
@@ -2110,11 +2110,15 @@ fn counts_other_than(t: &[char], n: usize) -> bool {
 /// Whether `t` opens with a quantity of one kind and no number (多种手段, 各类主体, 多方面):
 /// after 等 it counts the run before it as members of that kind.
 fn counts_a_kind(t: &[char]) -> bool {
-    ["多种", "各种", "各类", "多类", "多个", "多方面", "多元"]
+    QUANTITIES
         .iter()
-        .any(|w| starts_with(t, w))
+        .chain(["多方面", "多元"].iter())
+        .any(|w| starts_with(t, 0, w))
         && t.len() >= 4
 }
+
+/// Quantities of one kind with no number, each ending on its measure word (多种, 各类).
+const QUANTITIES: [&str; 5] = ["多种", "各种", "各类", "多类", "多个"];
 
 /// The quoted numeric label that opens `rest` when its number is `n` (“四集中”原则 after four
 /// items), with the category noun right after it: `“四集中”原则`.
@@ -2144,20 +2148,11 @@ fn label_after(rest: &[char], n: usize) -> Option<String> {
 /// A summary noun opened by a quantity of one kind (多种手段, 各类主体): its measure word and
 /// the kind (种, 手段), so the count can stand in the quantity's place.
 pub(super) fn quantified_kind(noun: &str) -> Option<(char, &str)> {
-    ["多种", "各种", "各类", "多类", "多个"]
-        .iter()
-        .find_map(|q| {
-            let kind = noun.strip_prefix(q)?;
-            let measure = q.chars().nth(1)?;
-            ((2..=4).contains(&kind.chars().count()) && !kind.contains('的'))
-                .then_some((measure, kind))
-        })
-}
-
-/// Whether the characters `t` open with those of `w`.
-fn starts_with(t: &[char], w: &str) -> bool {
-    let mut it = t.iter();
-    w.chars().all(|c| it.next() == Some(&c))
+    QUANTITIES.iter().find_map(|q| {
+        let kind = noun.strip_prefix(q)?;
+        let measure = q.chars().nth(1)?;
+        ((2..=4).contains(&kind.chars().count()) && !kind.contains('的')).then_some((measure, kind))
+    })
 }
 
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
@@ -2758,7 +2753,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // the writer counts them as means of one kind…
             && !(right_rest.first() == Some(&'等') && counts_a_kind(&right_rest[1..]))
             // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
-            && !(all_uniform && ["共同", "协同"].iter().any(|w| starts_with(&right_rest, w)))
+            && !(all_uniform && ["共同", "协同"].iter().any(|w| starts_with(&right_rest, 0, w)))
             // …or a head of two or three characters that ends the clause (蓝天、碧水、净土
             // 保卫战; 机构、职能、权限、程序、责任法定化).
             && !(all_uniform
