@@ -64,21 +64,21 @@ fn ends_with(s: &[char], w: &str) -> bool {
 
 /// The text before a series without the verb or preposition that governs it.
 fn strip_verbs(left: &str) -> String {
-    let mut s = left.to_string();
-    for w in LEFT_CUTS {
-        if let Some(x) = s.strip_suffix(w) {
-            // A one-character cut only where a word starts (面|对 is one word, 面对).
-            if w.chars().count() == 1
-                && !x.is_empty()
-                && !super::cut::boundaries(&s).contains(&x.len())
-            {
-                continue;
-            }
-            s = x.to_string();
-            break;
-        }
-    }
-    s
+    // A one-character cut only where a word starts (面|对 is one word, 面对).
+    LEFT_CUTS
+        .iter()
+        .find_map(|w| match w.chars().count() {
+            1 => strip_word(left, w),
+            _ => left.strip_suffix(w),
+        })
+        .unwrap_or(left)
+        .to_string()
+}
+
+/// `s` without the word `w` that ends it, when `w` starts a word there (…|对, not 面对).
+fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    s.strip_suffix(w)
+        .filter(|x| x.is_empty() || super::cut::boundaries(s).contains(&x.len()))
 }
 
 /// The noun that sums a series up, from the text after its 等/的 (`rest`): at most eight
@@ -317,11 +317,7 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
     }
     // 加强对|A、B、C|的监督: the noun after 的 is what is done to the items.
     // (Only a preposition of its own: 面对 is a verb.)
-    let to = f
-        .left
-        .strip_suffix("对于")
-        .or_else(|| f.left.strip_suffix('对'))
-        .filter(|v| v.is_empty() || super::cut::boundaries(f.left).contains(&v.len()));
+    let to = strip_word(f.left, "对于").or_else(|| strip_word(f.left, "对"));
     if let (Some(noun), Some(verb)) = (f.named, to) {
         // A modal before the verb (要加强对…) is the sentence's, not the name's.
         let verb = verb
