@@ -150,6 +150,20 @@ impl Segmenter {
             .is_some_and(|t| t.tag.starts_with('v'))
     }
 
+    /// The byte offset right after the last verb of `text` that leaves something after it
+    /// (国家卫生健康委发布|通用 → after 发布), or None when `text` holds no such verb.
+    pub fn last_verb_end(&self, text: &str) -> Option<usize> {
+        let mut at = 0;
+        let mut out = None;
+        for t in self.jieba.tag(text, false) {
+            at += t.word.len();
+            if t.tag == "v" && at < text.len() {
+                out = Some(at);
+            }
+        }
+        out
+    }
+
     /// True when `text` opens on an action: a verb among its first two words (加快|构建…,
     /// 全面|构建…, 进一步|完善…) or a set phrase (切实加强), not a noun phrase (主要|目标).
     pub fn opens_with_action(&self, text: &str) -> bool {
@@ -183,6 +197,12 @@ impl Segmenter {
     pub fn is_place(&self, text: &str) -> bool {
         let tags = self.jieba.tag(text, false);
         tags.len() == 1 && tags[0].tag == "ns"
+    }
+
+    /// True when `text` is one person's name (毛泽东, 杨靖宇): a series of them is a roll call.
+    pub fn is_person(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.len() == 1 && tags[0].tag == "nr"
     }
 
     /// True for a word of the domain dictionary (a term of the genre that stays whole).

@@ -260,6 +260,30 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
     let num = cn_numeral(n, true);
     let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
     let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
+    // X是…的|A、B、C|的一次重大突发公共卫生事件: the items say what one thing is like — the
+    // features of the subject the sentence is about (never 三个一次…).
+    let one = right.strip_prefix("的一").and_then(|r| {
+        let mut cs = r.chars();
+        cs.next()
+            .filter(|m| "次个场种项支条".contains(*m))
+            .map(|_| cs.take_while(|c| !stops.contains(c)).collect::<String>())
+    });
+    if let Some(thing) = one.filter(|t| t.chars().count() >= 4) {
+        let subject = f
+            .left
+            .split_once('是')
+            .map(|(x, _)| {
+                ["指出", "强调", "认为", "表示", "提出"]
+                    .iter()
+                    .find_map(|w| x.strip_prefix(w))
+                    .unwrap_or(x)
+            })
+            .filter(|x| short(x, 2, 10) && !x.contains(stops));
+        return Some(match subject {
+            Some(x) => format!("{x}的{num}个特征"),
+            None => format!("{}的{num}个特征", noun_only(&thing)),
+        });
+    }
     // 以|A、B、C等|为核心的经济发展新优势: the items are the noun's 核心 (its 重点, 主体…).
     let role_at = right.strip_prefix('等').unwrap_or(&right);
     if f.left.ends_with('以') {
@@ -1463,6 +1487,13 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         // Forward: …，即 A，B，C or …：A、B、C
         // The opener may follow a short noun (“三步走”战略，即…).
         let window: String = string_of(&s[term_end..s.len().min(term_end + 8)]);
+        // …有两个阵地，一个是A，一个是B: one clause per item, each opened by 一个是.
+        if window.starts_with(['，', '：']) && window[3..].starts_with("一个是") {
+            if let Some(l) = one_each(p, i, term_end, n, &term) {
+                out.push(l);
+                continue;
+            }
+        }
         let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
             .into_iter()
             .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
@@ -1526,7 +1557,31 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
             .find(|k| matches!(s[*k], '，' | '。' | '；' | '：' | '！' | '？'))
             .map(|k| k + 1)
             .unwrap_or(0);
-        let body = split_range(s, st, b, &['、', '和']);
+        // 等 right before the count closes the last item (居家观察等6个…).
+        let end = if b > st + 1 && s[b - 1] == '等' {
+            b - 1
+        } else {
+            b
+        };
+        let mut body = split_range(s, st, end, &['、', '和']);
+        // A first part longer than every other carries the clause's subject and verb (国家卫生
+        // 健康委发布|通用、旅游…): the item starts after its last verb, and what stands before
+        // says whose the items are.
+        let mut owner = String::new();
+        if body.len() == n && n >= 2 {
+            let (x, y) = body[0];
+            let longest = body[1..].iter().map(|(x, y)| y - x).max().unwrap_or(0);
+            if y - x > longest + 2 {
+                let t = p.text(x, y);
+                if let Some(cut) = super::cut::segmenter().and_then(|sg| sg.last_verb_end(&t)) {
+                    let k = t[..cut].chars().count();
+                    if y - x >= k + 2 {
+                        body[0].0 = x + k;
+                        owner = t[..cut].to_string();
+                    }
+                }
+            }
+        }
         if body.len() == n && body.iter().all(|(x, y)| (2..=12).contains(&(y - x))) {
             let parts = body
                 .iter()
@@ -1540,11 +1595,72 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
                 p.line(st),
                 p.text(sentence_start(s, i), p.sentence_end(i)),
             );
-            l.prompt = with_count(&term_clean(&term), n);
+            // A count in digits reads as words on a card (6个指南 → 六个指南).
+            let term = match count_at(s, i) {
+                Some((_, digits, _)) if s[i].is_ascii_digit() => {
+                    let rest: String = term.chars().skip(digits).collect();
+                    format!("{}{rest}", cn_numeral(n, true))
+                }
+                _ => term,
+            };
+            let named = with_count(&term_clean(&term), n);
+            l.prompt = if owner.chars().count() >= 4 {
+                format!("{owner}的{named}")
+            } else {
+                named
+            };
             out.push(l);
         }
     }
     out
+}
+
+/// `…有两个阵地，一个是A，一个是B`: the `n` clauses after the count at `i` (its term ending at
+/// `term_end`), each opened by 一个是 (or 另一个是), are the items; the count's term names them,
+/// with what the sentence says has them (抗击疫情有两个阵地 → 抗击疫情的两个阵地).
+fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<FoundList> {
+    let s = &p.chars;
+    let en = p.sentence_end(term_end);
+    let clauses = split_range(s, term_end + 1, en, &['，', '；']);
+    let openers: [&[char]; 3] = [
+        &['一', '个', '是'],
+        &['另', '一', '个', '是'],
+        &['再', '一', '个', '是'],
+    ];
+    let mut parts = Vec::new();
+    for (x, y) in clauses.iter().copied().take(n) {
+        let skip = openers
+            .iter()
+            .find(|o| s[x..y].starts_with(o))
+            .map(|o| o.len())?;
+        if !(2..=20).contains(&(y - x - skip)) {
+            return None;
+        }
+        parts.push((p.text(x + skip, y), p.line(x)));
+    }
+    if parts.len() != n {
+        return None;
+    }
+    let st = sentence_start(s, i);
+    let clause_start = (st..i)
+        .rev()
+        .find(|k| matches!(s[*k], '，' | '；' | '：'))
+        .map_or(st, |k| k + 1);
+    let owner: String = p.text(clause_start, i);
+    let owner = ["指出", "强调", "认为", "表示", "提出"]
+        .iter()
+        .find_map(|w| owner.strip_prefix(w))
+        .unwrap_or(&owner);
+    let owner = owner.strip_suffix('有').unwrap_or(owner);
+    let line = parts[0].1;
+    let mut l = implicit(p, "numeric", term, parts, line, p.text(st, en));
+    let named = with_count(&term_clean(term), n);
+    l.prompt = if (2..=12).contains(&owner.chars().count()) {
+        format!("{owner}的{named}")
+    } else {
+        named
+    };
+    Some(l)
 }
 
 /// Sentences of one paragraph whose short opening clauses share a frame with a slot of two
@@ -2061,6 +2177,20 @@ const LEFT_CUTS: [&str; 31] = [
     "基于", "根据", "按照", "围绕", "针对",
 ];
 
+/// Predicates a 、-series shares as a whole (A、B、C有机统一): they close the last item.
+const JOINT: [&str; 10] = [
+    "有机统一",
+    "相统一",
+    "相结合",
+    "相协调",
+    "共同推进",
+    "一体建设",
+    "一体推进",
+    "同步发展",
+    "协调发展",
+    "齐头并进",
+];
+
 /// Characters that make a word with the 等 after them (高等, 平等, 同等…): no 等 that closes a
 /// series.
 const DENG_WORDS: [char; 14] = [
@@ -2124,7 +2254,11 @@ fn label_after(rest: &[char], n: usize) -> Option<String> {
     }
     let close = rest.iter().position(|c| *c == '”')?;
     let label = &rest[1..close];
-    let (v, len) = number_at(label, 0)?;
+    // The count may follow one qualifying character (“新三样”).
+    let (v, len) = number_at(label, 0).or_else(|| {
+        let (v, len) = number_at(label, 1).filter(|_| label[0] != '第')?;
+        Some((v, len + 1))
+    })?;
     if usize::try_from(v).ok() != Some(n) || len >= label.len() || label.len() > 6 {
         return None;
     }
@@ -2288,7 +2422,7 @@ fn mend_series_edges(
     // item opens: 出现了|不珍惜劳动成果, not 不珍惜|劳动成果.
     let opener = items[1].first().copied().filter(|c| {
         n >= 3
-            && matches!(c, '不' | '无' | '非' | '未' | '没')
+            && matches!(c, '不' | '无' | '非' | '未' | '没' | '各')
             && items[1..].iter().all(|x| x.first() == Some(c))
     });
     if let Some(c0) = opener.filter(|c| s.get(ns) != Some(c)) {
@@ -2313,6 +2447,23 @@ fn mend_series_edges(
         {
             ns = c;
         }
+    }
+    // A preposition or 了 that is a word of its own inside the first item (组织专家|从|病情、治疗
+    // 转归…等方面; 建立|了|晋绥、晋察冀…) is the series' frame: the item starts after it.
+    if let Some(c) = bounds
+        .iter()
+        .copied()
+        .filter(|c| {
+            *c > ns
+                && first.1 >= *c + 2
+                && bounds.binary_search(&(c - 1)).is_ok()
+                && matches!(s[c - 1], '从' | '在' | '对' | '向' | '就' | '按' | '于' | '了')
+                // (Not a preposition every item has: 中国制造|向|中国创造转变.)
+                && !items[1..].iter().any(|x| x.contains(&s[c - 1]))
+        })
+        .max()
+    {
+        ns = c;
     }
     items[0] = s[ns..first.1].to_vec();
     items[n - 1] = s[last_start..ne].to_vec();
@@ -2465,10 +2616,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)));
         // An opening the middle items share (忠于国家、忠于人民…) starts the first item too, at
         // its last place in the first chunk (一支|忠于党).
+        // (One middle item shares its opening with the last chunk: 挽救了红军、挽救了中国革命.)
         let pre = if middle.len() >= 2 {
             common_prefix(&middle)
         } else {
-            0
+            // (Three characters at least: 中国速度…、中国产品… share a word, not a verb.)
+            Some(common_prefix(&[middle[0].as_slice(), last.as_slice()]))
+                .filter(|p| *p >= 3)
+                .unwrap_or(0)
         };
         let at_opening = (pre >= 2)
             .then(|| {
@@ -2478,45 +2633,52 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             })
             .flatten()
             .filter(|i| first.len() - i > pre);
-        let first_item: Vec<char> = if let Some(c) = at_opening {
-            first[c..].to_vec()
-        } else if let (true, Some(c)) = (uniform, verb_cut) {
-            first[c..].to_vec()
-        } else if uniform && first.len() >= mlen {
-            first[first.len() - mlen..].to_vec()
-        } else {
-            let mut cuts: Vec<usize> = vec![0];
-            for w in LEFT_CUTS {
-                let w: Vec<char> = char_vec(w);
-                for i in 0..first.len().saturating_sub(w.len() + 1) {
-                    if first[i..].starts_with(&w) {
-                        cuts.push(i + w.len());
+        // Pairs (外部安全和内部安全、国土安全和国民安全…): every middle item joins two with 和;
+        // the first and last items are pairs too.
+        let pair_at = |t: &[char]| (2..t.len().saturating_sub(2)).rev().find(|i| t[*i] == '和');
+        let pairs = middle.iter().all(|m| pair_at(m).is_some());
+        let first_item: Vec<char> =
+            if let Some(h) = pair_at(&first).filter(|h| pairs && *h >= first.len() - h - 1) {
+                first[2 * h + 1 - first.len()..].to_vec()
+            } else if let Some(c) = at_opening {
+                first[c..].to_vec()
+            } else if let (true, Some(c)) = (uniform, verb_cut) {
+                first[c..].to_vec()
+            } else if uniform && first.len() >= mlen {
+                first[first.len() - mlen..].to_vec()
+            } else {
+                let mut cuts: Vec<usize> = vec![0];
+                for w in LEFT_CUTS {
+                    let w: Vec<char> = char_vec(w);
+                    for i in 0..first.len().saturating_sub(w.len() + 1) {
+                        if first[i..].starts_with(&w) {
+                            cuts.push(i + w.len());
+                        }
                     }
                 }
-            }
-            if suffix > 0 {
-                cuts.retain(|c| first.len() - c >= suffix);
-            }
-            // How far the item a cut leaves is from the nearest of the mean and the other
-            // items' own lengths: one long middle item (提振消费以及民营) must not pull the
-            // first item's cut leftwards.
-            let dist = |c: usize| {
-                let l = (first.len() - c) as f32;
-                lens.iter()
-                    .map(|m| (l - *m as f32).abs())
-                    .fold((l - mean).abs(), f32::min)
+                if suffix > 0 {
+                    cuts.retain(|c| first.len() - c >= suffix);
+                }
+                // How far the item a cut leaves is from the nearest of the mean and the other
+                // items' own lengths: one long middle item (提振消费以及民营) must not pull the
+                // first item's cut leftwards.
+                let dist = |c: usize| {
+                    let l = (first.len() - c) as f32;
+                    lens.iter()
+                        .map(|m| (l - *m as f32).abs())
+                        .fold((l - mean).abs(), f32::min)
+                };
+                let best = cuts
+                    .into_iter()
+                    .min_by(|a, b| {
+                        dist(*a)
+                            .total_cmp(&dist(*b))
+                            .then((*a == 0).cmp(&(*b == 0)))
+                            .then(a.cmp(b))
+                    })
+                    .unwrap_or(0);
+                first[best..].to_vec()
             };
-            let best = cuts
-                .into_iter()
-                .min_by(|a, b| {
-                    dist(*a)
-                        .total_cmp(&dist(*b))
-                        .then((*a == 0).cmp(&(*b == 0)))
-                        .then(a.cmp(b))
-                })
-                .unwrap_or(0);
-            first[best..].to_vec()
-        };
         // 在 opening the clause frames the series (在A、B、C等方面): no item starts with it.
         let first_item = match first_item.split_first() {
             Some(('在', rest)) if rest.len() >= 2 => rest.to_vec(),
@@ -2525,6 +2687,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // Last item(s): split a trailing 和/与/及 join, cut the right context.
         let mut tail_items: Vec<Vec<char>> = Vec::new();
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
+            // A predicate of the items together ends the last one (党的领导、人民当家作主、
+            // 依法治国|有机统一).
+            if let Some(w) = JOINT.iter().map(|w| char_vec(w)).find(|w| {
+                t.len() >= w.len() + 2 && t.ends_with(w) && !t[..t.len() - w.len()].contains(&'的')
+            }) {
+                return (t[..t.len() - w.len()].to_vec(), w);
+            }
             // `…内河航运“四网”`: a quoted count after the last item closes it.
             // (A count of something else is the item's own term: 做到“两个维护”.)
             if let Some(pos) =
@@ -2562,6 +2731,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     return (t[..pos + suffix].to_vec(), t[pos + suffix..].to_vec());
                 }
             }
+            // Items that open alike (挽救了党、挽救了红军、挽救了中国革命) are objects of one verb:
+            // the last runs to the clause's end, no head of theirs follows.
+            if pre >= 2
+                && t.starts_with(&middle[0][..pre])
+                && t.len() <= mlen + 4
+                && !t[pre..].contains(&'的')
+            {
+                return (t.to_vec(), Vec::new());
+            }
+            // Items on one final character (工业化、信息化、城镇化) end on it, however long the
+            // last one is (农业现代化|同步发展).
+            if suffix == 1 && uniform && t.len() > mlen {
+                let c = middle[0][mlen - 1];
+                if let Some(pos) =
+                    (mlen.saturating_sub(1)..(mlen + 3).min(t.len())).find(|i| t[*i] == c)
+                {
+                    return (t[..=pos].to_vec(), t[pos + 1..].to_vec());
+                }
+            }
             if uniform && t.len() >= mlen && !splits_word && ends_clean {
                 // …升级而|催生: the conjunction belongs to what follows.
                 let end = if mlen > 2 && t[mlen - 1] == '而' {
@@ -2585,7 +2773,16 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .unwrap_or(t.len());
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
-        let (it, mut right_rest) = take_item(&last);
+        let pair_end = pair_at(&last).filter(|_| pairs).map(|h| {
+            let suf = &middle[0][middle[0].len() - suffix..];
+            (h + 1..last.len())
+                .find(|i| suffix >= 2 && last[*i..].starts_with(suf))
+                .map_or((2 * h + 1).min(last.len()), |i| i + suffix)
+        });
+        let (it, mut right_rest) = match pair_end {
+            Some(e) => (last[..e].to_vec(), last[e..].to_vec()),
+            None => take_item(&last),
+        };
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
         if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
         {
@@ -2691,6 +2888,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if quoted.is_some() {
             score += 1;
         }
+        // Items said to be one whole (A、B、C有机统一, …相结合): a set the text names as such.
+        if JOINT.iter().any(|w| string_of(&right_rest) == *w) {
+            score += 2;
+        }
         // A quoted label that counts them (…、内河航运“四网”) says the writer listed them.
         if label_after(&right_rest, items.len()).is_some() {
             score += 2;
@@ -2781,11 +2982,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if score < SERIES_MIN_SCORE - 1 {
             continue;
         }
-        // A list of places (赴北京、成都、广州等地) is a roll, like a list of people (tagged
+        // A list of places (赴北京、成都、广州等地) or people (毛泽东、刘少奇…等老一辈革命家) is a
+        // roll, like a list of people named as 同志 above (tagged
         // only for the series that score: tagging is costly).
         if items.iter().all(|x| x.len() <= 4)
-            && super::cut::segmenter()
-                .is_some_and(|sg| items.iter().all(|x| sg.is_place(&string_of(x))))
+            && super::cut::segmenter().is_some_and(|sg| {
+                // (In a long roll, one name the tagger does not know, 任弼时, leaves it a
+                // roll; a short one is a roll only when every item is a name.)
+                let names = items
+                    .iter()
+                    .filter(|x| {
+                        let x = string_of(x);
+                        sg.is_place(&x) || sg.is_person(&x)
+                    })
+                    .count();
+                names == items.len() || (items.len() >= 5 && names + 1 >= items.len())
+            })
         {
             continue;
         }
@@ -2798,6 +3010,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 &mut items,
                 &mut right_rest,
             );
+        }
+        // A verb of two characters opening the first item governs the series when the other
+        // items are no actions (坚持|党的领导、人民当家作主…; not 加快建设…、推进…).
+        // (The verb a word of its own, not 发展|规划's first half; what is left more than a
+        // word or the head the items share; the item no quoted name.)
+        if let Some(first) = items.first_mut() {
+            let governed = LEFT_CUTS
+                .iter()
+                .chain(super::shape::GOVERNING.iter())
+                .any(|w| w.chars().count() == 2 && starts_with(first, 0, w));
+            if governed
+                && first.len() >= 5.max(suffix + 4)
+                && first[2] != '“'
+                && super::cut::char_boundaries(first).contains(&2)
+                && super::cut::segmenter()
+                    .is_some_and(|sg| !sg.opens_with_verb(&string_of(&middle[0])))
+            {
+                first.drain(..2);
+            }
         }
         if score < SERIES_MIN_SCORE {
             if quoted.is_some() || !clean_items(s, (chunks[0], chunks[k - 1]), k, &items) {
@@ -3976,5 +4207,146 @@ mod tests {
         let ls = series("要完善收入分配制度，让勤劳者多得、创新者多得、奉献者多得。");
         let l = ls.first().expect("a series");
         assert_eq!(l.lead, "让几个多得");
+    }
+
+    fn numeric(text: &str) -> Vec<super::FoundList> {
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        super::numeric_summaries(&p)
+    }
+
+    #[test]
+    fn a_first_item_sheds_a_preposition_or_particle_of_its_frame() {
+        let ls =
+            series("武汉市组织专家从病情、治疗转归、流行病学调查、实验室初步检测等方面情况分析。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["病情", "治疗转归", "流行病学调查", "实验室初步检测"]
+        );
+        // …but not one every item has (中国制造|向|中国创造转变).
+        let ls =
+            series("推动中国制造向中国创造转变、中国速度向中国质量转变、中国产品向中国品牌转变。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l)[0], "中国制造向中国创造转变");
+    }
+
+    #[test]
+    fn a_first_item_cut_one_character_into_a_long_word_takes_it_back() {
+        let ls = series("决定延长春节假期，各地大专院校、中小学、幼儿园推迟开学。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["大专院校", "中小学", "幼儿园"]);
+    }
+
+    #[test]
+    fn a_count_after_a_run_takes_the_verb_before_it_as_owner() {
+        let ls = numeric("国家卫生健康委发布通用、旅游、家庭、公共场所、公共交通工具、居家观察等6个公众预防指南。");
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            l.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(),
+            [
+                "通用",
+                "旅游",
+                "家庭",
+                "公共场所",
+                "公共交通工具",
+                "居家观察"
+            ]
+        );
+        assert_eq!(l.prompt, "国家卫生健康委发布的六个公众预防指南");
+    }
+
+    #[test]
+    fn one_clause_per_item_after_a_count_opened_by_yi_ge_shi() {
+        let ls = numeric(
+            "指出抗击疫情有两个阵地，一个是医院救死扶伤阵地，一个是社区防控阵地，要发挥社区作用。",
+        );
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            l.items.iter().map(|i| i.key.as_str()).collect::<Vec<_>>(),
+            ["医院救死扶伤阵地", "社区防控阵地"]
+        );
+        assert_eq!(l.prompt, "抗击疫情的两个阵地");
+        // Clauses that are not each opened so are no such list.
+        assert!(numeric("抗击疫情有两个阵地，一个是医院阵地，社区也很重要。").is_empty());
+    }
+
+    #[test]
+    fn qualities_of_one_thing_are_its_features() {
+        assert_eq!(
+            prompt_of(
+                "新冠肺炎疫情是新中国成立以来发生的传播速度最快、感染范围最广、防控难度最大的一次重大突发公共卫生事件。"
+            ),
+            "新冠肺炎疫情的三个特征"
+        );
+    }
+
+    #[test]
+    fn a_roll_of_people_is_no_list() {
+        assert!(
+            series("湖南走出了毛泽东、刘少奇、任弼时、彭德怀、贺龙、罗荣桓等老一辈革命家。")
+                .is_empty()
+        );
+        // Three qualities the tagger may read as a name or two are still a list.
+        assert!(!series("持续深入打好蓝天、碧水、净土保卫战。").is_empty());
+    }
+
+    #[test]
+    fn items_said_to_be_one_whole_end_before_the_predicate() {
+        let ls = series("必须坚持党的领导、人民当家作主、依法治国有机统一。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["党的领导", "人民当家作主", "依法治国"]);
+    }
+
+    #[test]
+    fn objects_of_one_repeated_verb_run_to_the_clause_end() {
+        let ls = series("遵义会议开启了新阶段，在最危急关头挽救了党、挽救了红军、挽救了中国革命。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["挽救了党", "挽救了红军", "挽救了中国革命"]);
+    }
+
+    #[test]
+    fn items_on_one_final_character_end_on_it() {
+        let ls = series("推动新型工业化、信息化、城镇化、农业现代化同步发展。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["工业化", "信息化", "城镇化", "农业现代化"]);
+    }
+
+    #[test]
+    fn pairs_joined_by_he_stay_pairs() {
+        let ls = series("统筹外部安全和内部安全、国土安全和国民安全、传统安全和非传统安全、自身安全和共同安全，完善体系。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            [
+                "外部安全和内部安全",
+                "国土安全和国民安全",
+                "传统安全和非传统安全",
+                "自身安全和共同安全"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_count_after_a_qualifier_names_the_items() {
+        assert_eq!(
+            prompt_of("电动汽车、锂电池、光伏产品“新三样”出口增长近30%。"),
+            "“新三样”"
+        );
+        // An ordinal (“第二个结合”) counts nothing.
+        assert_ne!(
+            prompt_of("坚持马克思主义、中国实际、优秀传统文化“第三个结合”。"),
+            "“第三个结合”"
+        );
+    }
+
+    #[test]
+    fn siblings_opening_on_ge_say_where_the_first_item_opens() {
+        let ls = series("各民主党派、各团体、各民族、各阶层、各界人士要紧密团结在党中央周围。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["各民主党派", "各团体", "各民族", "各阶层", "各界人士"]
+        );
     }
 }

@@ -120,7 +120,7 @@ fn mend_word_cuts(l: &mut FoundList) {
 
 /// The edges of an item `s..e` of `text` moved off a cut inside a word, given the word
 /// boundaries `bounds` (sorted char offsets) around it. The start grows back over the rest of a
-/// short word (劳|动者 → 劳动者) — unless that word is the verb governing the series
+/// short word (劳|动者 → 劳动者) or over the one character a long word lost (大|专院校) — unless that word is the verb governing the series
 /// (`governs`: 推|动全员 → 全员); the end grows to the word's end when the word is short
 /// (供应链金|融) or the word runs to `hi`, the end of the clause (百年奋|斗目标). Never past
 /// `lo`/`hi`, never by more than three characters.
@@ -147,7 +147,8 @@ pub(super) fn mend_edges(
             let word: String = string_of(&text[b0..b1]);
             if governs(&word) && b1 + 2 <= e {
                 ns = b1;
-            } else if b1 - b0 <= 3 && b0 >= lo {
+            } else if (b1 - b0 <= 3 || s - b0 == 1) && b0 >= lo {
+                // A long word cut one character in (各地大|专院校) grows back by that one.
                 ns = b0;
             }
         }
@@ -155,7 +156,8 @@ pub(super) fn mend_edges(
     let mut ne = e;
     if inside(e) {
         if let (Some(b0), Some(b1)) = (before(e), after(e)) {
-            if b1 - e <= 3 && b1 <= hi && (b1 - b0 <= 3 || b1 == hi) {
+            // (…or a long word that lost only its last character: 各界人|士.)
+            if b1 - e <= 3 && b1 <= hi && (b1 - b0 <= 3 || b1 == hi || b1 - e == 1) {
                 ne = b1;
             }
         }
@@ -555,6 +557,18 @@ mod tests {
         assert_eq!(
             mend_edges(&t, &[0, 1, 3, 4, 6], (2, 6), (0, 6), &no_verb),
             (1, 6)
+        );
+        // 各地|大专院校 cut one character in: the long word takes it back.
+        let t = c("各地大专院校");
+        assert_eq!(mend_edges(&t, &[0, 2, 6], (3, 6), (0, 6), &no_verb), (2, 6));
+        // …but two characters in, the cut stands (no guess at a long word's start).
+        let t = c("各地大专院校");
+        assert_eq!(mend_edges(&t, &[0, 2, 6], (4, 6), (0, 6), &no_verb), (4, 6));
+        // 各界人|士: a long word that lost its last character takes it back.
+        let t = c("各界人士要团结");
+        assert_eq!(
+            mend_edges(&t, &[0, 4, 5, 7], (0, 3), (0, 7), &no_verb),
+            (0, 4)
         );
         // 实现|百年奋斗目标, cut inside a long word that ends the clause: it grows to its end.
         let t = c("实现百年奋斗目标");
