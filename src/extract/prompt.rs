@@ -1690,6 +1690,11 @@ fn summary_prompt(l: &FoundList, n: usize) -> Option<String> {
         .strip_prefix('要')
         .filter(|v| len(v) >= 2)
         .unwrap_or(verb);
+    // 结合当地在|A、B、C等方面条件: the preposition framed the items, not what follows.
+    let verb = verb
+        .strip_suffix(['在', '从', '于'])
+        .filter(|v| len(v) >= 2)
+        .unwrap_or(verb);
     let verb = if len(verb) <= 6 && !weak_subject(verb) {
         verb
     } else {

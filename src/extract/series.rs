@@ -260,6 +260,23 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
     let num = cn_numeral(n, true);
     let short = |s: &str, lo: usize, hi: usize| (lo..=hi).contains(&s.chars().count());
     let opens_summary = right.starts_with(['等', '的', '和', '与', '及', '这']);
+    // 成为|A、B、C|等领域的焦点: the writer names the items as fields or aspects of what
+    // follows (成为焦点的三个领域). (After a preposition the count stands in the items' place:
+    // 发挥其在三个方面的积极作用.)
+    if let Some((kind, rest)) = ["方面", "领域"]
+        .iter()
+        .find_map(|k| right.strip_prefix('等')?.strip_prefix(k).map(|r| (*k, r)))
+    {
+        let rest: String = rest.chars().take_while(|c| !stops.contains(c)).collect();
+        let prep = ["在", "从", "于", "对", "向"]
+            .iter()
+            .any(|p| f.left.ends_with(p));
+        if let Some(noun) = rest.strip_prefix('的').filter(|r| short(r, 2, 8) && !prep) {
+            if short(f.left, 2, 16) && !noun.contains('的') {
+                return Some(format!("{}{noun}的{num}个{kind}", f.left));
+            }
+        }
+    }
     // X是…的|A、B、C|的一次重大突发公共卫生事件: the items say what one thing is like — the
     // features of the subject the sentence is about (never 三个一次…).
     let one = right.strip_prefix("的一").and_then(|r| {
@@ -2949,6 +2966,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // …a run closed by 等 and a quantity of one kind (法律、经济、技术、行政等多种手段):
             // the writer counts them as means of one kind…
             && !(right_rest.first() == Some(&'等') && counts_a_kind(&right_rest[1..]))
+            // …or a run the writer names as aspects or fields (自然、经济、文化等方面)…
+            && !["等方面", "等领域", "等环节"].iter().any(|w| starts_with(&right_rest, 0, w))
             // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
             && !(all_uniform && ["共同", "协同"].iter().any(|w| starts_with(&right_rest, 0, w)))
             // …or a head of two or three characters that ends the clause (蓝天、碧水、净土
@@ -4348,5 +4367,19 @@ mod tests {
             keys(l),
             ["各民主党派", "各团体", "各民族", "各阶层", "各界人士"]
         );
+    }
+
+    #[test]
+    fn short_words_the_writer_names_as_aspects_are_a_list() {
+        let ls = series("根据学校实际，结合当地在自然、经济、文化等方面条件，充分挖掘资源。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["自然", "经济", "文化"]);
+        // …and the fields a noun after 的 is of name it.
+        assert_eq!(
+            prompt_of("网络安全越来越成为经济、贸易、科技、文化等领域的焦点。"),
+            "网络安全越来越成为焦点的四个领域"
+        );
+        // Short words with no such name are no list.
+        assert!(series("根据学校实际，结合当地自然、经济、文化条件，充分挖掘资源。").is_empty());
     }
 }
