@@ -4380,6 +4380,8 @@ mod tests {
             "网络安全越来越成为焦点的四个领域"
         );
         // Short words with no such name are no list.
-        assert!(series("根据学校实际，结合当地自然、经济、文化条件，充分挖掘资源。").is_empty());
+        assert!(
+            series("根据学校实际，结合当地自然、经济、文化发展的具体情况充分挖掘资源。").is_empty()
+        );
     }
 }
