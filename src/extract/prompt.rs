@@ -1171,6 +1171,11 @@ pub fn finish(
     while l.prompt.contains("的的") {
         l.prompt = l.prompt.replace("的的", "的");
     }
+    // …or an owner may meet the same words opening the rest (解放战争时期|解放战争时期的…).
+    let c = chars(&l.prompt);
+    if let Some(k) = (2..=c.len() / 2).find(|k| c[..*k] == c[*k..2 * k]) {
+        l.prompt = string_of(&c[k..]);
+    }
     // A series named only by its verb (坚持三个强国) gets its owner: the head of its paragraph
     // (推动生态环境综合治理。…统筹水资源、水环境、水生态治理) or its section.
     // An owner taken from the document's topic (推进乡村全面振兴的五项总要求) is one already.
@@ -2124,6 +2129,14 @@ mod tests {
         l.prompt = "一些青少年中出现了的三个现象".into();
         finish(&mut l, &[], None, None, "");
         assert_eq!(l.prompt, "一些青少年中出现的三个现象");
+    }
+
+    #[test]
+    fn an_owner_met_by_the_same_words_is_said_once() {
+        let mut l = list(&["三下江南", "四保临江", "四战四平"], "");
+        l.prompt = "解放战争时期解放战争时期的三个方面".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "解放战争时期的三个方面");
     }
 
     #[test]

@@ -3034,19 +3034,27 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // items are no actions (坚持|党的领导、人民当家作主…; not 加快建设…、推进…).
         // (The verb a word of its own, not 发展|规划's first half; what is left more than a
         // word or the head the items share; the item no quoted name.)
+        // (A modal before the verb goes with it: 要|讲好|党的故事.)
         if let Some(first) = items.first_mut() {
+            let m = usize::from(matches!(first.first(), Some('要' | '应' | '须')));
             let governed = LEFT_CUTS
                 .iter()
                 .chain(super::shape::GOVERNING.iter())
-                .any(|w| w.chars().count() == 2 && starts_with(first, 0, w));
-            if governed
-                && first.len() >= 5.max(suffix + 4)
-                && first[2] != '“'
-                && super::cut::char_boundaries(first).contains(&2)
-                && super::cut::segmenter()
-                    .is_some_and(|sg| !sg.opens_with_verb(&string_of(&middle[0])))
+                .any(|w| w.chars().count() == 2 && starts_with(first, m, w));
+            // (…or a verb and its result, 讲好|党的故事、革命的故事, when no other item has one:
+            // no tagger needed.)
+            let result =
+                first.get(m + 1) == Some(&'好') && middle.iter().all(|x| x.get(1) != Some(&'好'));
+            if (governed || result)
+                && first.len() >= m + 5
+                && first.len() > m + suffix + 2
+                && first[m + 2] != '“'
+                && super::cut::char_boundaries(first).contains(&(m + 2))
+                && (result
+                    || super::cut::segmenter()
+                        .is_some_and(|sg| !sg.opens_with_verb(&string_of(&middle[0]))))
             {
-                first.drain(..2);
+                first.drain(..m + 2);
             }
         }
         if score < SERIES_MIN_SCORE {
@@ -3296,10 +3304,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
             None => match &shared {
                 // A shared ending is the category (…转变 ×3 → 三个转变).
+                // (An ending that opens on 的 counts without it: 党的故事 ×4.)
                 Some(w)
-                    if l.items
-                        .iter()
-                        .all(|i| i.key.chars().count() >= w.chars().count() + 2) =>
+                    if l.items.iter().all(|i| {
+                        i.key.chars().count() >= w.trim_start_matches('的').chars().count() + 2
+                    }) =>
                 {
                     // A head they share after the last item stays with them (几个政府|建设).
                     let mut head: String = if (1..=3).contains(&right_rest.len()) {
@@ -3325,6 +3334,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     let w = match w.strip_prefix('者') {
                         Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
                         _ => w.clone(),
+                    };
+                    // …的故事 ×4: the noun is the category, its 的 none (四个故事).
+                    let w = match w.strip_prefix('的') {
+                        Some(noun) if noun.chars().count() >= 2 => noun.to_string(),
+                        _ => w,
                     };
                     // A modifier between the verb and the series (支持通用|基础软件、工业软件)
                     // describes every item: it goes with the category, after the count (支持的
@@ -4383,5 +4397,23 @@ mod tests {
         assert!(
             series("根据学校实际，结合当地自然、经济、文化发展的具体情况充分挖掘资源。").is_empty()
         );
+    }
+
+    #[test]
+    fn a_shared_ending_on_de_counts_its_noun() {
+        let ls = series(
+            "博物馆是红色基因库。要讲好党的故事、革命的故事、根据地的故事、英雄和烈士的故事。",
+        );
+        let l = ls.last().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["党的故事", "革命的故事", "根据地的故事", "英雄和烈士的故事"]
+        );
+        assert!(
+            !l.lead.contains("的故事") || !l.lead.contains("个的"),
+            "{}",
+            l.lead
+        );
+        assert!(l.lead.contains("几个故事"), "{}", l.lead);
     }
 }
