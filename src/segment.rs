@@ -192,17 +192,11 @@ impl Segmenter {
         tags.last().is_some_and(|t| t.tag.starts_with('n')) && tags.iter().all(|t| t.tag != "v")
     }
 
-    /// True when `text` is one place name (北京, 粤港澳大湾区): a series of them is a roll of
-    /// places, not a list to learn.
-    pub fn is_place(&self, text: &str) -> bool {
+    /// True when `text` is one place or person name (北京, 粤港澳大湾区, 毛泽东): a series of
+    /// them is a roll of places or a roll call, not a list to learn.
+    pub fn is_name(&self, text: &str) -> bool {
         let tags = self.jieba.tag(text, false);
-        tags.len() == 1 && tags[0].tag == "ns"
-    }
-
-    /// True when `text` is one person's name (毛泽东, 杨靖宇): a series of them is a roll call.
-    pub fn is_person(&self, text: &str) -> bool {
-        let tags = self.jieba.tag(text, false);
-        tags.len() == 1 && tags[0].tag == "nr"
+        tags.len() == 1 && matches!(tags[0].tag, "ns" | "nr")
     }
 
     /// True for a word of the domain dictionary (a term of the genre that stays whole).

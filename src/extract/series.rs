@@ -2706,10 +2706,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let take_item = |t: &[char]| -> (Vec<char>, Vec<char>) {
             // A predicate of the items together ends the last one (党的领导、人民当家作主、
             // 依法治国|有机统一).
-            if let Some(w) = JOINT.iter().map(|w| char_vec(w)).find(|w| {
-                t.len() >= w.len() + 2 && t.ends_with(w) && !t[..t.len() - w.len()].contains(&'的')
-            }) {
-                return (t[..t.len() - w.len()].to_vec(), w);
+            if let Some(w) = JOINT.iter().find(|w| ends_with(t, w)) {
+                let cut = t.len() - w.chars().count();
+                if cut >= 2 && !t[..cut].contains(&'的') {
+                    return (t[..cut].to_vec(), t[cut..].to_vec());
+                }
             }
             // `…内河航运“四网”`: a quoted count after the last item closes it.
             // (A count of something else is the item's own term: 做到“两个维护”.)
@@ -3008,14 +3009,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && super::cut::segmenter().is_some_and(|sg| {
                 // (In a long roll, one name the tagger does not know, 任弼时, leaves it a
                 // roll; a short one is a roll only when every item is a name.)
-                let names = items
+                let spare = usize::from(items.len() >= 5);
+                items
                     .iter()
-                    .filter(|x| {
-                        let x = string_of(x);
-                        sg.is_place(&x) || sg.is_person(&x)
-                    })
-                    .count();
-                names == items.len() || (items.len() >= 5 && names + 1 >= items.len())
+                    .filter(|x| !sg.is_name(&string_of(x)))
+                    .nth(spare)
+                    .is_none()
             })
         {
             continue;
