@@ -277,6 +277,32 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             }
         }
     }
+    // 它由…而催生，以|A、B、C及其优化组合的跃升|为基本内涵: the items are what the sentence's
+    // subject is built on (新质生产力的三个基本内涵) — the subject 它 stands for, or one short
+    // enough to be only a subject.
+    if f.left == "以" {
+        let role = right.split_once('为').and_then(|(gap, r)| {
+            let role: String = r.chars().take_while(|c| !stops.contains(c)).collect();
+            // (为 in the items' clause; the role ends it.)
+            let ends = r.len() == role.len() || r[role.len()..].starts_with(stops);
+            (!gap.contains(stops) && short(&role, 2, 4) && ends).then_some(role)
+        });
+        let before = string_of(f.before);
+        let mut sentences = before.rsplit('。');
+        let this = sentences.next().unwrap_or("").trim_end_matches('，');
+        let subject = if this.starts_with(['它', '其']) {
+            sentences
+                .next()
+                .and_then(|prev| prev.split('是').next())
+                .and_then(|h| h.rsplit('，').next())
+                .filter(|x| short(x, 2, 8))
+        } else {
+            Some(this).filter(|x| short(x, 2, 8) && !x.contains(stops))
+        };
+        if let (Some(role), Some(subject)) = (role, subject) {
+            return Some(format!("{subject}的{num}个{role}"));
+        }
+    }
     // X是…的|A、B、C|的一次重大突发公共卫生事件: the items say what one thing is like — the
     // features of the subject the sentence is about (never 三个一次…).
     let one = right.strip_prefix("的一").and_then(|r| {
@@ -2751,7 +2777,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
             // Items that open alike (挽救了党、挽救了红军、挽救了中国革命) are objects of one verb:
             // the last runs to the clause's end, no head of theirs follows.
-            if pre >= 2
+            // (Three characters at least: 政治要求、政治规矩、政治纪律|不上心 share a word.)
+            if pre >= 3
                 && t.starts_with(&middle[0][..pre])
                 && t.len() <= mlen + 4
                 && !t[pre..].contains(&'的')
@@ -3028,6 +3055,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 &mut items,
                 &mut right_rest,
             );
+        }
+        // Siblings that open alike on two characters (质量工程师、质量技术能手) say where the
+        // first item opens (重视|质量经理) — when the opening stands once in each (not 中国速度向
+        // 中国质量转变). (After scoring: the cut changes what is kept no more than the others.)
+        let p2 = common_prefix(&items[1..]);
+        if p2 == 2 {
+            let open: Vec<char> = items[1][..2].to_vec();
+            let at = |t: &[char]| {
+                (0..t.len().saturating_sub(1))
+                    .filter(|i| t[*i..].starts_with(&open))
+                    .collect::<Vec<_>>()
+            };
+            if items[1..].iter().all(|x| at(x).len() == 1) {
+                if let [i] = at(&items[0])[..] {
+                    if i > 0 && items[0].len() - i > 2 {
+                        items[0].drain(..i);
+                    }
+                }
+            }
         }
         // A verb of two characters opening the first item governs the series when the other
         // items are no actions (坚持|党的领导、人民当家作主…; not 加快建设…、推进…).
@@ -4409,5 +4455,29 @@ mod tests {
             ["党的故事", "革命的故事", "根据地的故事", "英雄和烈士的故事"]
         );
         assert!(l.lead.contains("几个故事"), "{}", l.lead);
+    }
+
+    #[test]
+    fn siblings_opening_alike_on_two_characters_say_where_the_first_opens() {
+        let ls = series("要健全质量管理制度，重视质量经理、质量工程师、质量技术能手队伍建设。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l)[0], "质量经理");
+        // An opening a sibling repeats (中国速度向中国质量转变) says nothing.
+        let ls =
+            series("推动中国制造向中国创造转变、中国速度向中国质量转变、中国产品向中国品牌转变。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l)[0], "中国制造向中国创造转变");
+    }
+
+    #[test]
+    fn what_a_subject_is_built_on_is_named_by_its_role() {
+        assert_eq!(
+            prompt_of(
+                "新质生产力是先进生产力质态。它由技术革命性突破、生产要素创新性配置、产业深度转型升级而催生，\
+                 以劳动者、劳动资料、劳动对象及其优化组合的跃升为基本内涵，以全要素生产率大幅提升为核心标志。"
+            )
+            .as_str(),
+            "新质生产力的三个基本内涵"
+        );
     }
 }
