@@ -285,7 +285,8 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             let role: String = r.chars().take_while(|c| !stops.contains(c)).collect();
             // (为 in the items' clause; the role ends it.)
             let ends = r.len() == role.len() || r[role.len()..].starts_with(stops);
-            (!gap.contains(stops) && short(&role, 2, 4) && ends).then_some(role)
+            // (为代表 gives examples, not a role.)
+            (!gap.contains(stops) && short(&role, 2, 4) && ends && role != "代表").then_some(role)
         });
         let before = string_of(f.before);
         let mut sentences = before.rsplit('。');
@@ -297,7 +298,12 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
                 .and_then(|h| h.rsplit('，').next())
                 .filter(|x| short(x, 2, 8))
         } else {
-            Some(this).filter(|x| short(x, 2, 8) && !x.contains(stops))
+            // (A subject, not a clause of time or a connective: 同时，以…为重点.)
+            Some(this).filter(|x| {
+                short(x, 2, 8)
+                    && !x.contains(stops)
+                    && super::cut::segmenter().is_some_and(|sg| sg.is_noun_phrase(x))
+            })
         };
         if let (Some(role), Some(subject)) = (role, subject) {
             return Some(format!("{subject}的{num}个{role}"));
@@ -312,16 +318,19 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
             .map(|_| cs.take_while(|c| !stops.contains(c)).collect::<String>())
     });
     if let Some(thing) = one.filter(|t| t.chars().count() >= 4) {
-        let subject = f
-            .left
-            .split_once('是')
-            .map(|(x, _)| {
-                ["指出", "强调", "认为", "表示", "提出"]
-                    .iter()
-                    .find_map(|w| x.strip_prefix(w))
-                    .unwrap_or(x)
-            })
-            .filter(|x| short(x, 2, 10) && !x.contains(stops));
+        // (是 right before the items: the clause's left is the subject.)
+        let copula = Some(f.left).filter(|x| f.copula && short(x, 2, 10) && !x.contains(stops));
+        let subject = copula.or_else(|| {
+            f.left
+                .split_once('是')
+                .map(|(x, _)| {
+                    ["指出", "强调", "认为", "表示", "提出"]
+                        .iter()
+                        .find_map(|w| x.strip_prefix(w))
+                        .unwrap_or(x)
+                })
+                .filter(|x| short(x, 2, 10) && !x.contains(stops))
+        });
         return Some(match subject {
             Some(x) => format!("{x}的{num}个特征"),
             None => format!("{}的{num}个特征", noun_only(&thing)),
@@ -1514,6 +1523,10 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         {
             continue;
         }
+        // (Nor inside a number: the 6 of 16个.)
+        if i > 0 && s[i].is_ascii_digit() && s[i - 1].is_ascii_digit() {
+            continue;
+        }
         let Some((v, _, len)) = count_at(s, i) else {
             // 三步走 has its classifier inside the term.
             continue;
@@ -1690,14 +1703,21 @@ fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<Fo
         .find(|k| matches!(s[*k], '，' | '；' | '：'))
         .map_or(st, |k| k + 1);
     let owner: String = p.text(clause_start, i);
+    // (What a speaker says has them: 习近平总书记强调|抗击疫情有….)
     let owner = ["指出", "强调", "认为", "表示", "提出"]
         .iter()
-        .find_map(|w| owner.strip_prefix(w))
+        .filter_map(|w| owner.rfind(w).map(|k| &owner[k + w.len()..]))
+        .min_by_key(|x| x.len())
         .unwrap_or(&owner);
     let owner = owner.strip_suffix('有').unwrap_or(owner);
     let line = parts[0].1;
     let mut l = implicit(p, "numeric", term, parts, line, p.text(st, en));
-    let named = with_count(&term_clean(term), n);
+    // (A count in digits reads as words: 2个阵地 → 两个阵地.)
+    let term = match term.find(|c: char| !c.is_ascii_digit()) {
+        Some(k) if k > 0 => format!("{}{}", cn_numeral(n, true), &term[k..]),
+        _ => term.to_string(),
+    };
+    let named = with_count(&term_clean(&term), n);
     l.prompt = if (2..=12).contains(&owner.chars().count()) {
         format!("{owner}的{named}")
     } else {
@@ -2668,6 +2688,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .filter(|p| *p >= 3)
                 .unwrap_or(0)
         };
+        // (An opening of three characters or more that is a verb: 挽救了党、挽救了红军…, not
+        // 人民群众获得感、人民群众幸福感….)
+        let verb_opening = pre >= 3
+            && super::cut::segmenter()
+                .is_some_and(|sg| sg.opens_with_verb(&string_of(&middle[0][..pre])));
         let at_opening = (pre >= 2)
             .then(|| {
                 (1..first.len())
@@ -2678,7 +2703,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             .filter(|i| first.len() - i > pre);
         // Pairs (外部安全和内部安全、国土安全和国民安全…): every middle item joins two with 和;
         // the first and last items are pairs too.
-        let pair_at = |t: &[char]| (2..t.len().saturating_sub(2)).rev().find(|i| t[*i] == '和');
+        // (和 as a joint, not the first half of 和谐/和睦/和平.)
+        let joint = |t: &[char], i: usize| {
+            t[i] == '和' && !matches!(t.get(i + 1), Some('谐' | '睦' | '平' | '美' | '顺'))
+        };
+        let pair_at = |t: &[char]| (2..t.len().saturating_sub(2)).rev().find(|i| joint(t, *i));
         let pairs = middle.iter().all(|m| pair_at(m).is_some());
         let first_item: Vec<char> =
             if let Some(h) = pair_at(&first).filter(|h| pairs && *h >= first.len() - h - 1) {
@@ -2778,7 +2807,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // Items that open alike (挽救了党、挽救了红军、挽救了中国革命) are objects of one verb:
             // the last runs to the clause's end, no head of theirs follows.
             // (Three characters at least: 政治要求、政治规矩、政治纪律|不上心 share a word.)
-            if pre >= 3
+            if verb_opening
                 && t.starts_with(&middle[0][..pre])
                 && t.len() <= mlen + 4
                 && !t[pre..].contains(&'的')
@@ -2818,7 +2847,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .unwrap_or(t.len());
             (t[..stop].to_vec(), t[stop..].to_vec())
         };
-        let pair_end = pair_at(&last).filter(|_| pairs).map(|h| {
+        // (The last pair's 和 is the first in its chunk: …共同安全的关系和要求.)
+        let first_and = (2..last.len().saturating_sub(2)).find(|i| joint(&last, *i));
+        let pair_end = first_and.filter(|_| pairs).map(|h| {
             let suf = &middle[0][middle[0].len() - suffix..];
             (h + 1..last.len())
                 .find(|i| suffix >= 2 && last[*i..].starts_with(suf))
@@ -2935,7 +2966,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // Items said to be one whole (A、B、C有机统一, …相结合): a set the text names as such.
         if JOINT.iter().any(|w| string_of(&right_rest) == *w) {
-            score += 2;
+            score += 1;
         }
         // A quoted label that counts them (…、内河航运“四网”) says the writer listed them.
         if label_after(&right_rest, items.len()).is_some() {
@@ -3069,7 +3100,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             };
             if items[1..].iter().all(|x| at(x).len() == 1) {
                 if let [i] = at(&items[0])[..] {
-                    if i > 0 && items[0].len() - i > 2 {
+                    // (Only after a verb or preposition: 一流|科技人才 keeps its modifier.)
+                    let after_verb = i > 0
+                        && (LEFT_CUTS.iter().any(|w| ends_with(&items[0][..i], w))
+                            || super::cut::segmenter().is_some_and(|sg| {
+                                let head = string_of(&items[0][..i]);
+                                sg.last_verb_end(&string_of(&items[0])) == Some(head.len())
+                            }));
+                    if after_verb && items[0].len() - i > 2 {
                         items[0].drain(..i);
                     }
                 }
@@ -3088,8 +3126,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .any(|w| w.chars().count() == 2 && starts_with(first, m, w));
             // (…or a verb and its result, 讲好|党的故事、革命的故事, when no other item has one:
             // no tagger needed.)
-            let result =
-                first.get(m + 1) == Some(&'好') && middle.iter().all(|x| x.get(1) != Some(&'好'));
+            // (A verb of doing before 好, not 良好; and items on a shared ending.)
+            let result = first.get(m + 1) == Some(&'好')
+                && matches!(
+                    first.get(m),
+                    Some('讲' | '用' | '做' | '办' | '管' | '建' | '守' | '走' | '抓' | '干')
+                )
+                && suffix >= 2
+                && middle.iter().all(|x| x.get(1) != Some(&'好'));
             if (governed || result)
                 && first.len() >= m + 5
                 && first.len() > m + suffix + 2
@@ -4479,5 +4523,38 @@ mod tests {
             .as_str(),
             "新质生产力的三个基本内涵"
         );
+    }
+
+    #[test]
+    fn review_cases_keep_their_modifiers_and_owners() {
+        // 良好 is no verb: the item keeps it.
+        let ls = series("要打造良好营商环境、一流创新生态、高效政务服务，激发活力。");
+        assert!(ls.iter().all(|l| keys(l).first() != Some(&"营商环境")));
+        // 一流 is a modifier, not a verb: it stays with the first item.
+        let ls = series("要培养一流科技人才、科技领军人才、科技创新团队，建设强国。");
+        assert!(ls.iter().all(|l| keys(l).first() != Some(&"科技人才")));
+        // A shared noun opening (人民群众…) is no verb: the last item does not run on.
+        let ls =
+            series("不断增强人民群众获得感、人民群众幸福感、人民群众安全感、人民群众满意度水平。");
+        assert!(ls
+            .iter()
+            .all(|l| keys(l).last() != Some(&"人民群众满意度水平")));
+        // A clause of time is no subject for 以…为重点.
+        assert_ne!(
+            prompt_of("同时，以科技创新、产业升级、绿色转型为重点，推动高质量发展。"),
+            "同时的三个重点"
+        );
+        // The speaker is no owner, and digits read as words.
+        let ls = numeric(
+            "习近平总书记强调抗击疫情有2个阵地，一个是医院救死扶伤阵地，一个是社区防控阵地。",
+        );
+        assert_eq!(
+            ls.first().map(|l| l.prompt.as_str()),
+            Some("抗击疫情的两个阵地")
+        );
+        // A digit count never starts inside a number (the 6 of 16个).
+        let ls =
+            numeric("发布通用、旅游、家庭、公共场所、公共交通工具、居家观察等16个公众预防指南。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("六个")));
     }
 }
