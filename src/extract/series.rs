@@ -323,12 +323,7 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
         let subject = copula.or_else(|| {
             f.left
                 .split_once('是')
-                .map(|(x, _)| {
-                    ["指出", "强调", "认为", "表示", "提出"]
-                        .iter()
-                        .find_map(|w| x.strip_prefix(w))
-                        .unwrap_or(x)
-                })
+                .map(|(x, _)| SAID.iter().find_map(|w| x.strip_prefix(w)).unwrap_or(x))
                 .filter(|x| short(x, 2, 10) && !x.contains(stops))
         });
         return Some(match subject {
@@ -1651,15 +1646,7 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
                 p.line(st),
                 p.text(sentence_start(s, i), p.sentence_end(i)),
             );
-            // A count in digits reads as words on a card (6个指南 → 六个指南).
-            let term = match count_at(s, i) {
-                Some((_, digits, _)) if s[i].is_ascii_digit() => {
-                    let rest: String = term.chars().skip(digits).collect();
-                    format!("{}{rest}", cn_numeral(n, true))
-                }
-                _ => term,
-            };
-            let named = with_count(&term_clean(&term), n);
+            let named = counted_name(&term, n);
             l.prompt = if owner.chars().count() >= 4 {
                 format!("{owner}的{named}")
             } else {
@@ -1704,7 +1691,7 @@ fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<Fo
         .map_or(st, |k| k + 1);
     let owner: String = p.text(clause_start, i);
     // (What a speaker says has them: 习近平总书记强调|抗击疫情有….)
-    let owner = ["指出", "强调", "认为", "表示", "提出"]
+    let owner = SAID
         .iter()
         .filter_map(|w| owner.rfind(w).map(|k| &owner[k + w.len()..]))
         .min_by_key(|x| x.len())
@@ -1712,12 +1699,7 @@ fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<Fo
     let owner = owner.strip_suffix('有').unwrap_or(owner);
     let line = parts[0].1;
     let mut l = implicit(p, "numeric", term, parts, line, p.text(st, en));
-    // (A count in digits reads as words: 2个阵地 → 两个阵地.)
-    let term = match term.find(|c: char| !c.is_ascii_digit()) {
-        Some(k) if k > 0 => format!("{}{}", cn_numeral(n, true), &term[k..]),
-        _ => term.to_string(),
-    };
-    let named = with_count(&term_clean(&term), n);
+    let named = counted_name(term, n);
     l.prompt = if (2..=12).contains(&owner.chars().count()) {
         format!("{owner}的{named}")
     } else {
@@ -1945,6 +1927,19 @@ fn expand_label(
         cur = found.1;
     }
     Some(items)
+}
+
+/// Verbs that report speech (习近平总书记强调|…): what they open is said, no owner's name.
+const SAID: [&str; 5] = ["指出", "强调", "认为", "表示", "提出"];
+
+/// A count's term as a card names it: digits read as words (6个指南 → 六个指南), a vague
+/// count made exact.
+fn counted_name(term: &str, n: usize) -> String {
+    let term = match term.find(|c: char| !c.is_ascii_digit()) {
+        Some(k) if k > 0 => format!("{}{}", cn_numeral(n, true), &term[k..]),
+        _ => term.to_string(),
+    };
+    with_count(&term_clean(&term), n)
 }
 
 fn term_clean(t: &str) -> String {
