@@ -267,9 +267,25 @@ fn has_category(c: &str) -> bool {
     CATEGORIES.iter().any(|k| c.contains(k))
 }
 
+/// The longest run of characters `a` and `b` share.
+fn longest_shared_run(a: &[char], b: &[char]) -> usize {
+    let mut best = 0;
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { 0 };
+            best = best.max(row[j + 1]);
+            diag = up;
+        }
+    }
+    best
+}
+
 /// The clause of a lead sentence that names the list, with the clause before it when it
 /// opens on a verb and needs a subject.
-fn pick_clause(lead: &str) -> String {
+fn pick_clause(lead: &str, items: &[String]) -> String {
     let clauses: Vec<&str> = lead
         .split(['，', '。', '；', '：'])
         .map(trim)
@@ -294,8 +310,32 @@ fn pick_clause(lead: &str) -> String {
         .copied()
         .rev()
         .find(|i| contrast && CONTRAST_TAKE.iter().any(|w| clauses[*i].starts_with(w)));
+    // The clause whose words most items take up (全面加强知识产权保护工作, … → 加强知识产权
+    // 保护工作顶层设计, 提高知识产权保护工作法治化水平 …) introduces them: the lead's other
+    // clauses are its aims. Four characters shared by at least half the items, and more than
+    // any other clause shares.
+    let echoed = || {
+        let item_chars: Vec<Vec<char>> = items.iter().map(|i| chars(i)).collect();
+        let echo = |c: &str| {
+            let c = chars(c);
+            let runs: Vec<usize> = item_chars
+                .iter()
+                .map(|i| longest_shared_run(i, &c))
+                .filter(|r| *r >= 4)
+                .collect();
+            (runs.len(), runs.iter().sum::<usize>())
+        };
+        let scored: Vec<(usize, (usize, usize))> =
+            pool.iter().map(|i| (*i, echo(clauses[*i]))).collect();
+        let best = scored.iter().map(|(_, e)| *e).max()?;
+        let unique = scored.iter().filter(|(_, e)| *e == best).count() == 1;
+        (items.len() >= 2 && 2 * best.0 >= items.len() && best.0 >= 2 && unique)
+            .then(|| scored.iter().find(|(_, e)| *e == best).map(|(i, _)| *i))
+            .flatten()
+    };
     let k = take
         .or_else(|| pool.iter().copied().rev().find(|i| has_count(clauses[*i])))
+        .or_else(echoed)
         .or_else(|| {
             pool.iter()
                 .copied()
@@ -1286,6 +1326,16 @@ const ACTIVITY_HEADS: [&str; 20] = [
     "衔接", "氛围", "发展", "增长", "扩容", "攻关", "供给", "保障",
 ];
 
+/// Last words that say what kind of thing a list's items are, with the measure word and name
+/// the kind is counted by (专利法、商标法 → 两部法律).
+const SUFFIX_KINDS: [(&str, &str); 5] = [
+    ("法", "部法律"),
+    ("条例", "部条例"),
+    ("制度", "项制度"),
+    ("体系", "个体系"),
+    ("规划", "个规划"),
+];
+
 /// A series named only by a short noun phrase (群团组织（三项）) reads as an instructor prints
 /// it: members of a class summed up after 等 are counted as kinds of it (工会、共青团、妇联等
 /// 群团组织 → 三类群团组织); anything else the noun phrase gathers — the qualities a 的 joins to
@@ -1319,6 +1369,22 @@ fn name_bare_noun(l: &mut FoundList) {
         return;
     }
     let num = cn_numeral(n, true);
+    // Items of one kind named by their shared last word (专利法、商标法、著作权法) before an
+    // activity on them (…等修订工作) are counted as that kind: 修订工作的五部法律.
+    let kind_of_items = SUFFIX_KINDS.iter().find(|(suffix, _)| {
+        n >= 3
+            && l.items
+                .iter()
+                .all(|i| i.key.ends_with(suffix) && len(&i.key) >= len(suffix) + 2)
+    });
+    // (A core that already names the kind, 规划支撑保障, says it once.)
+    if let Some((_, kind)) = kind_of_items.filter(|(suffix, _)| {
+        (core.ends_with("工作") || ACTIVITY_HEADS.iter().any(|h| core.ends_with(h)))
+            && !core.contains(suffix)
+    }) {
+        l.prompt = format!("{core}的{num}{kind}");
+        return;
+    }
     // A one-character nominal suffix (信息化, 普及率, 积极性) makes a state or a measure
     // (not 度: 制度 is a class of things).
     let activity =
@@ -1454,7 +1520,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
             if backward && !has_count(&s) {
                 String::new()
             } else {
-                pick_clause(&s)
+                pick_clause(&s, &items)
             }
         }
     };
@@ -1790,7 +1856,7 @@ mod tests {
                     当前和今后一个时期，要着力抓好以下几方面工作。";
         let lead = "当前和今后一个时期，要着力抓好以下几方面工作。";
         // The time frame is no subject: the clause keeps only its verb.
-        assert_eq!(pick_clause(lead), "要着力抓好以下几方面工作");
+        assert_eq!(pick_clause(lead, &[]), "要着力抓好以下几方面工作");
         let owner = lead_topic(para, lead);
         assert_eq!(owner.as_deref(), Some("建设中国特色社会主义法治体系"));
         assert_eq!(
@@ -1882,13 +1948,16 @@ mod tests {
 
     #[test]
     fn contrasts_take_the_side_that_introduces_the_items() {
-        let c = pick_clause("我们所推进的现代化，既有各国现代化的共同特征，更有基于国情的中国特色");
+        let c = pick_clause(
+            "我们所推进的现代化，既有各国现代化的共同特征，更有基于国情的中国特色",
+            &[],
+        );
         assert!(c.contains("中国特色") && !c.contains("共同特征"), "{c}");
     }
 
     #[test]
     fn a_series_in_the_lead_is_not_the_name() {
-        let c = pick_clause("《意见》坚持内外统筹、提质增效、主动引领、有序开放，对新时代教育对外开放进行了重点部署");
+        let c = pick_clause("《意见》坚持内外统筹、提质增效、主动引领、有序开放，对新时代教育对外开放进行了重点部署", &[]);
         assert_eq!(c, "对新时代教育对外开放进行了重点部署");
     }
 
@@ -2017,12 +2086,12 @@ mod tests {
     #[test]
     fn an_adverbial_clause_is_no_subject() {
         assert_eq!(
-            pick_clause("一年来，根据全会部署，要做好以下几项工作"),
+            pick_clause("一年来，根据全会部署，要做好以下几项工作", &[]),
             "要做好以下几项工作"
         );
         // A subject clause before a verb still joins (构建新发展格局，要把握好…).
         assert_eq!(
-            pick_clause("推进乡村振兴，要把握好几个重点"),
+            pick_clause("推进乡村振兴，要把握好几个重点", &[]),
             "推进乡村振兴要把握好几个重点"
         );
     }
@@ -2145,7 +2214,8 @@ mod tests {
         assert!(!is_series("坚持问题导向和系统观念"));
         assert_eq!(
             pick_clause(
-                "为此，着力破除制约加快构建新发展格局的主要矛盾和问题，推进实践创新、制度创新。"
+                "为此，着力破除制约加快构建新发展格局的主要矛盾和问题，推进实践创新、制度创新。",
+                &[]
             ),
             "着力破除制约加快构建新发展格局的主要矛盾和问题"
         );
@@ -2200,6 +2270,42 @@ mod tests {
     #[test]
     fn a_bare_frame_is_known() {
         assert!(bare_frame("力求达到……（三项）"));
+    }
+
+    #[test]
+    fn laws_before_an_activity_on_them_are_counted_as_laws() {
+        let mut l = list(
+            &["安全生产法", "消防法", "道路交通安全法"],
+            "要加快推进安全生产法、消防法、道路交通安全法等修订工作。",
+        );
+        l.prompt = "修订工作（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "修订工作的三部法律");
+        // Members of a class that do not share a kind's last word stay its kinds.
+        let mut l = list(
+            &["工厂", "农场", "矿山"],
+            "要支持工厂、农场、矿山等生产单位开放参观。",
+        );
+        l.prompt = "生产单位（三项）".into();
+        name_bare_noun(&mut l);
+        assert_eq!(l.prompt, "三类生产单位");
+    }
+
+    #[test]
+    fn the_clause_the_items_take_up_introduces_them() {
+        let items: Vec<String> = [
+            "深化医药卫生体制改革顶层设计",
+            "提高医药卫生体制改革系统性",
+            "强化公共卫生服务体系",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let lead =
+            "我们必须立足新发展阶段，全面深化医药卫生体制改革，增进人民健康福祉，推动建设健康中国";
+        assert_eq!(pick_clause(lead, &items), "全面深化医药卫生体制改革");
+        // Items that take up no clause leave the choice as it was.
+        assert_eq!(pick_clause(lead, &[]), "我们必须立足新发展阶段");
     }
 
     #[test]

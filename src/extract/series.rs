@@ -1795,6 +1795,25 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
 }
 
+/// A paragraph's first sentence as the head of what follows (推动X治理。…): after its
+/// marker, 4–24 characters, one phrase (a numbered heading may join two, …，…).
+fn first_sentence_head(p: &P, s: &[char]) -> Option<String> {
+    let start = super::markers::marker_at(s, 0, true).map_or(0, |m| m.len);
+    let end = s.iter().position(|c| matches!(c, '。' | '！' | '？'))?;
+    if !(4..=24).contains(&end.saturating_sub(start)) {
+        return None;
+    }
+    let head = p.text(start, end);
+    (!head.contains('、') && (start > 0 || !head.contains('，'))).then_some(head)
+}
+
+/// The run-in head of a numbered paragraph (第一，加强X顶层设计。…): [`first_sentence_head`]
+/// after an ordinal marker, one phrase.
+fn run_in_head(p: &P, s: &[char]) -> Option<String> {
+    super::markers::marker_at(s, 0, true)?;
+    first_sentence_head(p, s).filter(|h| !h.contains('，'))
+}
+
 /// Classifiers a quoted label may put between its count and its word (“四个意识”).
 const LABEL_CLASSIFIERS: [char; 6] = ['个', '大', '项', '条', '类', '种'];
 
@@ -3497,10 +3516,43 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                             .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
                     })
                     .flatten();
+                    // A bare modal (要|重拳出击、整治到底、震慑到位) says what is required of
+                    // the owner: its N点要求 (never 要的三个方面).
+                    let modal_only = matches!(left, "要" | "必须" | "都要");
                     match owner {
+                        Some(o) if modal_only => {
+                            l.prompt = format!("{o}的{}点要求", cn_numeral(n, false));
+                        }
+                        // A preposition (为|A、B、C|提供有力保障) frames what the clause does
+                        // for the items: the gap and the verb after it say it.
+                        Some(o)
+                            if matches!(left, "为" | "向" | "对" | "给" | "从" | "在")
+                                && (2..=10).contains(&right_rest.len()) =>
+                        {
+                            l.prompt = format!(
+                                "{o}：{left}……{}的{}个方面",
+                                string_of(&right_rest),
+                                cn_numeral(n, true)
+                            );
+                        }
                         Some(o) => l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true)),
                         None => {
-                            l.lead = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                            let prev = p.sentences_before(a).into_iter().next().unwrap_or_default();
+                            // A sentence before that is one more directive with no subject
+                            // (要抓紧制定X。要坚持A、B、C) is a sibling, no owner: the paragraph's
+                            // run-in head (第一，加强X顶层设计。) is.
+                            let sibling =
+                                ["要", "必须", "应当"].iter().any(|m| prev.starts_with(m));
+                            // (Only for a verb required of it: 要坚持|A、B、C.)
+                            let required = ["要", "必须"].iter().any(|m| {
+                                left.strip_prefix(m).is_some_and(|v| v.chars().count() >= 2)
+                            });
+                            match run_in_head(p, s).filter(|_| sibling && required) {
+                                Some(h) => {
+                                    l.prompt = format!("{h}{left}的{}个方面", cn_numeral(n, true));
+                                }
+                                None => l.lead = prev,
+                            }
                         }
                     }
                 }
@@ -3522,14 +3574,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && (super::prompt::needs_owner(&l.prompt) || short_name)
             && super::prompt::sentence_subject(&l.passage).is_none()
         {
-            let start = super::markers::marker_at(s, 0, true).map_or(0, |m| m.len);
-            let end = s.iter().position(|c| matches!(c, '。' | '！' | '？'));
-            if let Some(end) = end.filter(|e| (4..=24).contains(&e.saturating_sub(start))) {
-                let head = p.text(start, end);
-                // A run-in head is one phrase; a numbered heading may join two (…，…).
-                if !head.contains('、') && (start > 0 || !head.contains('，')) {
-                    l.prompt = format!("{head}：{}", l.prompt);
-                }
+            if let Some(head) = first_sentence_head(p, s) {
+                l.prompt = format!("{head}：{}", l.prompt);
             }
         }
         out.push((score, l));
@@ -4096,6 +4142,43 @@ mod tests {
         let ls = series("要加快形成以创新、协调、开放等为核心的竞争新优势。");
         let l = ls.first().expect("a series");
         assert_eq!(l.prompt, "竞争新优势的三个核心");
+    }
+
+    #[test]
+    fn a_bare_modal_before_actions_asks_for_requirements() {
+        let l = series(
+            "要加强市场监管，对群众反映强烈、社会关注度高的领域，要严查快办、公开曝光、形成震慑。",
+        );
+        let p: Vec<&str> = l.iter().map(|l| l.prompt.as_str()).collect();
+        assert!(p.contains(&"加强市场监管的三点要求"), "{p:?}");
+    }
+
+    #[test]
+    fn a_sibling_directive_before_gives_way_to_the_run_in_head() {
+        let l = series(
+            "第二，完善科技创新体制机制。要加快制定科技强国行动纲要。要坚持自主可控、开放合作、安全高效，提高创新效能。",
+        );
+        let p: Vec<&str> = l.iter().map(|l| l.prompt.as_str()).collect();
+        assert!(p.contains(&"完善科技创新体制机制要坚持的三个方面"), "{p:?}");
+        // A sentence before with a subject of its own is no sibling: it stays the lead.
+        let l = series(
+            "第二，完善科技创新体制机制。科技部门要加快制定行动纲要。要坚持自主可控、开放合作、安全高效，提高创新效能。",
+        );
+        assert!(
+            l.iter().all(|l| !l.prompt.contains("要坚持的")),
+            "{:?}",
+            l.iter().map(|l| &l.prompt).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_preposition_before_the_items_keeps_its_verb() {
+        let l = series("召开这次会议，为经济发展、社会稳定、民生改善提供有力支撑。");
+        let p: Vec<&str> = l.iter().map(|l| l.prompt.as_str()).collect();
+        assert!(
+            p.contains(&"召开这次会议：为……提供有力支撑的三个方面"),
+            "{p:?}"
+        );
     }
 
     #[test]
