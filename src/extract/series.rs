@@ -1795,6 +1795,31 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
 }
 
+/// Adverbs of manner the genre puts before a series of actions (着力保基本、兜底线、促公平).
+const ADVERBS_OF_MANNER: [&str; 10] = [
+    "着力",
+    "切实",
+    "大力",
+    "积极",
+    "全面",
+    "深入",
+    "持续",
+    "不断",
+    "进一步",
+    "努力",
+];
+
+/// What follows an adverb of manner that is all a name says before its count (着力的三个方面
+/// → 三个方面).
+fn bare_adverb(prompt: &str) -> Option<&str> {
+    ADVERBS_OF_MANNER.iter().find_map(|a| {
+        prompt
+            .strip_prefix(a)
+            .and_then(|r| r.strip_prefix('的'))
+            .filter(|r| count_at(&r.chars().collect::<Vec<_>>(), 0).is_some())
+    })
+}
+
 /// A paragraph's first sentence as the head of what follows (推动X治理。…): after its
 /// marker, 4–24 characters, one phrase (a numbered heading may join two, …，…).
 fn first_sentence_head(p: &P, s: &[char]) -> Option<String> {
@@ -3519,9 +3544,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // A bare modal (要|重拳出击、整治到底、震慑到位) says what is required of
                     // the owner: its N点要求 (never 要的三个方面).
                     let modal_only = matches!(left, "要" | "必须" | "都要");
+                    // An adverb alone (着力|保基本、兜底线、促公平; 切实|…) says how, not what: the
+                    // owner's aspects.
+                    let adverb_only = ADVERBS_OF_MANNER.contains(&left);
                     match owner {
                         Some(o) if modal_only => {
                             l.prompt = format!("{o}的{}点要求", cn_numeral(n, false));
+                        }
+                        Some(o) if adverb_only => {
+                            l.prompt = format!("{o}的{}个方面", cn_numeral(n, true));
                         }
                         // A preposition (为|A、B、C|提供有力保障) frames what the clause does
                         // for the items: the gap and the verb after it say it.
@@ -3575,7 +3606,24 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && super::prompt::sentence_subject(&l.passage).is_none()
         {
             if let Some(head) = first_sentence_head(p, s) {
-                l.prompt = format!("{head}：{}", l.prompt);
+                l.prompt = match bare_adverb(&l.prompt) {
+                    Some(rest) => format!("{head}的{rest}"),
+                    None => format!("{head}：{}", l.prompt),
+                };
+            }
+        }
+        // An adverb alone before the count (着力|保基本、兜底线、促公平) names nothing: deeper
+        // in, the clause the sentence opens with owns the items.
+        // (A sentence with a subject of its own gets it in the finishing pass.)
+        if let Some(rest) =
+            bare_adverb(&l.prompt).filter(|_| super::prompt::sentence_subject(&l.passage).is_none())
+        {
+            let owner = l
+                .items
+                .first()
+                .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key));
+            if let Some(o) = owner {
+                l.prompt = format!("{o}的{rest}");
             }
         }
         out.push((score, l));
@@ -4154,6 +4202,13 @@ mod tests {
     }
 
     #[test]
+    fn an_adverb_alone_before_the_items_is_no_part_of_the_name() {
+        let l = series("要完善社会保障体系，着力扩大覆盖、提高待遇、改进服务。");
+        let p: Vec<&str> = l.iter().map(|l| l.prompt.as_str()).collect();
+        assert!(p.contains(&"完善社会保障体系的三个方面"), "{p:?}");
+    }
+
+    #[test]
     fn a_sibling_directive_before_gives_way_to_the_run_in_head() {
         let l = series(
             "第二，完善科技创新体制机制。要加快制定科技强国行动纲要。要坚持自主可控、开放合作、安全高效，提高创新效能。",
@@ -4227,7 +4282,11 @@ mod tests {
         let ls = series("各地要统筹推进，着力稳就业、保民生、促增长。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["稳就业", "保民生", "促增长"]);
-        assert_eq!(l.prompt, "着力的三个方面");
+        // 着力 alone names nothing: the clause the sentence opens with owns the items.
+        assert_eq!(l.prompt, "各地要统筹推进的三个方面");
+        // A governing verb that is no adverb stays for the finishing pass to give an owner.
+        let ls = series("各地要统筹推进，加快稳就业、保民生、促增长。");
+        assert!(ls.iter().all(|l| l.prompt != "各地要统筹推进的三个方面"));
     }
 
     #[test]
