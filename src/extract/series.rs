@@ -1545,7 +1545,8 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
                 continue;
             }
         }
-        let opener = ["，即", "：", "，包括", "，分别是", "，就是"]
+        // …or spells its label out in brackets right after it (“三农”（农业、农村、农民）).
+        let opener = ["，即", "：", "，包括", "，分别是", "，就是", "（"]
             .into_iter()
             .filter_map(|o| window.find(o).map(|b| (window[..b].chars().count(), o)))
             .filter(|(skip, _)| {
@@ -1559,7 +1560,15 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         if let Some((skip, o)) = opener {
             let k = term_end + skip;
             let st = k + o.chars().count();
-            let en = p.sentence_end(st);
+            // Brackets close what they spell out.
+            let en = if o == "（" {
+                match (st..p.sentence_end(st)).find(|j| s[*j] == '）') {
+                    Some(j) => j,
+                    None => continue,
+                }
+            } else {
+                p.sentence_end(st)
+            };
             let body: Vec<(usize, usize)> = split_range(s, st, en, &['，', '、', '；']);
             if body.len() >= n {
                 let take: Vec<(usize, usize)> = body[..n].to_vec();
@@ -1614,6 +1623,9 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         } else {
             b
         };
+        // The frame 以A、B为 / 把A、B作为 + count (即以陆桥通道、沿长江通道为两条横轴): the
+        // items are its objects, without the frame's words and what stands before them.
+        let (st, end) = objects_framed(s, st, end).unwrap_or((st, end));
         let mut body = split_range(s, st, end, &['、', '和']);
         // A first part longer than every other carries the clause's subject and verb (国家卫生
         // 健康委发布|通用、旅游…): the item starts after its last verb, and what stands before
@@ -1656,6 +1668,36 @@ fn numeric_summaries(p: &P) -> Vec<FoundList> {
         }
     }
     out
+}
+
+/// The objects of a frame 以…为 / 把…作为 / 将…作为 that `s[st..end]` closes (城镇化格局以|
+/// 沿海通道、沿江通道|为): the range between the frame's words. The opening word stands before
+/// the first 、 and is no part of a word (可以, 以及, 以来).
+fn objects_framed(s: &[char], st: usize, end: usize) -> Option<(usize, usize)> {
+    let t = &s[st..end];
+    let close = if t.ends_with(&['作', '为']) {
+        2
+    } else if t.ends_with(&['为']) {
+        1
+    } else {
+        return None;
+    };
+    let first_dun = t.iter().position(|c| *c == '、')?;
+    let open = (0..first_dun).rev().find(|k| {
+        let opener = if close == 2 {
+            matches!(t[*k], '把' | '将')
+        } else {
+            t[*k] == '以'
+        };
+        opener
+            && !(*k > 0 && matches!(t[k - 1], '可' | '所' | '予' | '加' | '难' | '得' | '足'))
+            && !matches!(
+                t.get(k + 1),
+                Some('及' | '来' | '后' | '上' | '下' | '外' | '内' | '便')
+            )
+    })?;
+    let (a, b) = (st + open + 1, end - close);
+    (b > a + 2).then_some((a, b))
 }
 
 /// `…有两个阵地，一个是A，一个是B`: the `n` clauses after the count at `i` (its term ending at
@@ -1820,6 +1862,27 @@ fn bare_adverb(prompt: &str) -> Option<&str> {
     })
 }
 
+/// Whether a quoted numeric label (“三农”, “六保”) ends right before position `at`.
+fn quoted_numeric_label_before(s: &[char], at: usize) -> bool {
+    let Some(close) = at.checked_sub(1).filter(|k| s[*k] == '”') else {
+        return false;
+    };
+    (close.saturating_sub(12)..close)
+        .rev()
+        .find(|k| s[*k] == '“')
+        .is_some_and(|o| label_segments(&s[o + 1..close]).is_some())
+}
+
+/// The inside of the first （…） in `s[a..b]` when every 、 of the range stands inside it.
+fn bracketed(s: &[char], a: usize, b: usize) -> Option<(usize, usize)> {
+    let o = (a..b).find(|k| s[*k] == '（')?;
+    let c = (o + 1..b).find(|k| s[*k] == '）')?;
+    (a..b)
+        .filter(|k| s[*k] == '、')
+        .all(|k| o < k && k < c)
+        .then_some((o + 1, c))
+}
+
 /// A paragraph's first sentence as the head of what follows (推动X治理。…): after its
 /// marker, 4–24 characters, one phrase (a numbered heading may join two, …，…).
 fn first_sentence_head(p: &P, s: &[char]) -> Option<String> {
@@ -1883,8 +1946,12 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
             continue;
         };
         if let Some(segs) = label_segments(&s[i + 1..close]) {
-            // The expansion follows within the label's sentence and the next one.
-            let end = p.sentence_end(p.sentence_end(close));
+            // The expansion follows within the label's sentence and the next one, or in the
+            // brackets right after the label (“三农”（农业、农村、农民）), which close it.
+            let bracket = (s.get(close + 1) == Some(&'（'))
+                .then(|| (close + 2..p.sentence_end(close)).find(|k| s[*k] == '）'))
+                .flatten();
+            let end = bracket.unwrap_or_else(|| p.sentence_end(p.sentence_end(close)));
             let chunks = split_range(s, close + 1, end, &['、', '，', '；', '：']);
             if let Some(parts) = expand_label(s, &chunks, &segs) {
                 // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
@@ -1897,7 +1964,17 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
                 } else {
                     close + 1
                 };
-                let label: String = string_of(&s[i..label_end]);
+                let mut label: String = string_of(&s[i..label_end]);
+                // After brackets, the noun is the first word past them (“三农”（…）问题).
+                if let Some(b) = bracket {
+                    let after: String = string_of(&s[b + 1..s.len().min(b + 9)]);
+                    let cuts = super::cut::boundaries(&after);
+                    if let Some(w) = cuts.get(1).map(|e| &after[..*e]) {
+                        if w.chars().count() == 2 && w.chars().all(is_alnum) {
+                            label.push_str(w);
+                        }
+                    }
+                }
                 let parts: Vec<(String, u32)> = parts
                     .into_iter()
                     .map(|(x, y)| (p.text(x, y), p.line(x)))
@@ -2645,6 +2722,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if !s[a..b].contains(&'、') {
             continue;
         }
+        // A series in brackets (“放管服”（简政放权、放管结合、优化服务）改革) is what they hold.
+        // (A numeric label spelled out so, “三农”（农业、农村、农民）, is `label_expansions`'.)
+        let inside = bracketed(s, a, b);
+        let (a, b) = match inside {
+            Some((x, _)) if quoted_numeric_label_before(s, x - 1) => continue,
+            Some(inside) => inside,
+            None => (a, b),
+        };
         let mut chunks = split_range(s, a, b, &['、']);
         if chunks.len() == 2 {
             if let Some(l) = joined_triple(p, a, &chunks) {
@@ -2748,48 +2833,50 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         };
         let pair_at = |t: &[char]| (2..t.len().saturating_sub(2)).rev().find(|i| joint(t, *i));
         let pairs = middle.iter().all(|m| pair_at(m).is_some());
-        let first_item: Vec<char> =
-            if let Some(h) = pair_at(&first).filter(|h| pairs && *h >= first.len() - h - 1) {
-                first[2 * h + 1 - first.len()..].to_vec()
-            } else if let Some(c) = at_opening {
-                first[c..].to_vec()
-            } else if let (true, Some(c)) = (uniform, verb_cut) {
-                first[c..].to_vec()
-            } else if uniform && first.len() >= mlen {
-                first[first.len() - mlen..].to_vec()
-            } else {
-                let mut cuts: Vec<usize> = vec![0];
-                for w in LEFT_CUTS {
-                    let w: Vec<char> = char_vec(w);
-                    for i in 0..first.len().saturating_sub(w.len() + 1) {
-                        if first[i..].starts_with(&w) {
-                            cuts.push(i + w.len());
-                        }
+        let first_item: Vec<char> = if inside.is_some() {
+            // The opening bracket starts the first item: nothing before it is left context.
+            first.clone()
+        } else if let Some(h) = pair_at(&first).filter(|h| pairs && *h >= first.len() - h - 1) {
+            first[2 * h + 1 - first.len()..].to_vec()
+        } else if let Some(c) = at_opening {
+            first[c..].to_vec()
+        } else if let (true, Some(c)) = (uniform, verb_cut) {
+            first[c..].to_vec()
+        } else if uniform && first.len() >= mlen {
+            first[first.len() - mlen..].to_vec()
+        } else {
+            let mut cuts: Vec<usize> = vec![0];
+            for w in LEFT_CUTS {
+                let w: Vec<char> = char_vec(w);
+                for i in 0..first.len().saturating_sub(w.len() + 1) {
+                    if first[i..].starts_with(&w) {
+                        cuts.push(i + w.len());
                     }
                 }
-                if suffix > 0 {
-                    cuts.retain(|c| first.len() - c >= suffix);
-                }
-                // How far the item a cut leaves is from the nearest of the mean and the other
-                // items' own lengths: one long middle item (提振消费以及民营) must not pull the
-                // first item's cut leftwards.
-                let dist = |c: usize| {
-                    let l = (first.len() - c) as f32;
-                    lens.iter()
-                        .map(|m| (l - *m as f32).abs())
-                        .fold((l - mean).abs(), f32::min)
-                };
-                let best = cuts
-                    .into_iter()
-                    .min_by(|a, b| {
-                        dist(*a)
-                            .total_cmp(&dist(*b))
-                            .then((*a == 0).cmp(&(*b == 0)))
-                            .then(a.cmp(b))
-                    })
-                    .unwrap_or(0);
-                first[best..].to_vec()
+            }
+            if suffix > 0 {
+                cuts.retain(|c| first.len() - c >= suffix);
+            }
+            // How far the item a cut leaves is from the nearest of the mean and the other
+            // items' own lengths: one long middle item (提振消费以及民营) must not pull the
+            // first item's cut leftwards.
+            let dist = |c: usize| {
+                let l = (first.len() - c) as f32;
+                lens.iter()
+                    .map(|m| (l - *m as f32).abs())
+                    .fold((l - mean).abs(), f32::min)
             };
+            let best = cuts
+                .into_iter()
+                .min_by(|a, b| {
+                    dist(*a)
+                        .total_cmp(&dist(*b))
+                        .then((*a == 0).cmp(&(*b == 0)))
+                        .then(a.cmp(b))
+                })
+                .unwrap_or(0);
+            first[best..].to_vec()
+        };
         // 在 opening the clause frames the series (在A、B、C等方面): no item starts with it.
         let first_item = match first_item.split_first() {
             Some(('在', rest)) if rest.len() >= 2 => rest.to_vec(),
@@ -2896,6 +2983,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         });
         let (it, mut right_rest) = match pair_end {
             Some(e) => (last[..e].to_vec(), last[e..].to_vec()),
+            // The closing bracket ends the last item: nothing after it inside is shared.
+            None if inside.is_some() => (last.clone(), Vec::new()),
             None => take_item(&last),
         };
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
@@ -3094,6 +3183,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 score += 1;
             }
         }
+        // A series in brackets of its own spells out what stands before them (“四好农村路”
+        // （建好、管好…）): the writer set it apart as a list.
+        if inside.is_some() {
+            score += 1;
+        }
         // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
         // One point short, it stands when its items are cleanly cut ([`clean_items`]).
         if score < SERIES_MIN_SCORE - 1 {
@@ -3117,7 +3211,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             continue;
         }
         let mut items = items;
-        if quoted.is_none() {
+        // (Brackets fix both edges: the first item opens at （ and the last closes at ）.)
+        if quoted.is_none() && inside.is_none() {
             mend_series_edges(
                 s,
                 (a, b),
@@ -4472,6 +4567,46 @@ mod tests {
         let p = para(text);
         let p = super::P::new(0, &p);
         super::numeric_summaries(&p)
+    }
+
+    #[test]
+    fn brackets_close_a_series_they_hold() {
+        // A quoted numeric label spelled out in brackets: the label and the word after names it.
+        let p = para("要始终把解决好“三农”（农业、农村、农民）问题作为全党工作重中之重。");
+        let p = super::P::new(0, &p);
+        let ls = super::label_expansions(&p);
+        let l = ls.first().expect("a label");
+        assert_eq!(keys(l), ["农业", "农村", "农民"]);
+        assert_eq!(l.prompt, "“三农”问题（三项）");
+        // …and the 、-series finder leaves it to that label.
+        assert!(
+            series("要始终把解决好“三农”（农业、农村、农民）问题作为全党工作重中之重。").is_empty()
+        );
+        // Any other series in brackets is all they hold, first item and last.
+        let ls = series("深化“放管服”（简政放权、放管结合、优化服务）改革，持续优化营商环境。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["简政放权", "放管结合", "优化服务"]);
+        let ls = series("加快完善“1+N”政策体系（顶层设计文件、重点领域实施方案、各地区行动方案、保障措施），形成合力。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            [
+                "顶层设计文件",
+                "重点领域实施方案",
+                "各地区行动方案",
+                "保障措施"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_frame_of_objects_before_a_count_is_no_part_of_the_items() {
+        let ls = numeric("城镇化格局以沿海通道、沿江通道为两条主轴。");
+        let l = ls.first().expect("a numeric list");
+        assert_eq!(keys(l), ["沿海通道", "沿江通道"]);
+        let ls = numeric("要把稳就业、保民生作为两个重点。");
+        let l = ls.first().expect("a numeric list");
+        assert_eq!(keys(l), ["稳就业", "保民生"]);
     }
 
     #[test]
