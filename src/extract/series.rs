@@ -518,6 +518,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(numeric_summaries(p));
         out.extend(label_expansions(p));
         out.extend(sentence_frames(p));
+        out.extend(sentence_openings(p));
         out.extend(modal_frames(p));
         out.extend(modal_sentences(p));
         out.extend(stage_sentences(p));
@@ -1748,6 +1749,80 @@ fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<Fo
         named
     };
     Some(l)
+}
+
+/// Sentences of one paragraph in a row whose first clauses open with the same words, four
+/// characters or more ending on a word's edge, and go on each with its own object (排比:
+/// 知识产权保护工作关系|国家安全，只有…。知识产权保护工作关系|高质量发展，… ×5). The objects are the
+/// items; the shared opening names them (知识产权保护工作关系的五个方面). A speaker's frame
+/// (…指出) is no opening, and a run of sentences that all go on alike after the opening too
+/// (我们要坚持…) is cut where they part.
+fn sentence_openings(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    let firsts: Vec<(usize, usize)> = sentences(p)
+        .iter()
+        .filter_map(|&(a, b)| {
+            let e = (a..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))?;
+            (e > a + 5).then_some((a, e))
+        })
+        .collect();
+    if firsts.len() < 3 {
+        return Vec::new();
+    }
+    let shared = |x: (usize, usize), y: (usize, usize)| {
+        s[x.0..x.1]
+            .iter()
+            .zip(&s[y.0..y.1])
+            .take_while(|(c, d)| c == d)
+            .count()
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 2 < firsts.len() {
+        let mut j = i + 1;
+        let mut n = usize::MAX;
+        while j < firsts.len() {
+            let m = n.min(shared(firsts[i], firsts[j]));
+            // Sentences follow one another: nothing but the first one's rest between them.
+            if m < 4 {
+                break;
+            }
+            n = m;
+            j += 1;
+        }
+        if j - i < 3 {
+            i += 1;
+            continue;
+        }
+        let (a, e) = firsts[i];
+        let opening = p.text(a, a + n);
+        // The opening ends on a word's edge (关系|国家…, not 关|系统).
+        let bounds = super::cut::boundaries(&p.text(a, e));
+        let edge = bounds
+            .iter()
+            .map(|b| p.text(a, e)[..*b].chars().count())
+            .filter(|c| *c <= n)
+            .max()
+            .unwrap_or(0);
+        let opening: String = opening.chars().take(edge).collect();
+        let said = SAID.iter().any(|w| opening.contains(w));
+        let parts: Vec<(String, u32)> = firsts[i..j]
+            .iter()
+            .map(|(x, y)| (p.text(x + edge, *y), p.line(*x)))
+            .collect();
+        let fits = parts
+            .iter()
+            .all(|(t, _)| (2..=24).contains(&t.chars().count()));
+        if edge >= 4 && !said && fits {
+            let line = parts[0].1;
+            let count = parts.len();
+            let mut l = implicit(p, "parallel", &opening, parts, line, String::new());
+            l.prompt = format!("{opening}的{}个方面", cn_numeral(count, true));
+            out.push(l);
+        }
+        i = j;
+    }
+    out
 }
 
 /// Sentences of one paragraph whose short opening clauses share a frame with a slot of two
@@ -4567,6 +4642,26 @@ mod tests {
         let p = para(text);
         let p = super::P::new(0, &p);
         super::numeric_summaries(&p)
+    }
+
+    #[test]
+    fn sentences_opening_alike_are_a_list_of_what_follows_the_opening() {
+        let p = para("生态环境保护关系人民福祉，必须久久为功。生态环境保护关系民族未来，不能急功近利。生态环境保护关系国家安全，要守住底线。");
+        let p = super::P::new(0, &p);
+        let ls = super::sentence_openings(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(keys(l), ["人民福祉", "民族未来", "国家安全"]);
+        assert_eq!(l.prompt, "生态环境保护关系的三个方面");
+        // A speaker's frame is no opening.
+        let p = para("习近平总书记指出要加强生态保护，久久为功。习近平总书记指出要推进绿色发展，持之以恒。习近平总书记指出要守住安全底线，毫不松懈。");
+        let p = super::P::new(0, &p);
+        assert!(super::sentence_openings(&p).is_empty());
+        // Two sentences are no run.
+        let p = para(
+            "生态环境保护关系人民福祉，必须久久为功。生态环境保护关系民族未来，不能急功近利。",
+        );
+        let p = super::P::new(0, &p);
+        assert!(super::sentence_openings(&p).is_empty());
     }
 
     #[test]
