@@ -192,6 +192,23 @@ impl Segmenter {
         tags.last().is_some_and(|t| t.tag.starts_with('n')) && tags.iter().all(|t| t.tag != "v")
     }
 
+    /// The byte length of the noun phrase `text` opens with: its leading words tagged as nouns
+    /// (我国|科技|事业|不断发展 → 我国科技事业), or 0.
+    pub fn leading_nouns(&self, text: &str) -> usize {
+        // (我国 is tagged a pronoun; it opens the genre's noun phrases all the same.)
+        self.jieba
+            .tag(text, false)
+            .iter()
+            .enumerate()
+            .take_while(|(i, t)| {
+                (t.tag.starts_with('n') && t.tag != "nr")
+                    || matches!(t.tag, "s" | "j")
+                    || (*i == 0 && t.word == "我国")
+            })
+            .map(|(_, t)| t.word.len())
+            .sum()
+    }
+
     /// True when `text` is one place or person name (北京, 粤港澳大湾区, 毛泽东): a series of
     /// them is a roll of places or a roll call, not a list to learn.
     pub fn is_name(&self, text: &str) -> bool {

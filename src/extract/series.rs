@@ -1912,6 +1912,29 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
 }
 
+/// A predicate of what was done for a series' items, right after the last (发挥了重要作用,
+/// 作出了重要贡献; not a bare 发挥作用): the verb without 了 and its object.
+fn contribution(right_rest: &[char]) -> Option<(String, String)> {
+    let rest = string_of(right_rest);
+    [
+        "发挥了",
+        "发挥",
+        "作出了",
+        "作出",
+        "做出了",
+        "做出",
+        "起到了",
+        "起到",
+    ]
+    .iter()
+    .find_map(|v| {
+        let obj = rest.strip_prefix(v)?;
+        let ok = (4..=8).contains(&obj.chars().count())
+            && ["作用", "贡献"].iter().any(|k| obj.ends_with(k));
+        ok.then(|| (v.trim_end_matches('了').to_string(), obj.to_string()))
+    })
+}
+
 /// Adverbs of manner the genre puts before a series of actions (着力保基本、兜底线、促公平).
 const ADVERBS_OF_MANNER: [&str; 10] = [
     "着力",
@@ -2968,6 +2991,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     return (t[..cut].to_vec(), t[cut..].to_vec());
                 }
             }
+            // …and so does what was done for them (扩大对外开放|发挥了重要作用).
+            if let Some(cut) = (2..t.len().saturating_sub(3))
+                .find(|k| contribution(&t[*k..]).is_some())
+                .filter(|k| !t[..*k].contains(&'等'))
+            {
+                return (t[..cut].to_vec(), t[cut..].to_vec());
+            }
             // `…内河航运“四网”`: a quoted count after the last item closes it.
             // (A count of something else is the item's own term: 做到“两个维护”.)
             if let Some(pos) =
@@ -3169,6 +3199,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // Items said to be one whole (A、B、C有机统一, …相结合): a set the text names as such.
         if JOINT.iter().any(|w| string_of(&right_rest) == *w) {
+            score += 1;
+        }
+        // What something did for the items (对|A、B、C|发挥了重要作用; 为|…|作出了重要贡献): the
+        // sentence counts them as the fields of its effect.
+        let first_at = chunks[0].1.saturating_sub(items[0].len());
+        if first_at > 0
+            && matches!(s[first_at - 1], '对' | '为')
+            && contribution(&right_rest).is_some()
+        {
             score += 1;
         }
         // A quoted label that counts them (…、内河航运“四网”) says the writer listed them.
@@ -3463,6 +3502,25 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // A 等 that closes the series names nothing by itself (…循环经济促进法等，…).
         if named.is_none() && matches!(right_rest[..], ['等'] | ['等', '等']) {
             right_rest.clear();
+        }
+        // 对|A、B、C|发挥了重要作用: what the sentence's subject (the first noun phrase of four
+        // characters or more a clause opens with: 总的看|我国科技事业不断发展 → 我国科技事业) did
+        // for them names them.
+        if let Some((verb, obj)) = contribution(&right_rest).filter(|_| matches!(left, "对" | "为"))
+        {
+            let before = p.text(sent.0, a);
+            let owner = before.split(['，', '：']).find_map(|c| {
+                let k = super::cut::segmenter().map_or(0, |sg| sg.leading_nouns(c));
+                let o = c.get(..k)?;
+                (o.chars().count() >= 4).then(|| o.to_string())
+            });
+            l.prompt = format!(
+                "{}{verb}{obj}的{}个方面",
+                owner.unwrap_or_default(),
+                cn_numeral(n, true)
+            );
+            out.push((score, l));
+            continue;
         }
         // Laws named by their …法 (节约能源法、电力法、煤炭法) are counted as the exam books count
         // them: 抓紧修订的五部法律.
@@ -4642,6 +4700,37 @@ mod tests {
         let p = para(text);
         let p = super::P::new(0, &p);
         super::numeric_summaries(&p)
+    }
+
+    #[test]
+    fn what_was_done_for_the_items_names_them() {
+        let ls = series("总的看，我国科技事业不断发展，对促进经济增长、改善人民生活、保障国家安全、扩大国际影响发挥了重要作用。");
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            [
+                "促进经济增长",
+                "改善人民生活",
+                "保障国家安全",
+                "扩大国际影响"
+            ]
+        );
+        assert_eq!(l.prompt, "我国科技事业发挥重要作用的四个方面");
+        // Items of two lengths: the predicate still closes the last one.
+        let ls = series(
+            "这些年来，职业教育快速发展，为稳就业、保民生、服务产业升级、助力乡村振兴作出了重要贡献。",
+        );
+        let l = ls.first().expect("a series");
+        assert_eq!(
+            keys(l),
+            ["稳就业", "保民生", "服务产业升级", "助力乡村振兴"]
+        );
+        assert_eq!(l.prompt, "职业教育作出重要贡献的四个方面");
+        // A bare 发挥作用 after 等 is no such predicate: 等 closes the series.
+        let ls = series("支持工会、共青团、妇联等群团组织更好发挥作用。");
+        assert!(ls
+            .iter()
+            .all(|l| l.items.last().is_some_and(|i| i.key == "妇联")));
     }
 
     #[test]
