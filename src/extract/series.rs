@@ -519,6 +519,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         out.extend(label_expansions(p));
         out.extend(sentence_frames(p));
         out.extend(sentence_openings(p));
+        out.extend(change_pairs(p));
         out.extend(modal_frames(p));
         out.extend(modal_sentences(p));
         out.extend(stage_sentences(p));
@@ -1749,6 +1750,52 @@ fn one_each(p: &P, i: usize, term_end: usize, n: usize, term: &str) -> Option<Fo
         named
     };
     Some(l)
+}
+
+/// Changes the genre names in pairs and more, each clause 从X向Y转变 (or 由X向Y转变, 从X转向Y)
+/// in one sentence: 我国正在从知识产权引进大国向知识产权创造大国转变，知识产权工作正在从追求数量向
+/// 提高质量转变 → 两个转变. The 从…转变 runs are the items; what the first clause says before
+/// its 从 (我国正在) names them.
+fn change_pairs(p: &P) -> Vec<FoundList> {
+    let s = &p.chars;
+    if !s.windows(2).any(|w| w == ['转', '变'] || w == ['转', '向']) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &(a, b) in sentences(p) {
+        let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+        for (x, y) in split_range(s, a, b, &['，', '；', '：']) {
+            let c = &s[x..y];
+            let Some(from) = c.iter().position(|ch| matches!(ch, '从' | '由')) else {
+                continue;
+            };
+            let to_end = c.ends_with(&['转', '变']) && c[from..].contains(&'向');
+            let turn = c[from..].windows(2).any(|w| w == ['转', '向']);
+            if (to_end || turn) && (6..=30).contains(&(y - x - from)) {
+                runs.push((x, x + from, y));
+            }
+        }
+        if runs.len() < 2 {
+            continue;
+        }
+        let parts: Vec<(String, u32)> = runs
+            .iter()
+            .map(|(_, f, y)| (p.text(*f, *y), p.line(*f)))
+            .collect();
+        let (x, f, _) = runs[0];
+        let before = p.text(x, f);
+        let n = parts.len();
+        let line = parts[0].1;
+        let mut l = implicit(p, "parallel", &before, parts, line, p.text(a, b));
+        let count = cn_numeral(n, true);
+        l.prompt = match before.strip_suffix("正在") {
+            Some(o) if o.chars().count() >= 2 => format!("{o}正在发生的{count}个转变"),
+            _ if (2..=10).contains(&before.chars().count()) => format!("{before}的{count}个转变"),
+            _ => format!("{count}个转变"),
+        };
+        out.push(l);
+    }
+    out
 }
 
 /// Sentences of one paragraph in a row whose first clauses open with the same words, four
@@ -4731,6 +4778,25 @@ mod tests {
         assert!(ls
             .iter()
             .all(|l| l.items.last().is_some_and(|i| i.key == "妇联")));
+    }
+
+    #[test]
+    fn changes_from_one_state_to_another_are_a_list() {
+        let p = para(
+            "近年来，我国经济正在从要素驱动向创新驱动转变，发展方式正在从粗放增长向集约增长转变。",
+        );
+        let p = super::P::new(0, &p);
+        let ls = super::change_pairs(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            keys(l),
+            ["从要素驱动向创新驱动转变", "从粗放增长向集约增长转变"]
+        );
+        assert_eq!(l.prompt, "我国经济正在发生的两个转变");
+        // One change is no list.
+        let p = para("我国经济正在从要素驱动向创新驱动转变，这是一个长期过程。");
+        let p = super::P::new(0, &p);
+        assert!(super::change_pairs(&p).is_empty());
     }
 
     #[test]
