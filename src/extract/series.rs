@@ -1798,18 +1798,22 @@ fn change_pairs(p: &P) -> Vec<FoundList> {
     out
 }
 
+/// Where the clause that starts at `from` ends, at the first clause stop before `to`.
+fn clause_end(s: &[char], from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
+}
+
 /// Sentences of one paragraph in a row whose first clauses open with the same words, four
 /// characters or more ending on a word's edge, and go on each with its own object (排比:
 /// 知识产权保护工作关系|国家安全，只有…。知识产权保护工作关系|高质量发展，… ×5). The objects are the
-/// items; the shared opening names them (知识产权保护工作关系的五个方面). A speaker's frame
-/// (…指出) is no opening, and a run of sentences that all go on alike after the opening too
-/// (我们要坚持…) is cut where they part.
+/// items; the opening they share, up to its last word's edge, names them (知识产权保护工作关系的
+/// 五个方面). A speaker's frame (…指出) is no opening.
 fn sentence_openings(p: &P) -> Vec<FoundList> {
     let s = &p.chars;
     let firsts: Vec<(usize, usize)> = sentences(p)
         .iter()
         .filter_map(|&(a, b)| {
-            let e = (a..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))?;
+            let e = clause_end(s, a, b)?;
             (e > a + 5).then_some((a, e))
         })
         .collect();
@@ -1881,9 +1885,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     let clauses: Vec<(usize, usize)> = sentences(p)
         .iter()
         .filter_map(|&(a, b)| {
-            let stop = |from: usize| {
-                (from..b).find(|k| matches!(s[*k], '，' | '；' | '：' | '。' | '！' | '？'))
-            };
+            let stop = |from: usize| clause_end(s, from, b);
             let mut a = a;
             let mut e = stop(a)?;
             // A lead-in (主要表现在，…) opens the first item's sentence.
