@@ -1371,17 +1371,23 @@ fn name_bare_noun(l: &mut FoundList) {
     let num = cn_numeral(n, true);
     // Items of one kind named by their shared last word (专利法、商标法、著作权法) before an
     // activity on them (…等修订工作) are counted as that kind: 修订工作的五部法律.
+    // (A law is known by `names_a_law`: not 方法, 立法. A core that already names the kind,
+    // 规划支撑保障, says it once.)
+    let on_activity = core.ends_with("工作") || ACTIVITY_HEADS.iter().any(|h| core.ends_with(h));
+    let of_kind = |suffix: &str, key: &str| {
+        if suffix == "法" {
+            super::series::names_a_law(&chars(key))
+        } else {
+            key.ends_with(suffix) && len(key) >= len(suffix) + 2
+        }
+    };
     let kind_of_items = SUFFIX_KINDS.iter().find(|(suffix, _)| {
         n >= 3
-            && l.items
-                .iter()
-                .all(|i| i.key.ends_with(suffix) && len(&i.key) >= len(suffix) + 2)
-    });
-    // (A core that already names the kind, 规划支撑保障, says it once.)
-    if let Some((_, kind)) = kind_of_items.filter(|(suffix, _)| {
-        (core.ends_with("工作") || ACTIVITY_HEADS.iter().any(|h| core.ends_with(h)))
+            && on_activity
             && !core.contains(suffix)
-    }) {
+            && l.items.iter().all(|i| of_kind(suffix, &i.key))
+    });
+    if let Some((_, kind)) = kind_of_items {
         l.prompt = format!("{core}的{num}{kind}");
         return;
     }
@@ -2281,14 +2287,8 @@ mod tests {
         l.prompt = "修订工作（三项）".into();
         name_bare_noun(&mut l);
         assert_eq!(l.prompt, "修订工作的三部法律");
-        // Members of a class that do not share a kind's last word stay its kinds.
-        let mut l = list(
-            &["工厂", "农场", "矿山"],
-            "要支持工厂、农场、矿山等生产单位开放参观。",
-        );
-        l.prompt = "生产单位（三项）".into();
-        name_bare_noun(&mut l);
-        assert_eq!(l.prompt, "三类生产单位");
+        // (Members of a class that share no kind's last word stay its kinds:
+        // `bare_noun_names_members_or_aspects`.)
     }
 
     #[test]

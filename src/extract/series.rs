@@ -2530,7 +2530,7 @@ fn closing_deng(t: &[char]) -> Option<usize> {
 
 /// Whether `item` is the name of a law: it ends on 法 as a word of its own or as the end of
 /// a long one (节约能源|法, 循环经济促进法), not on a word like 方法, 立法 or 宪法.
-fn names_a_law(item: &[char]) -> bool {
+pub(super) fn names_a_law(item: &[char]) -> bool {
     if item.len() < 3 || item.last() != Some(&'法') {
         return false;
     }
