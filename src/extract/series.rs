@@ -2092,57 +2092,92 @@ fn label_expansions(p: &P) -> Vec<FoundList> {
             i += 1;
             continue;
         };
-        if let Some(segs) = label_segments(&s[i + 1..close]) {
-            // The expansion follows within the label's sentence and the next one, or in the
-            // brackets right after the label (“三农”（农业、农村、农民）), which close it.
-            let bracket = (s.get(close + 1) == Some(&'（'))
-                .then(|| (close + 2..p.sentence_end(close)).find(|k| s[*k] == '）'))
-                .flatten();
-            let end = bracket.unwrap_or_else(|| p.sentence_end(p.sentence_end(close)));
-            let chunks = split_range(s, close + 1, end, &['、', '，', '；', '：']);
-            if let Some(parts) = expand_label(s, &chunks, &segs) {
-                // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
-                let noun = (close + 1..s.len().min(close + 6))
-                    .find(|k| !is_alnum(s[*k]))
-                    .unwrap_or(close + 1);
-                let noun_len = noun - close - 1;
-                let label_end = if (1..=4).contains(&noun_len) {
-                    noun
-                } else {
-                    close + 1
-                };
-                let mut label: String = string_of(&s[i..label_end]);
-                // After brackets, the noun is the first word past them (“三农”（…）问题).
-                if let Some(b) = bracket {
-                    let after: String = string_of(&s[b + 1..s.len().min(b + 9)]);
-                    let cuts = super::cut::boundaries(&after);
-                    if let Some(w) = cuts.get(1).map(|e| &after[..*e]) {
-                        if w.chars().count() == 2 && w.chars().all(is_alnum) {
-                            label.push_str(w);
-                        }
+        // The expansion follows within the label's sentence and the next one, or in the
+        // brackets right after the label (“三农”（农业、农村、农民）), which close it.
+        let bracket = (s.get(close + 1) == Some(&'（'))
+            .then(|| (close + 2..p.sentence_end(close)).find(|k| s[*k] == '）'))
+            .flatten();
+        let end = bracket.unwrap_or_else(|| p.sentence_end(p.sentence_end(close)));
+        // (Inside brackets, the parts start after the opening one.)
+        let from = close + 1 + usize::from(bracket.is_some());
+        let chunks = split_range(s, from, end, &['、', '，', '；', '：']);
+        let label_parts = match label_segments(&s[i + 1..close]) {
+            Some(segs) => expand_label(s, &chunks, &segs),
+            // A label of digits (“全国123出行交通圈”) is spelled out only in its brackets.
+            None => bracket.and_then(|_| digit_label_parts(s, &s[i + 1..close], &chunks)),
+        };
+        if let Some(parts) = label_parts {
+            // The label with the short noun it names (“六保”工作, “两不愁三保障”问题).
+            let noun = (close + 1..s.len().min(close + 6))
+                .find(|k| !is_alnum(s[*k]))
+                .unwrap_or(close + 1);
+            let noun_len = noun - close - 1;
+            let label_end = if (1..=4).contains(&noun_len) {
+                noun
+            } else {
+                close + 1
+            };
+            let mut label: String = string_of(&s[i..label_end]);
+            // After brackets, the noun is the first word past them (“三农”（…）问题).
+            if let Some(b) = bracket {
+                let after: String = string_of(&s[b + 1..s.len().min(b + 9)]);
+                let cuts = super::cut::boundaries(&after);
+                if let Some(w) = cuts.get(1).map(|e| &after[..*e]) {
+                    if w.chars().count() == 2 && w.chars().all(is_alnum) {
+                        label.push_str(w);
                     }
                 }
-                let parts: Vec<(String, u32)> = parts
-                    .into_iter()
-                    .map(|(x, y)| (p.text(x, y), p.line(x)))
-                    .collect();
-                let n = parts.len();
-                let line = parts.first().map(|(_, l)| *l).unwrap_or(p.line(i));
-                let mut l = implicit(
-                    p,
-                    "numeric",
-                    &label,
-                    parts,
-                    line,
-                    p.text(sentence_start(s, i), end),
-                );
-                l.prompt = with_count(&label, n);
-                out.push(l);
             }
+            let parts: Vec<(String, u32)> = parts
+                .into_iter()
+                .map(|(x, y)| (p.text(x, y), p.line(x)))
+                .collect();
+            let n = parts.len();
+            let line = parts.first().map(|(_, l)| *l).unwrap_or(p.line(i));
+            let mut l = implicit(
+                p,
+                "numeric",
+                &label,
+                parts,
+                line,
+                p.text(sentence_start(s, i), end),
+            );
+            l.prompt = with_count(&label, n);
+            out.push(l);
         }
         i = close + 1;
     }
     out
+}
+
+/// The parts of a label built on a run of digits (“全国123出行交通圈”（都市区1小时通勤、城市群
+/// 2小时通达、全国主要城市3小时覆盖）): one chunk of the brackets for each digit, the j-th holding
+/// the j-th digit as a number of its own. None unless the chunks are exactly that.
+fn digit_label_parts(
+    s: &[char],
+    label: &[char],
+    chunks: &[(usize, usize)],
+) -> Option<Vec<(usize, usize)>> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let start = label.iter().position(|c| digit(*c))?;
+    let len = label[start..].iter().take_while(|c| digit(**c)).count();
+    let digits = &label[start..start + len];
+    if !(2..=9).contains(&len) || label[start + len..].iter().any(|c| digit(*c)) {
+        return None;
+    }
+    if chunks.len() != len {
+        return None;
+    }
+    let holds = |(x, y): (usize, usize), d: char| {
+        (x..y).any(|k| {
+            s[k] == d && (k == x || !digit(s[k - 1])) && s.get(k + 1).is_none_or(|c| !digit(*c))
+        })
+    };
+    let ok = chunks
+        .iter()
+        .zip(digits)
+        .all(|(c, d)| holds(*c, *d) && (2..=16).contains(&(c.1 - c.0)));
+    ok.then(|| chunks.to_vec())
 }
 
 /// The char ranges of a label's parts among `chunks`, segment after segment, or None when a
@@ -4849,6 +4884,29 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn a_label_of_digits_is_spelled_out_digit_by_digit_in_its_brackets() {
+        let p = para("到2030年，城乡基本形成“15分钟生活圈”和“135健康服务圈”（社区1公里可及、街道3公里可达、县城5公里覆盖），群众就医更加方便。");
+        let p = super::P::new(0, &p);
+        let ls = super::label_expansions(&p);
+        assert_eq!(ls.len(), 1, "only the label its brackets spell out");
+        assert_eq!(
+            keys(&ls[0]),
+            ["社区1公里可及", "街道3公里可达", "县城5公里覆盖"]
+        );
+        assert_eq!(ls[0].prompt, "“135健康服务圈”（三项）");
+        // Digits out of step with the label, or one part too few, spell nothing out.
+        for text in [
+            "基本形成“135健康服务圈”（社区1公里可及、街道5公里可达、县城3公里覆盖）。",
+            "基本形成“135健康服务圈”（社区1公里可及、街道3公里可达）。",
+            "基本形成“135健康服务圈”（社区10公里可及、街道3公里可达、县城5公里覆盖）。",
+        ] {
+            let p = para(text);
+            let p = super::P::new(0, &p);
+            assert!(super::label_expansions(&p).is_empty(), "{text}");
+        }
     }
 
     #[test]
