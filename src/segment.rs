@@ -182,7 +182,7 @@ impl Segmenter {
         tags.first().is_some_and(|t| matches!(t.tag, "d" | "ad"))
             || tags
                 .last()
-                .is_some_and(|t| matches!(t.tag, "a" | "ad" | "z" | "v" | "vn" | "l"))
+                .is_some_and(|t| matches!(t.tag, "a" | "ad" | "an" | "z" | "v" | "vn" | "l"))
     }
 
     /// True when `text` is a noun phrase: it ends on a noun and holds no verb (现代化人力资源,
@@ -190,6 +190,17 @@ impl Segmenter {
     pub fn is_noun_phrase(&self, text: &str) -> bool {
         let tags = self.jieba.tag(text, false);
         tags.last().is_some_and(|t| t.tag.starts_with('n')) && tags.iter().all(|t| t.tag != "v")
+    }
+
+    /// True when `text` is a compound noun that may hold an activity (全球|治理|体系): it ends
+    /// on a noun, opens on no verb, and holds no verb of one character (not 眼光|看|问题).
+    pub fn is_compound_noun(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.last().is_some_and(|t| t.tag.starts_with('n'))
+            && tags.first().is_some_and(|t| t.tag != "v")
+            && tags
+                .iter()
+                .all(|t| t.tag != "v" || t.word.chars().count() >= 2)
     }
 
     /// The byte length of the noun phrase `text` opens with: its leading words tagged as nouns

@@ -89,7 +89,12 @@ fn summary_name(rest: &[char]) -> Option<String> {
         .iter()
         .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
         .collect();
-    let mut noun = noun_only(&full.chars().take(8).collect::<String>());
+    // Eight characters at most, or the clause's whole end when it stops within ten and is a
+    // noun phrase (…的现代化综合交通体系，): a longer run is a clause, no noun.
+    let whole = (9..=10).contains(&full.chars().count())
+        && super::cut::segmenter().is_some_and(|sg| sg.is_noun_phrase(&full));
+    let most = if whole { 10 } else { 8 };
+    let mut noun = noun_only(&full.chars().take(most).collect::<String>());
     if noun.len() < full.len() && !full[noun.len()..].starts_with(|c: char| !is_alnum(c)) {
         noun = super::cut::cut_back(&full, noun.len()).to_string();
     }
@@ -3667,7 +3672,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     && noun.chars().count() >= 4
                     && clause.strip_prefix('的') == Some(noun.as_str())
                     && super::cut::segmenter().is_some_and(|sg| {
-                        sg.is_noun_phrase(noun)
+                        // (A noun phrase may hold an activity of its own: 全球治理体系.)
+                        (sg.is_noun_phrase(noun) || sg.is_compound_noun(noun))
                             && 2 * l.items.iter().filter(|i| sg.describes(&i.key)).count() >= n
                     });
                 // 对|A、B、C等|进行综合研判: what is done to the items names them, with the
@@ -4884,6 +4890,21 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn qualities_before_a_compound_noun_are_its_features() {
+        // A noun of nine characters that ends the clause is named whole (not 现代化城市供水).
+        let ls = series("到2030年，建成安全、便捷、绿色、经济的现代化城市供水体系。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "现代化城市供水体系的四个特征");
+        // A compound noun may hold an activity of two characters (数据要素|流通|机制)…
+        let ls = series("逐步形成开放、透明、高效的数据要素流通机制。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "数据要素流通机制的三个特征");
+        // …but a verb of one character makes a clause, no noun (眼光|看|问题).
+        let ls = series("关键是要用全面、辩证、长远的眼光看问题。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("特征")), "{ls:?}");
     }
 
     #[test]
