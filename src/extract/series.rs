@@ -510,6 +510,27 @@ fn noun_after_series(
         .then(|| format!("{noun}的{n}个{w}"))
 }
 
+/// `{verb}的N个“{opening}”` for three or more objects of a verb that ends the clause's left
+/// side, each a two-character modifier they share and a word of one to four characters (打造|
+/// 一流设施、一流技术、一流管理|，): the modifier is no verb, and nothing follows the last item.
+fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option<String> {
+    let pre = common_prefix(items);
+    if pre != 2 || items.len() < 3 || !right.is_empty() || !(2..=3).contains(&left.chars().count())
+    {
+        return None;
+    }
+    if items.iter().any(|x| !(3..=6).contains(&x.len())) {
+        return None;
+    }
+    let opening: String = items[0][..pre].iter().collect();
+    let sg = super::cut::segmenter()?;
+    // (One word, no verb: 加强|…、加强|… are actions, 新型工业化 a word of its own.)
+    let word = super::cut::boundaries(&string_of(&items[0])).contains(&opening.len());
+    let verb = governs(left) || sg.opens_with_verb(left);
+    (verb && word && !sg.opens_with_verb(&opening))
+        .then(|| format!("{left}的{}个“{opening}”", cn_numeral(items.len(), true)))
+}
+
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
 /// list someone is asked to recite, however many a document holds.
 const SERIES_MIN_SCORE: i32 = 4;
@@ -3645,6 +3666,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             out.push((score, l));
             continue;
         }
+        // Objects of one verb that open on one modifier (打造|一流设施、一流技术、一流管理) are
+        // counted by it, as the exam books count them: 打造的三个“一流”.
+        if let Some(name) = counted_by_opening(&items, left, &right_rest) {
+            l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
         match &named {
             Some(noun) => {
                 // 发挥其在|A、B、C等|方面的积极作用: the series is the object of a preposition,
@@ -4890,6 +4918,23 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn objects_on_one_modifier_are_counted_by_it() {
+        let ls = series("坚持生态优先，推行绿色生产、绿色消费、绿色出行，建设美丽乡村。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "推行的三个“绿色”");
+        // Actions on one verb are no modifier's (加强|…), nor is a series with a head after it.
+        for text in [
+            "要统筹推进，加强监测、加强预警、加强处置，守住底线。",
+            "推行绿色生产、绿色消费、绿色出行等行动，建设美丽乡村。",
+        ] {
+            assert!(
+                series(text).iter().all(|l| !l.prompt.contains('“')),
+                "{text}"
+            );
+        }
     }
 
     #[test]
