@@ -3008,7 +3008,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // item's start better than the length alone (贯彻|劳动者自主就业、市场调节就业).
         let verb_cut = (uniform && first.len() > mlen + 1)
             .then(|| first.len() - mlen - 1)
-            .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)));
+            .filter(|c| LEFT_CUTS.iter().any(|w| ends_with(&first[..*c], w)))
+            // …or a chunk that is a verb of two characters and one word a little longer than
+            // the others (促进|自然资源、环保、财税): the word is whole.
+            .or_else(|| {
+                (uniform && (mlen + 1..=mlen + 2).contains(&first.len().saturating_sub(2)))
+                    .then_some(2)
+                    .filter(|_| {
+                        let chunk = string_of(&first);
+                        let verb: String = first[..2].iter().collect();
+                        super::cut::char_boundaries(&first) == [0, 2, first.len()]
+                            && super::cut::segmenter().is_some_and(|sg| {
+                                sg.opens_with_verb(&verb)
+                                    && !sg.opens_with_verb(&chunk[verb.len()..])
+                            })
+                    })
+            });
         // An opening the middle items share (忠于国家、忠于人民…) starts the first item too, at
         // its last place in the first chunk (一支|忠于党).
         // (One middle item shares its opening with the last chunk: 挽救了红军、挽救了中国革命.)
@@ -3747,7 +3762,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         && (4..=16).contains(&end.chars().count()))
                     .then(|| (verb.to_string(), end))
                 };
-                l.prompt = if let Some((measure, kind)) = counted {
+                // 促进|A、B、C等|政策与X政策协同: examples of a kind (等政策) in a clause that
+                // goes on to join them with something else are counted as that kind, with what
+                // is done with them (促进与X政策协同的三类政策).
+                let joined = (right_rest.first() == Some(&'等'))
+                    .then(|| clause.strip_prefix(noun.as_str()))
+                    .flatten()
+                    .filter(|rest| {
+                        rest.starts_with(['与', '同'])
+                            && (4..=16).contains(&rest.chars().count())
+                            && ["协同", "衔接", "配合", "结合", "融合", "联动", "对接"]
+                                .iter()
+                                .any(|v| rest.ends_with(v))
+                    });
+                l.prompt = if let Some(rest) = joined.filter(|_| !left.is_empty()) {
+                    format!("{left}{rest}的{}类{noun}", cn_numeral(n, true))
+                } else if let Some((measure, kind)) = counted {
                     let num = cn_numeral(n, true);
                     match purpose() {
                         Some((verb, end)) => format!("{end}：{verb}的{num}{measure}{kind}"),
@@ -4918,6 +4948,18 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn examples_of_a_kind_joined_with_something_else_are_counted_as_that_kind() {
+        let ls = series("完善公共服务、住房、教育、医疗等政策与人口发展战略相衔接，形成合力。");
+        let l = ls.first().expect("a series");
+        // The first item is the word after the verb, a little longer than the others.
+        assert_eq!(keys(l), ["公共服务", "住房", "教育", "医疗"]);
+        assert_eq!(l.prompt, "完善与人口发展战略相衔接的四类政策");
+        // What follows the kind must join it with something: 等政策落地见效 does not.
+        let ls = series("推动公共服务、住房、教育、医疗等政策落地见效，形成合力。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("四类政策")), "{ls:?}");
     }
 
     #[test]
