@@ -203,6 +203,24 @@ impl Segmenter {
                 .all(|t| t.tag != "v" || t.word.chars().count() >= 2)
     }
 
+    /// True when every word of `text` is a verb or a verbal noun (规划|建设, 投资), as an
+    /// activity on a kind of things is written (not 物流|发展, 补助|力度).
+    /// (规划, 布局 and 部署 are tagged nouns; before a verb, 规划|建设, they are planning.)
+    pub fn is_activity(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        let verbal = |t: &jieba_rs::Tag| matches!(t.tag, "v" | "vn");
+        let planning = |t: &jieba_rs::Tag| matches!(t.word, "规划" | "布局" | "部署");
+        tags.last().is_some_and(verbal) && tags.iter().all(|t| verbal(t) || planning(t))
+    }
+
+    /// True when `text` holds a word of place or direction (国内, 东部): no kind of things.
+    pub fn has_place_word(&self, text: &str) -> bool {
+        self.jieba
+            .tag(text, false)
+            .iter()
+            .any(|t| matches!(t.tag, "s" | "f" | "ns"))
+    }
+
     /// The byte length of the noun phrase `text` opens with: its leading words tagged as nouns
     /// (我国|科技|事业|不断发展 → 我国科技事业), or 0.
     pub fn leading_nouns(&self, text: &str) -> usize {

@@ -1321,7 +1321,7 @@ pub fn finish(
 
 /// Heads of a noun phrase that name an activity or a measure of one (…保护, …力度), not a
 /// class of things: a series before them is its fields, not its members.
-const ACTIVITY_HEADS: [&str; 20] = [
+pub(super) const ACTIVITY_HEADS: [&str; 20] = [
     "力度", "水平", "能力", "建设", "保护", "管理", "投资", "研发", "研制", "防范", "监管", "应用",
     "衔接", "氛围", "发展", "增长", "扩容", "攻关", "供给", "保障",
 ];

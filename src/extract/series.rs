@@ -531,6 +531,30 @@ fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option
         .then(|| format!("{left}的{}个“{opening}”", cn_numeral(items.len(), true)))
 }
 
+/// A noun phrase of a kind and an activity on it (基础设施|规划建设, 高碳项目|投资) as
+/// (kind, activity): the activity its last four or two characters, verbs only and ending on
+/// an activity head; the kind a noun phrase of four characters or more before it, no 的 and
+/// no word of place (not 国内国际|衔接).
+fn kind_and_activity(noun: &str) -> Option<(String, String)> {
+    let c: Vec<char> = noun.chars().collect();
+    let bounds = super::cut::char_boundaries(&c);
+    let sg = super::cut::segmenter()?;
+    [4, 2].into_iter().find_map(|a| {
+        let k = c.len().checked_sub(a).filter(|k| *k >= 2)?;
+        let (kind, activity) = (string_of(&c[..k]), string_of(&c[k..]));
+        (bounds.contains(&k)
+            && k >= 4
+            && !kind.contains('的')
+            && super::prompt::ACTIVITY_HEADS
+                .iter()
+                .any(|h| activity.ends_with(h))
+            && sg.is_noun_phrase(&kind)
+            && !sg.has_place_word(&kind)
+            && sg.is_activity(&activity))
+        .then_some((kind, activity))
+    })
+}
+
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
 /// list someone is asked to recite, however many a document holds.
 const SERIES_MIN_SCORE: i32 = 4;
@@ -3775,8 +3799,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                                 .iter()
                                 .any(|v| rest.ends_with(v))
                     });
+                // 统筹|A、B、C等|基础设施规划建设: examples of a kind (基础设施) before an
+                // activity on them (规划建设) are counted as that kind, with the activity:
+                // 统筹规划建设的三类基础设施.
+                let kind_then_activity =
+                    (right_rest.first() == Some(&'等') && clause == *noun && !left.is_empty())
+                        .then(|| kind_and_activity(noun))
+                        .flatten();
                 l.prompt = if let Some(rest) = joined.filter(|_| !left.is_empty()) {
                     format!("{left}{rest}的{}类{noun}", cn_numeral(n, true))
+                } else if let Some((kind, activity)) = kind_then_activity {
+                    format!("{left}{activity}的{}类{kind}", cn_numeral(n, true))
                 } else if let Some((measure, kind)) = counted {
                     let num = cn_numeral(n, true);
                     match purpose() {
@@ -4948,6 +4981,20 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn examples_of_a_kind_before_an_activity_on_it_are_counted_as_that_kind() {
+        let ls = series("统筹水库、堤防、泵站、灌区、水闸等水利设施规划建设，提升防洪能力。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "统筹规划建设的五类水利设施");
+        // A noun before the head that is no verb (物流|发展) stays with the kind…
+        let ls = series("推进电商物流、冷链物流、危险品物流等专业化物流发展，降低成本。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "推进发展的三类专业化物流");
+        // …and a phrase of places (国内国际) is no kind.
+        let ls = series("加强质量标准、检验检疫、认证认可等国内国际衔接，便利贸易。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("类国内")), "{ls:?}");
     }
 
     #[test]
