@@ -519,6 +519,8 @@ fn dev_floor(slug: &str) -> (f64, f64, f64) {
         // Held out until 2026-12-01 (implicit 0.632, prompts 0.769 then, before any rule was
         // made with it in view).
         "zscq-2021" => (0.95, 0.60, 0.95),
+        // Held out until 2026-12-02 (explicit 0.846, implicit 0.617, prompts 0.744 then).
+        "jtqg-2019" => (0.95, 0.60, 0.82),
         _ => (0.95, 0.75, 0.92),
     }
 }
