@@ -2589,8 +2589,9 @@ const LEFT_CUTS: [&str; 31] = [
 ];
 
 /// Predicates a 、-series shares as a whole (A、B、C有机统一): they close the last item.
-const JOINT: [&str; 10] = [
+const JOINT: [&str; 11] = [
     "有机统一",
+    "融合发展",
     "相统一",
     "相结合",
     "相协调",
@@ -2708,8 +2709,11 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     let after = &second[j + 1..];
     let first = &s[x0..y0];
     // The longest ending B shares with the text before it, found again in what follows 和.
-    let (k, pos) = (2..b_item.len())
+    // (One character when it coins a set: 电动化、新能源化和清洁化.)
+    let coined = matches!(b_item.last(), Some('化' | '性'));
+    let (k, pos) = (1..b_item.len())
         .rev()
+        .filter(|k| *k >= 2 || coined)
         .filter(|k| first.len() > *k && ends_with(first, &string_of(&b_item[b_item.len() - k..])))
         .find_map(|k| {
             let suf = &b_item[b_item.len() - k..];
@@ -2749,6 +2753,13 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
         String::new()
     };
     l.lead = format!("{}几个{suf}{head}", strip_verbs_keep(&left));
+    // A one-character ending names the set in quotes (实现电动化、新能源化和清洁化 → 实现的三个
+    // “化”), with the clause's verb phrase before it.
+    if k == 1 {
+        let verb = strip_verbs_keep(&left);
+        let verb = verb.rsplit('，').next().unwrap_or(&verb);
+        l.prompt = format!("{verb}的{}个“{suf}”", cn_numeral(items.len(), true));
+    }
     Some(l)
 }
 
@@ -3036,17 +3047,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // …or a chunk that is a verb of two characters and one word a little longer than
             // the others (促进|自然资源、环保、财税): the word is whole.
             .or_else(|| {
-                (uniform && (mlen + 1..=mlen + 2).contains(&first.len().saturating_sub(2)))
-                    .then_some(2)
-                    .filter(|_| {
-                        let chunk = string_of(&first);
-                        let verb: String = first[..2].iter().collect();
-                        super::cut::char_boundaries(&first) == [0, 2, first.len()]
-                            && super::cut::segmenter().is_some_and(|sg| {
-                                sg.opens_with_verb(&verb)
-                                    && !sg.opens_with_verb(&chunk[verb.len()..])
-                            })
-                    })
+                // (Not for words coined on one character, 新型|工业化、信息化: the modifier
+                // is the whole set's.)
+                (uniform
+                    && suffix != 1
+                    && (mlen + 1..=mlen + 2).contains(&first.len().saturating_sub(2)))
+                .then_some(2)
+                .filter(|_| {
+                    let chunk = string_of(&first);
+                    let verb: String = first[..2].iter().collect();
+                    super::cut::char_boundaries(&first) == [0, 2, first.len()]
+                        && super::cut::segmenter().is_some_and(|sg| {
+                            sg.opens_with_verb(&verb) && !sg.opens_with_verb(&chunk[verb.len()..])
+                        })
+                })
             });
         // An opening the middle items share (忠于国家、忠于人民…) starts the first item too, at
         // its last place in the first chunk (一支|忠于党).
@@ -3136,7 +3150,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // 依法治国|有机统一).
             if let Some(w) = JOINT.iter().find(|w| ends_with(t, w)) {
                 let cut = t.len() - w.chars().count();
-                if cut >= 2 && !t[..cut].contains(&'的') {
+                // (A quoted label before it counts them: 内河航运“四网”|融合发展.)
+                if cut >= 2 && !t[..cut].contains(&'的') && !t[..cut].contains(&'“') {
                     return (t[..cut].to_vec(), t[cut..].to_vec());
                 }
             }
@@ -3242,10 +3257,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             None => take_item(&last),
         };
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
+        let joined_at = (2..it.len().saturating_sub(2))
+            .find(|i| matches!(it[*i], '和' | '与'))
+            .filter(|_| JOINT.iter().any(|w| string_of(&right_rest) == *w));
         if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
         {
             tail_items.push(it[..mlen].to_vec());
             tail_items.push(it[mlen + 1..].to_vec());
+        } else if let Some(j) = joined_at {
+            // …、C与D|融合发展: what the items do together joins the last two.
+            tail_items.push(it[..j].to_vec());
+            tail_items.push(it[j + 1..].to_vec());
         } else {
             tail_items.push(it);
         }
@@ -3709,6 +3731,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // counted by it, as the exam books count them: 打造的三个“一流”.
         if let Some(name) = counted_by_opening(&items, left, &right_rest) {
             l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
+        // Items the clause joins (推进|A、B、C|融合发展) are named by what is done to them
+        // together: 推进融合发展的三个方面.
+        let joint: String = string_of(&right_rest);
+        if named.is_none() && !left.is_empty() && JOINT.contains(&joint.as_str()) {
+            l.prompt = format!("{left}{joint}的{}个方面", cn_numeral(n, true));
             out.push((score, l));
             continue;
         }
@@ -4981,6 +5011,30 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn items_the_clause_joins_are_named_by_the_joining() {
+        let ls = series("推进交通网、能源网、水利网与信息网络融合发展，构建新型基础设施。");
+        let l = ls.first().expect("a series");
+        // The 与 before what they do together joins the last two.
+        assert_eq!(keys(l), ["交通网", "能源网", "水利网", "信息网络"]);
+        assert_eq!(l.prompt, "推进融合发展的四个方面");
+    }
+
+    #[test]
+    fn three_coined_words_on_one_character_joined_by_he_are_a_set() {
+        let p = para("推动农业生产全面实现机械化、数字化和绿色化。");
+        let p = super::P::new(0, &p);
+        let chunks = super::split_range(&p.chars, 0, p.chars.len() - 1, &['、']);
+        let l = super::joined_triple(&p, 0, &chunks).expect("a triple");
+        assert_eq!(keys(&l), ["机械化", "数字化", "绿色化"]);
+        assert_eq!(l.prompt, "推动农业生产全面实现的三个“化”");
+        // A character that coins no set (…区) joins nothing.
+        let p = para("支持革命老区、民族地区和边疆区发展。");
+        let p = super::P::new(0, &p);
+        let chunks = super::split_range(&p.chars, 0, p.chars.len() - 1, &['、']);
+        assert!(super::joined_triple(&p, 0, &chunks).is_none());
     }
 
     #[test]
