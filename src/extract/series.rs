@@ -555,6 +555,16 @@ fn kind_and_activity(noun: &str) -> Option<(String, String)> {
     })
 }
 
+/// Where the last of items `mlen` long ends in `after` when a head of the whole span they make
+/// follows it (规划、建设、运营和|养护|全过程; …各环节, …全链条): at `mlen`, on a word's edge.
+fn whole_span_head(after: &[char], mlen: usize) -> Option<usize> {
+    let head = after.get(mlen..)?;
+    let span = matches!(head.first(), Some('全' | '各'))
+        && (2..=3).contains(&head.len())
+        && !head.contains(&'的');
+    (span && super::cut::char_boundaries(after).contains(&mlen)).then_some(mlen)
+}
+
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
 /// list someone is asked to recite, however many a document holds.
 const SERIES_MIN_SCORE: i32 = 4;
@@ -3295,6 +3305,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 {
                     // …和D的方针: the noun after 的 names the series, it is no part of D.
                     (after[..pos].to_vec(), after[pos..].to_vec())
+                } else if let Some(e) = whole_span_head(after, mlen).filter(|_| uniform) {
+                    // …、C和D|全过程: a span every item belongs to follows the last.
+                    (after[..e].to_vec(), after[e..].to_vec())
                 } else if after.len() <= 12 && !after.contains(&'等') {
                     (after.to_vec(), Vec::new())
                 } else {
@@ -3399,6 +3412,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         if summary.is_some() {
             score += 1;
+        }
+        // A span they make up ends the clause (规划、建设、运营和养护|全过程; …|各环节): the
+        // writer lists the stages of one whole.
+        if matches!(right_rest.first(), Some('全' | '各')) && (2..=3).contains(&right_rest.len())
+        {
+            score += 2;
         }
         // 等 closes a series (…等行业 / …等领域, or 开展A、B、C、D等，…): the writer marks it
         // as a run of examples of one kind.
@@ -5011,6 +5030,16 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn stages_of_a_whole_span_end_before_it() {
+        let ls = series("把质量要求贯穿产品设计、制造、检测和售后全过程。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["设计", "制造", "检测", "售后"]);
+        // A longer last item with no span after it keeps its length (现代服务业).
+        let ls = series("推动工业、农业、建筑和现代服务业协调发展。");
+        assert!(ls.iter().all(|l| keys(l).last() != Some(&"现代")), "{ls:?}");
     }
 
     #[test]
