@@ -1961,6 +1961,10 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     if clauses.len() < 3 {
         return Vec::new();
     }
+    // A numbered paragraph's run-in head (（二）完善X体系。) may name the frame word too.
+    let body = super::markers::marker_at(s, 0, true)
+        .and_then(|_| s.iter().position(|c| *c == '。'))
+        .map_or(0, |k| k + 1);
     let mut best: Option<Vec<usize>> = None;
     for n in [2] {
         for (ci, (a, e)) in clauses.iter().enumerate() {
@@ -1991,7 +1995,7 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
                     && hits.first() == Some(&ci)
                     && !same_start
                     && best.as_ref().is_none_or(|b| hits.len() > b.len())
-                    && s.windows(n).filter(|x| *x == w).count() == hits.len()
+                    && s[body..].windows(n).filter(|x| *x == w).count() == hits.len()
                 {
                     best = Some(hits);
                 }
@@ -2001,6 +2005,9 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
             break;
         }
     }
+    // …or opening clauses that are actions on one kind of thing, each ending on the same noun
+    // (完善依法治理体系，…。完善安全责任体系，…。建立X体系，…).
+    let best = best.or_else(|| head_frame(p, &clauses, body));
     let Some(hits) = best.filter(|h| h.len() <= 8) else {
         return Vec::new();
     };
@@ -2019,6 +2026,42 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     };
     let line = p.line(first);
     vec![implicit(p, "parallel", &lead, parts, line, String::new())]
+}
+
+/// The clauses among `clauses` (opening clauses of a paragraph's sentences) that end on one
+/// head noun of two characters and open on a verb, when three or more do and the noun occurs
+/// nowhere else in the paragraph's body (from `body` on): 完善依法治理体系 / 完善安全责任体系 /
+/// 建立自然灾害交通防治体系. The head is a noun, no predicate (not …取得新进展).
+fn head_frame(p: &P, clauses: &[(usize, usize)], body: usize) -> Option<Vec<usize>> {
+    let s = &p.chars;
+    let sg = super::cut::segmenter()?;
+    let mut best: Option<Vec<usize>> = None;
+    for (ci, (_, e)) in clauses.iter().enumerate() {
+        let head = &s[e - 2..*e];
+        let hits: Vec<usize> = clauses
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, y))| s[y - 2..*y] == *head)
+            .map(|(k, _)| k)
+            .collect();
+        if hits.len() < 3
+            || hits.first() != Some(&ci)
+            || best.as_ref().is_some_and(|b| b.len() >= hits.len())
+        {
+            continue;
+        }
+        let once = s[body..].windows(2).filter(|x| *x == head).count() == hits.len();
+        let actions = sg.is_noun_phrase(&string_of(head))
+            && hits.iter().all(|k| {
+                let (x, y) = clauses[*k];
+                let text = p.text(x, y);
+                sg.opens_with_verb(&text)
+            });
+        if once && actions {
+            best = Some(hits);
+        }
+    }
+    best
 }
 
 /// A predicate of what was done for a series' items, right after the last (发挥了重要作用,
@@ -5030,6 +5073,25 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn opening_actions_on_one_head_noun_are_a_list() {
+        let text = "（三）健全基层治理机制。完善议事协商机制，规范村民议事程序。完善矛盾调处机制，及时化解纠纷。建立应急响应机制，提升处置能力。加强队伍建设。";
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        let ls = super::sentence_frames(&p);
+        let l = ls.first().expect("a list");
+        assert_eq!(
+            keys(l),
+            ["完善议事协商机制", "完善矛盾调处机制", "建立应急响应机制"]
+        );
+        // The head noun said again in the body (…机制。健全机制…) is the paragraph's topic, no
+        // frame.
+        let text = "（三）健全基层治理机制。完善议事协商机制，规范村民议事程序。完善矛盾调处机制，及时化解纠纷。建立应急响应机制，提升处置能力。机制建设要久久为功。";
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        assert!(super::sentence_frames(&p).is_empty());
     }
 
     #[test]
