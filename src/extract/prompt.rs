@@ -1508,7 +1508,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
                     l.prompt = if has_count(core) {
                         format!("{o}的{core}")
                     } else {
-                        format!("{o}的{}项{core}", cn_numeral(n, true))
+                        owned_kind(&o, core, n)
                     };
                 }
             }
@@ -1603,7 +1603,7 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
     // A bare category (主要目标, 总体要求) needs its owner.
     if is_bare_category(&base) {
         if let Some(s) = fallback(&base) {
-            l.prompt = format!("{s}的{}项{base}", cn_numeral(n, true));
+            l.prompt = owned_kind(&s, &base, n);
             return;
         }
     }
@@ -1616,6 +1616,16 @@ fn compose(l: &mut FoundList, path: &[Heading], own: Option<&Heading>, topic: &s
         }
         _ => counted,
     };
+}
+
+/// `{owner}的N项{kind}`, or the owner counted alone when it ends on the kind already (a heading
+/// 完善治理体系，提升治理能力 over a bare 提升治理能力 says it once).
+fn owned_kind(owner: &str, kind: &str, n: usize) -> String {
+    if owner.ends_with(kind) {
+        with_count(owner, n)
+    } else {
+        format!("{owner}的{}项{kind}", cn_numeral(n, true))
+    }
 }
 
 /// `X的Y是` (Y a kind of items) opening the lead sentence, when the clause picked to name the
@@ -2598,6 +2608,18 @@ mod tests {
                 "区间监测"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn an_owner_that_ends_on_the_kind_says_it_once() {
+        assert_eq!(
+            super::owned_kind("完善治理体系，提升治理能力", "提升治理能力", 4),
+            "完善治理体系，提升治理能力（四项）"
+        );
+        assert_eq!(
+            super::owned_kind("交通强国", "发展目标", 2),
+            "交通强国的两项发展目标"
         );
     }
 

@@ -3652,6 +3652,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 whole.extend_from_slice(&items[0]);
                 items[0] = whole;
             }
+            // (…and the 以 the first item took in is the frame's: 弘扬|以抗洪精神、….)
+            if items[0].len() > 3 && items[0][0] == '以' {
+                items[0].remove(0);
+            }
         }
         // 产品质量法、标准化法、计量法等26部法律法规: examples of a larger whole the text
         // counts, no list to learn whole.
@@ -3774,6 +3778,16 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         };
         // A quoted label right after the items that counts them (集中患者、…、集中救治“四集中”
         // 原则) is their name, with the kind it names (原则, not a verb such as 联动).
+        // 以|A、B、C等|为代表的X: the items stand for X, as the text says (以……为代表的X).
+        let represented = ["等为代表的", "为代表的"]
+            .iter()
+            .find_map(|w| string_of(&right_rest).strip_prefix(w).map(noun_only))
+            .filter(|x| x.chars().count() >= 2);
+        if let Some(x) = represented {
+            l.prompt = with_count(&format!("以……为代表的{x}"), n);
+            out.push((score, l));
+            continue;
+        }
         if let Some(name) = label_after(&right_rest, n) {
             l.prompt = name;
             out.push((score, l));
@@ -5073,6 +5087,15 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn items_that_stand_for_a_whole_are_named_by_it() {
+        let ls =
+            series("弘扬以抗洪精神、抗震救灾精神、载人航天精神为代表的伟大精神，凝聚奋进力量。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["抗洪精神", "抗震救灾精神", "载人航天精神"]);
+        assert_eq!(l.prompt, "以……为代表的伟大精神（三项）");
     }
 
     #[test]
