@@ -213,6 +213,13 @@ impl Segmenter {
         tags.last().is_some_and(verbal) && tags.iter().all(|t| verbal(t) || planning(t))
     }
 
+    /// True when the last word of `text` is the object of a verb right before it (政府|重视|质量),
+    /// not the head of a noun phrase (区域|重大|战略).
+    pub fn ends_on_object(&self, text: &str) -> bool {
+        let tags = self.jieba.tag(text, false);
+        tags.len() >= 2 && tags[tags.len() - 2].tag == "v"
+    }
+
     /// True when `text` holds a word of place or direction (国内, 东部): no kind of things.
     pub fn has_place_word(&self, text: &str) -> bool {
         self.jieba

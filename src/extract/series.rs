@@ -3937,7 +3937,19 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 } else if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
-                    with_count(&format!("{w}{noun}"), n)
+                    // (What is done to them, 推动|A战略、B战略等|深度融合, is no noun of theirs:
+                    // 推动深度融合的三个战略.)
+                    // (The items are kinds of it, not clauses on it: 政府重视质量.)
+                    let done = !left.is_empty()
+                        && super::cut::segmenter().is_some_and(|sg| {
+                            !sg.is_noun_phrase(noun)
+                                && l.items.iter().all(|i| !sg.ends_on_object(&i.key))
+                        });
+                    if done {
+                        format!("{left}{noun}的{}个{w}", cn_numeral(n, true))
+                    } else {
+                        with_count(&format!("{w}{noun}"), n)
+                    }
                 } else if noun.chars().count() <= 3 && (governs(left) || left.ends_with('好')) {
                     // A short noun after its verb (处理好|A、B、C|的关系 → 处理好的三个关系).
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
@@ -5087,6 +5099,16 @@ mod tests {
                 "保障措施"
             ]
         );
+    }
+
+    #[test]
+    fn what_is_done_to_kinds_that_share_a_head_names_them_by_the_head() {
+        let ls = series("推动国土空间规划、交通网络规划、能源设施规划等深度融合，实现一张蓝图。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "推动深度融合的三个规划");
+        // Clauses on a shared object (政府重视质量…) are no kinds of it.
+        let ls = series("营造政府重视质量、企业追求质量、社会崇尚质量、人人关心质量的良好氛围。");
+        assert!(ls.iter().all(|l| !l.prompt.ends_with("个质量")), "{ls:?}");
     }
 
     #[test]
