@@ -82,7 +82,7 @@ fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 }
 
 /// The noun that sums a series up, from the text after its 等/的 (`rest`): at most eight
-/// characters, up to the predicate after it ([`noun_only`]), ended at a word boundary (…用武之|地
+/// characters (ten when that is the clause's whole end and a noun phrase), up to the predicate after it ([`noun_only`]), ended at a word boundary (…用武之|地
 /// is no noun); None for a predicate (…等有机衔接起来: a verb and its complement).
 fn summary_name(rest: &[char]) -> Option<String> {
     let full: String = rest
@@ -510,8 +510,8 @@ fn noun_after_series(
         .then(|| format!("{noun}的{n}个{w}"))
 }
 
-/// `{verb}的N个“{opening}”` for three or more objects of a verb that ends the clause's left
-/// side, each a two-character modifier they share and a word of one to four characters (打造|
+/// `{verb}的N个“{opening}”` for three or more objects of a verb of two or three characters that
+/// is all the clause's left side holds, each a two-character modifier they share and a word of one to four characters (打造|
 /// 一流设施、一流技术、一流管理|，): the modifier is no verb, and nothing follows the last item.
 fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option<String> {
     let pre = common_prefix(items);
@@ -540,7 +540,7 @@ fn kind_and_activity(noun: &str) -> Option<(String, String)> {
     let bounds = super::cut::char_boundaries(&c);
     let sg = super::cut::segmenter()?;
     [4, 2].into_iter().find_map(|a| {
-        let k = c.len().checked_sub(a).filter(|k| *k >= 2)?;
+        let k = c.len().checked_sub(a)?;
         let (kind, activity) = (string_of(&c[..k]), string_of(&c[k..]));
         (bounds.contains(&k)
             && k >= 4
@@ -555,14 +555,28 @@ fn kind_and_activity(noun: &str) -> Option<(String, String)> {
     })
 }
 
-/// Where the last of items `mlen` long ends in `after` when a head of the whole span they make
-/// follows it (规划、建设、运营和|养护|全过程; …各环节, …全链条): at `mlen`, on a word's edge.
+/// Where the last of items `mlen` long ends in `after` when a word for the whole span they
+/// make follows it ([`SPANS`]: 规划、建设、运营和|养护|全过程): at `mlen`, on a word's edge.
 fn whole_span_head(after: &[char], mlen: usize) -> Option<usize> {
     let head = after.get(mlen..)?;
-    let span = matches!(head.first(), Some('全' | '各'))
-        && (2..=3).contains(&head.len())
-        && !head.contains(&'的');
-    (span && super::cut::char_boundaries(after).contains(&mlen)).then_some(mlen)
+    (is_span(head) && super::cut::char_boundaries(after).contains(&mlen)).then_some(mlen)
+}
+
+/// Words for the whole span a run of stages or parts makes up (全过程, 各环节).
+const SPANS: [&str; 9] = [
+    "全过程",
+    "全链条",
+    "全流程",
+    "全周期",
+    "全领域",
+    "全方位",
+    "各环节",
+    "各领域",
+    "各方面",
+];
+
+fn is_span(t: &[char]) -> bool {
+    SPANS.iter().any(|w| string_of(t) == *w)
 }
 
 /// The score a 、-series needs to become a list: every series of the genre that looks like a
@@ -1961,10 +1975,12 @@ fn sentence_frames(p: &P) -> Vec<FoundList> {
     if clauses.len() < 3 {
         return Vec::new();
     }
-    // A numbered paragraph's run-in head (（二）完善X体系。) may name the frame word too.
-    let body = super::markers::marker_at(s, 0, true)
+    // A numbered paragraph's run-in head (（二）完善X体系。) may name the frame word too: the
+    // count starts after it, never past the first clause.
+    let body = run_in_head(p, s)
         .and_then(|_| s.iter().position(|c| *c == '。'))
-        .map_or(0, |k| k + 1);
+        .map_or(0, |k| k + 1)
+        .min(clauses[0].0);
     let mut best: Option<Vec<usize>> = None;
     for n in [2] {
         for (ci, (a, e)) in clauses.iter().enumerate() {
@@ -2261,7 +2277,13 @@ fn digit_label_parts(
     label: &[char],
     chunks: &[(usize, usize)],
 ) -> Option<Vec<(usize, usize)>> {
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    // (Full-width digits count as their ASCII twins: “１２３…” spells 1、2、3.)
+    let value = |c: char| match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
+    let digit = |c: char| value(c).is_some();
     let start = label.iter().position(|c| digit(*c))?;
     let len = label[start..].iter().take_while(|c| digit(**c)).count();
     let digits = &label[start..start + len];
@@ -2273,7 +2295,9 @@ fn digit_label_parts(
     }
     let holds = |(x, y): (usize, usize), d: char| {
         (x..y).any(|k| {
-            s[k] == d && (k == x || !digit(s[k - 1])) && s.get(k + 1).is_none_or(|c| !digit(*c))
+            value(s[k]).is_some_and(|v| Some(v) == value(d))
+                && (k == x || !digit(s[k - 1]))
+                && s.get(k + 1).is_none_or(|c| !digit(*c))
         })
     };
     let ok = chunks
@@ -2751,7 +2775,8 @@ pub(super) fn quantified_kind(noun: &str) -> Option<(char, &str)> {
 }
 
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
-/// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list.
+/// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list, or
+/// of one that coins a set (电动化、新能源化和清洁化: 化, 性).
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
     let s = &p.chars;
     let (x0, y0) = chunks[0];
@@ -2811,7 +2836,9 @@ fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList
     if k == 1 {
         let verb = strip_verbs_keep(&left);
         let verb = verb.rsplit('，').next().unwrap_or(&verb);
-        l.prompt = format!("{verb}的{}个“{suf}”", cn_numeral(items.len(), true));
+        if !verb.is_empty() {
+            l.prompt = format!("{verb}的{}个“{suf}”", cn_numeral(items.len(), true));
+        }
     }
     Some(l)
 }
@@ -3311,7 +3338,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         };
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
         let joined_at = (2..it.len().saturating_sub(2))
-            .find(|i| matches!(it[*i], '和' | '与'))
+            .find(|i| it[*i] == '与' || joint(&it, *i))
             .filter(|_| JOINT.iter().any(|w| string_of(&right_rest) == *w));
         if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
         {
@@ -3458,8 +3485,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // A span they make up ends the clause (规划、建设、运营和养护|全过程; …|各环节): the
         // writer lists the stages of one whole.
-        if matches!(right_rest.first(), Some('全' | '各')) && (2..=3).contains(&right_rest.len())
-        {
+        if is_span(&right_rest) {
             score += 2;
         }
         // 等 closes a series (…等行业 / …等领域, or 开展A、B、C、D等，…): the writer marks it
@@ -3633,6 +3659,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             }
             score = SERIES_MIN_SCORE;
         }
+        // A first item never starts inside a quotation (弘扬以“新农人|”精神): it opens at the
+        // quote. (After scoring, like the cuts above.)
+        let open_quotes = |t: &[char]| {
+            t.iter().filter(|c| **c == '“').count() < t.iter().filter(|c| **c == '”').count()
+        };
+        let head = &s[chunks[0].0..chunks[0].1];
+        if open_quotes(&items[0]) && head.ends_with(&items[0]) {
+            if let Some(q) = head[..head.len() - items[0].len()]
+                .iter()
+                .rposition(|c| *c == '“')
+            {
+                items[0] = head[q..].to_vec();
+            }
+        }
         // The quote closing a quoted series is no part of what follows it (“A、B、C”的方针).
         if right_rest.first() == Some(&'”') {
             right_rest.remove(0);
@@ -3653,7 +3693,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 items[0] = whole;
             }
             // (…and the 以 the first item took in is the frame's: 弘扬|以抗洪精神、….)
-            if items[0].len() > 3 && items[0][0] == '以' {
+            if items[0].len() > 3
+                && items[0][0] == '以'
+                && items[1..].iter().all(|x| x.first() != Some(&'以'))
+            {
                 items[0].remove(0);
             }
         }
@@ -3776,8 +3819,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             affix: class_affix(&items),
             items: &items,
         };
-        // A quoted label right after the items that counts them (集中患者、…、集中救治“四集中”
-        // 原则) is their name, with the kind it names (原则, not a verb such as 联动).
         // 以|A、B、C等|为代表的X: the items stand for X, as the text says (以……为代表的X).
         let represented = ["等为代表的", "为代表的"]
             .iter()
@@ -3788,6 +3829,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             out.push((score, l));
             continue;
         }
+        // A quoted label right after the items that counts them (集中患者、…、集中救治“四集中”
+        // 原则) is their name, with the kind it names (原则, not a verb such as 联动).
         if let Some(name) = label_after(&right_rest, n) {
             l.prompt = name;
             out.push((score, l));
@@ -3940,16 +3983,20 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // (What is done to them, 推动|A战略、B战略等|深度融合, is no noun of theirs:
                     // 推动深度融合的三个战略.)
                     // (The items are kinds of it, not clauses on it: 政府重视质量.)
-                    let done = !left.is_empty()
+                    let acted_on = !left.is_empty()
                         && super::cut::segmenter().is_some_and(|sg| {
                             !sg.is_noun_phrase(noun)
                                 && l.items.iter().all(|i| !sg.ends_on_object(&i.key))
                         });
-                    if done {
+                    if acted_on {
                         format!("{left}{noun}的{}个{w}", cn_numeral(n, true))
                     } else {
                         with_count(&format!("{w}{noun}"), n)
                     }
+                } else if !left.is_empty() && matches!(noun.as_str(), "发展" | "建设") {
+                    // An activity after 等 (推动|A、B、C等|发展) is what is done, no kind of the
+                    // items: 推动发展的三个方面.
+                    format!("{left}{noun}的{}个方面", cn_numeral(n, true))
                 } else if noun.chars().count() <= 3 && (governs(left) || left.ends_with('好')) {
                     // A short noun after its verb (处理好|A、B、C|的关系 → 处理好的三个关系).
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
@@ -5118,6 +5165,13 @@ mod tests {
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["抗洪精神", "抗震救灾精神", "载人航天精神"]);
         assert_eq!(l.prompt, "以……为代表的伟大精神（三项）");
+        // A quoted first item opens at its quote (not 人”精神).
+        let ls = series("弘扬以“新农人”精神、工匠精神、劳模精神为代表的时代精神，凝聚力量。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l)[0], "“新农人”精神");
+        // Items that each open on 以 keep it.
+        let ls = series("坚持以人为本、以德为先、以法为据为主要原则。");
+        assert!(ls.iter().all(|l| keys(l)[0] != "人为本"), "{ls:?}");
     }
 
     #[test]
@@ -5137,6 +5191,11 @@ mod tests {
         let p = para(text);
         let p = super::P::new(0, &p);
         assert!(super::sentence_frames(&p).is_empty());
+        // A numbered paragraph with no run-in head counts its first clause like any other.
+        let text = "（一）产业升级有新进展，结构持续优化。创新能力有新提升，投入不断加大。开放水平有新突破，合作更加深入。民生有新改善。";
+        let p = para(text);
+        let p = super::P::new(0, &p);
+        assert!(super::sentence_frames(&p).is_empty());
     }
 
     #[test]
@@ -5146,7 +5205,10 @@ mod tests {
         assert_eq!(keys(l), ["设计", "制造", "检测", "售后"]);
         // A longer last item with no span after it keeps its length (现代服务业).
         let ls = series("推动工业、农业、建筑和现代服务业协调发展。");
-        assert!(ls.iter().all(|l| keys(l).last() != Some(&"现代")), "{ls:?}");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l).last(), Some(&"现代服务业"));
+        // A predicate of each (各异) is no span.
+        assert!(!super::is_span(&"各异".chars().collect::<Vec<_>>()));
     }
 
     #[test]
@@ -5171,6 +5233,12 @@ mod tests {
         let p = super::P::new(0, &p);
         let chunks = super::split_range(&p.chars, 0, p.chars.len() - 1, &['、']);
         assert!(super::joined_triple(&p, 0, &chunks).is_none());
+        // Nothing before the set: no name opening on 的.
+        let p = para("工业化、信息化和城镇化同步发展。");
+        let p = super::P::new(0, &p);
+        let chunks = super::split_range(&p.chars, 0, p.chars.len() - 1, &['、']);
+        let l = super::joined_triple(&p, 0, &chunks).expect("a triple");
+        assert!(!l.prompt.starts_with('的'), "{}", l.prompt);
     }
 
     #[test]
@@ -5206,7 +5274,7 @@ mod tests {
         assert_eq!(l.prompt, "推行的三个“绿色”");
         // Actions on one verb are no modifier's (加强|…), nor is a series with a head after it.
         for text in [
-            "要统筹推进，加强监测、加强预警、加强处置，守住底线。",
+            "坚持加强监测、加强预警、加强处置，守住底线。",
             "推行绿色生产、绿色消费、绿色出行等行动，建设美丽乡村。",
         ] {
             assert!(
