@@ -2680,6 +2680,11 @@ const JOINT: [&str; 11] = [
     "齐头并进",
 ];
 
+/// Whether `t` is all a [`JOINT`] predicate (A、B、C|有机统一): nothing else follows the items.
+fn is_joint(t: &[char]) -> bool {
+    JOINT.iter().any(|w| string_of(t) == *w)
+}
+
 /// Characters that make a word with the 等 after them (高等, 平等, 同等…): no 等 that closes a
 /// series.
 const DENG_WORDS: [char; 14] = [
@@ -3339,7 +3344,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
         let joined_at = (2..it.len().saturating_sub(2))
             .find(|i| it[*i] == '与' || joint(&it, *i))
-            .filter(|_| JOINT.iter().any(|w| string_of(&right_rest) == *w));
+            .filter(|_| is_joint(&right_rest));
         if uniform && it.len() == 2 * mlen + 1 && matches!(it.get(mlen), Some('和' | '与' | '及'))
         {
             tail_items.push(it[..mlen].to_vec());
@@ -3452,7 +3457,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             score += 1;
         }
         // Items said to be one whole (A、B、C有机统一, …相结合): a set the text names as such.
-        if JOINT.iter().any(|w| string_of(&right_rest) == *w) {
+        if is_joint(&right_rest) {
             score += 1;
         }
         // What something did for the items (对|A、B、C|发挥了重要作用; 为|…|作出了重要贡献): the
@@ -3855,8 +3860,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // Items the clause joins (推进|A、B、C|融合发展) are named by what is done to them
         // together: 推进融合发展的三个方面.
-        let joint: String = string_of(&right_rest);
-        if named.is_none() && !left.is_empty() && JOINT.contains(&joint.as_str()) {
+        if named.is_none() && !left.is_empty() && is_joint(&right_rest) {
+            let joint = string_of(&right_rest);
             l.prompt = format!("{left}{joint}的{}个方面", cn_numeral(n, true));
             out.push((score, l));
             continue;
