@@ -705,6 +705,25 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
             })
         })
         .collect();
+    // The words a series is coined on, when every item adds one character to them alike
+    // (更平衡、更协调、更包容 / 平衡性、协调性、包容性: 平衡, 协调, 包容); none otherwise.
+    let stems: Vec<Option<Vec<Vec<char>>>> = keys
+        .iter()
+        .map(|ks| {
+            let cs: Vec<Vec<char>> = ks.iter().map(|k| char_vec(k)).collect();
+            let (pre, suf) = (series::common_prefix(&cs), series::common_suffix(&cs));
+            let cut = match (pre, suf) {
+                (1, 0) => (1, 0),
+                (0, 1) => (0, 1),
+                _ => return None,
+            };
+            (cs.len() >= 3 && cs.iter().all(|c| c.len() >= cut.0 + cut.1 + 2)).then(|| {
+                cs.iter()
+                    .map(|c| c[cut.0..c.len() - cut.1].to_vec())
+                    .collect()
+            })
+        })
+        .collect();
     // Lists overlap when their item lines do (a list over several paragraphs holds a series
     // in one of them) or they start in neighbouring paragraphs.
     let span = |l: &FoundList| {
@@ -730,6 +749,13 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     // different lists (数字消费、绿色消费 … and 数字、绿色 … 合作领域): only equal items match.
     let same = |(a, i): (&str, (usize, usize)), (b, j): (&str, (usize, usize))| {
         let (ma, mb) = (masks[i.0][i.1], masks[j.0][j.1]);
+        // Near, one series restates another on the same words, in another sentence too
+        // (提高发展的平衡性、协调性、包容性。…推动发展更平衡、更协调、更包容).
+        if let (true, Some(sa), Some(sb)) = (near[i.0][j.0], &stems[i.0], &stems[j.0]) {
+            if sa[i.1] == sb[j.1] {
+                return true;
+            }
+        }
         // Two 、-series from two sentences are two lists (one series a clause): their words
         // differ (政府负责、社会协同… / 政府、学校、家庭、社会…).
         let two_series = lists[i.0].marker.starts_with('、')
@@ -780,7 +806,8 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
                         // whole series (坚持法治国家、法治政府、法治社会一体建设) holds a list.
                         // Words of one or two characters (农业、工业、国防) inside a long item
                         // are its wording still.
-                        let series_len: usize = lens[i].iter().sum::<usize>() + lens[i].len();
+                        // (`it` is normalised: the series' own 、 are gone from it too.)
+                        let series_len: usize = lens[i].iter().sum::<usize>();
                         let short_words = lens[i].iter().sum::<usize>() < 3 * lens[i].len();
                         all & m == all
                             && keys[i].iter().all(|x| it.contains(x.as_str()))
@@ -969,6 +996,50 @@ mod tests {
             !ks.contains(&vec!["科学规划", "建设管理", "运营维护"]),
             "{ks:?}"
         );
+    }
+
+    #[test]
+    fn a_series_under_a_verb_and_its_owner_in_an_item_is_a_list() {
+        let mut outer = series(
+            4,
+            &[
+                "提高发展的平衡性、协调性、包容性",
+                "着力扩大中等收入群体规模",
+                "促进基本公共服务均等化",
+            ],
+        );
+        outer.marker = "第一".into();
+        let inner = series(4, &["平衡性", "协调性", "包容性"]);
+        let kept = dedup(vec![outer, inner]);
+        assert!(
+            keys(&kept).contains(&vec!["平衡性", "协调性", "包容性"]),
+            "{:?}",
+            keys(&kept)
+        );
+    }
+
+    #[test]
+    fn a_series_restated_on_the_same_words_nearby_is_one_list() {
+        let mut named = series(4, &["平衡性", "协调性", "包容性"]);
+        named.passage = "提高发展的平衡性、协调性、包容性。".into();
+        let mut again = series(4, &["更平衡", "更协调", "更包容"]);
+        again.passage = "推动发展更平衡、更协调、更包容。".into();
+        let kept = dedup(vec![named.clone(), again.clone()]);
+        assert_eq!(keys(&kept), vec![vec!["平衡性", "协调性", "包容性"]]);
+        // Far apart, they are two lists.
+        let mut far = again.clone();
+        far.para = 9;
+        for i in &mut far.items {
+            i.line = 10;
+        }
+        far.line = 10;
+        assert_eq!(dedup(vec![named.clone(), far]).len(), 2);
+        // An affix of two characters makes other words (数字经济 is not 数字化).
+        let mut economies = series(4, &["数字经济", "绿色经济", "海洋经济"]);
+        economies.passage = "发展数字经济、绿色经济、海洋经济。".into();
+        let mut turns = series(4, &["数字化", "绿色化", "海洋化"]);
+        turns.passage = "推进数字化、绿色化、海洋化。".into();
+        assert_eq!(dedup(vec![economies, turns]).len(), 2);
     }
 
     #[test]

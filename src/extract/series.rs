@@ -2625,7 +2625,7 @@ fn shared_openings(paras: &[P]) -> Vec<FoundList> {
 }
 
 /// The number of characters two strings share at their ends.
-fn common_suffix<T: AsRef<[char]>>(items: &[T]) -> usize {
+pub(super) fn common_suffix<T: AsRef<[char]>>(items: &[T]) -> usize {
     let Some(first) = items.first().map(AsRef::as_ref) else {
         return 0;
     };
@@ -2642,7 +2642,7 @@ fn common_suffix<T: AsRef<[char]>>(items: &[T]) -> usize {
     n
 }
 
-fn common_prefix<T: AsRef<[char]>>(items: &[T]) -> usize {
+pub(super) fn common_prefix<T: AsRef<[char]>>(items: &[T]) -> usize {
     let Some(first) = items.first().map(AsRef::as_ref) else {
         return 0;
     };
