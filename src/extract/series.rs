@@ -30,6 +30,23 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .then(|| (i, noun.chars().take(8).collect()))
 }
 
+/// Whether what closes a series is 等 and the kind of thing the items are, ending the clause:
+/// a noun (…等创新平台, …等政策, …等作为实践基地) or a noun and the activity on it (…等基础学科
+/// 建设, …等要素保障; not …等风险隐患凸显, where the clause goes on to say what they do).
+fn kind_after_deng(right_rest: &[char]) -> bool {
+    if right_rest.first() != Some(&'等') || !(3..=9).contains(&right_rest.len()) {
+        return false;
+    }
+    let rest = string_of(&right_rest[1..]);
+    if rest.starts_with('等') {
+        return false;
+    }
+    let on_activity = super::prompt::ACTIVITY_HEADS
+        .iter()
+        .any(|h| rest.ends_with(h) && rest.chars().count() >= h.chars().count() + 2);
+    on_activity || super::cut::segmenter().is_some_and(|sg| sg.ends_on_noun(&rest))
+}
+
 /// The one character every item is coined on, when it is a word-forming affix: a class
 /// suffix (…性, …化, …权, …感, …观) or the verb of short verb–object items (进教材、进课堂、
 /// 进头脑; 稳就业、稳金融、稳外贸).
@@ -607,6 +624,31 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     // Best first; among equals, the earlier (leads and summaries come first).
     // Among the list-like ones, the earliest: leads and summaries come first in this genre.
     series.retain(|(score, _)| *score >= SERIES_MIN_SCORE);
+    // The same words listed twice in a document (a risk named where it shows, then where it is
+    // dealt with): the place whose sentence is about them keeps them (国有企业、民营企业、外资企业
+    // 都是…, not 分别推出支持…), then the better-scored one, then the earlier.
+    let words = |l: &FoundList| -> Vec<String> { l.items.iter().map(|i| i.key.clone()).collect() };
+    let about = |l: &FoundList| {
+        l.items
+            .first()
+            .is_some_and(|i| l.passage.starts_with(i.key.as_str()))
+    };
+    let best: Vec<bool> = series
+        .iter()
+        .enumerate()
+        .map(|(i, (score, l))| {
+            let w = words(l);
+            let mine = (about(l), *score, std::cmp::Reverse(i));
+            !series.iter().enumerate().any(|(j, (other, m))| {
+                j != i
+                    && (about(m), *other, std::cmp::Reverse(j)) > mine
+                    && m.items.len() == l.items.len()
+                    && words(m) == w
+            })
+        })
+        .collect();
+    let mut keep = best.into_iter();
+    series.retain(|_| keep.next().unwrap_or(true));
     series.sort_by_key(|(_, l)| l.line);
     out.extend(series.into_iter().map(|(_, l)| l));
     out
@@ -3224,8 +3266,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             first[best..].to_vec()
         };
         // 在 opening the clause frames the series (在A、B、C等方面): no item starts with it.
+        // (…and 的 ends what stands before the first item: 具有国际影响力的|实验室.)
         let first_item = match first_item.split_first() {
-            Some(('在', rest)) if rest.len() >= 2 => rest.to_vec(),
+            Some(('在' | '的', rest)) if rest.len() >= 2 => rest.to_vec(),
             _ => first_item,
         };
         // Last item(s): split a trailing 和/与/及 join, cut the right context.
@@ -3497,6 +3540,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // as a run of examples of one kind.
         if right_rest.first() == Some(&'等') {
             score += 1;
+            // …and a noun after it that ends the clause names their kind (实验室、试验基地、
+            // 技术创新中心|等创新平台): the writer lists members of a class.
+            if kind_after_deng(&right_rest) {
+                score += 2;
+            }
         }
         // Words that differ only in a numeral (二中、三中、四中全会) are an ordinal run.
         let ordinal = all_uniform
@@ -3531,6 +3579,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // …a run closed by 等 and a quantity of one kind (法律、经济、技术、行政等多种手段):
             // the writer counts them as means of one kind…
             && !(right_rest.first() == Some(&'等') && counts_a_kind(&right_rest[1..]))
+            // …or a run closed by 等 and the kind they are (财政、税收、金融|等政策)…
+            && !kind_after_deng(&right_rest)
             // …or a run the writer names as aspects or fields (自然、经济、文化等方面)…
             && !["等方面", "等领域", "等环节"].iter().any(|w| starts_with(&right_rest, 0, w))
             // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
@@ -3982,6 +4032,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     format!("{noun}的{}个特征", cn_numeral(n, true))
                 } else if in_place {
                     format!("{left}{}个{clause}", cn_numeral(n, true))
+                } else if !left.is_empty()
+                    && noun.chars().count() >= 4
+                    && ["作为", "用作", "用于"].iter().any(|v| noun.starts_with(v))
+                {
+                    // What they serve as (…、草场等|作为学农实践基地) is no kind of theirs.
+                    with_count(&format!("{left}……{noun}"), n)
                 } else if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
@@ -5244,6 +5300,74 @@ mod tests {
         let chunks = super::split_range(&p.chars, 0, p.chars.len() - 1, &['、']);
         let l = super::joined_triple(&p, 0, &chunks).expect("a triple");
         assert!(!l.prompt.starts_with('的'), "{}", l.prompt);
+    }
+
+    #[test]
+    fn two_character_examples_closed_by_deng_and_their_kind_are_a_list() {
+        let scored = |text: &str| -> Vec<(i32, Vec<String>)> {
+            let p = para(text);
+            let p = super::P::new(0, &p);
+            super::dun_series(&p)
+                .into_iter()
+                .map(|(s, l)| (s, l.items.iter().map(|i| i.key.clone()).collect()))
+                .collect()
+        };
+        for (text, items) in [
+            (
+                "要综合运用财政、税收、金融等政策，支持企业创新。",
+                ["财政", "税收", "金融"],
+            ),
+            (
+                "加强数学、物理、化学等基础学科建设，夯实根基。",
+                ["数学", "物理", "化学"],
+            ),
+        ] {
+            let found = scored(text);
+            assert!(
+                found
+                    .iter()
+                    .any(|(s, k)| *s >= super::SERIES_MIN_SCORE && k == &items),
+                "{text}: {found:?}"
+            );
+        }
+        // Without 等 and a kind, words of two characters are no list.
+        let found = scored("要统筹财政、税收、金融，支持企业创新。");
+        assert!(
+            found.iter().all(|(s, _)| *s < super::SERIES_MIN_SCORE),
+            "{found:?}"
+        );
+        let kind = |t: &str| super::kind_after_deng(&super::char_vec(t));
+        assert!(kind("等创新平台"));
+        assert!(kind("等要素保障"));
+        // What they do next is no kind of theirs, nor is 等等.
+        assert!(!kind("等风险隐患凸显"));
+        assert!(!kind("等等"));
+        assert!(!kind("的创新平台"));
+        // What they serve as names no kind: the prompt says so without one.
+        let ls = series("农村地区可安排相应土地、山林、草场等作为学农实践基地，丰富实践。");
+        let l = ls.first().expect("a series");
+        assert!(!l.prompt.contains("个作为"), "{}", l.prompt);
+        // 的 ends what stands before the first item.
+        let ls =
+            series("建设一批具有国际影响力的实验室、试验基地、技术创新中心等创新平台，加大投入。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["实验室", "试验基地", "技术创新中心"]);
+    }
+
+    #[test]
+    fn a_series_listed_twice_is_kept_where_its_sentence_is_about_it() {
+        let (a, b) = (
+            para("各地分别推出支持国有企业、民营企业、外资企业发展的政策，效果明显。"),
+            para("国有企业、民营企业、外资企业都是推进现代化建设的重要力量。"),
+        );
+        let ps = [super::P::new(0, &a), super::P::new(5, &b)];
+        let ls = super::implicit_lists(&ps);
+        let firms: Vec<&super::FoundList> = ls
+            .iter()
+            .filter(|l| l.items.first().is_some_and(|i| i.key == "国有企业"))
+            .collect();
+        assert_eq!(firms.len(), 1, "{ls:?}");
+        assert_eq!(firms[0].para, 5);
     }
 
     #[test]
