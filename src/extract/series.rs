@@ -20,6 +20,10 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
     if i == 0 {
         return None;
     }
+    // (等的支持: the 的 after 等 is no part of the noun.)
+    if i <= 2 && rest[..i].contains(&'等') && rest.get(i) == Some(&'的') {
+        i += 1;
+    }
     let noun: String = rest[i..]
         .iter()
         .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '、' | '！' | '？'))
@@ -5352,6 +5356,12 @@ mod tests {
             series("建设一批具有国际影响力的实验室、试验基地、技术创新中心等创新平台，加大投入。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["实验室", "试验基地", "技术创新中心"]);
+    }
+
+    #[test]
+    fn de_after_deng_is_no_part_of_the_noun_that_names_them() {
+        let ls = series("加大对科技创新、绿色发展、提振消费以及小微企业等的支持。");
+        assert!(ls.iter().all(|l| !l.prompt.starts_with('的')), "{ls:?}");
     }
 
     #[test]
