@@ -631,7 +631,9 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     // The same words listed twice in a document (a risk named where it shows, then where it is
     // dealt with): the place whose sentence is about them keeps them (国有企业、民营企业、外资企业
     // 都是…, not 分别推出支持…), then the better-scored one, then the earlier.
-    let words = |l: &FoundList| -> Vec<String> { l.items.iter().map(|i| i.key.clone()).collect() };
+    let same = |a: &FoundList, b: &FoundList| {
+        a.items.len() == b.items.len() && a.items.iter().zip(&b.items).all(|(x, y)| x.key == y.key)
+    };
     let about = |l: &FoundList| {
         l.items
             .first()
@@ -641,13 +643,11 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
         .iter()
         .enumerate()
         .map(|(i, (score, l))| {
-            let w = words(l);
-            let mine = (about(l), *score, std::cmp::Reverse(i));
             !series.iter().enumerate().any(|(j, (other, m))| {
                 j != i
-                    && (about(m), *other, std::cmp::Reverse(j)) > mine
-                    && m.items.len() == l.items.len()
-                    && words(m) == w
+                    && same(l, m)
+                    && (about(m), *other, std::cmp::Reverse(j))
+                        > (about(l), *score, std::cmp::Reverse(i))
             })
         })
         .collect();
@@ -3542,11 +3542,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // 等 closes a series (…等行业 / …等领域, or 开展A、B、C、D等，…): the writer marks it
         // as a run of examples of one kind.
+        // …and a noun after it that ends the clause names their kind (实验室、试验基地、
+        // 技术创新中心|等创新平台): the writer lists members of a class.
+        let of_kind = kind_after_deng(&right_rest);
         if right_rest.first() == Some(&'等') {
             score += 1;
-            // …and a noun after it that ends the clause names their kind (实验室、试验基地、
-            // 技术创新中心|等创新平台): the writer lists members of a class.
-            if kind_after_deng(&right_rest) {
+            if of_kind {
                 score += 2;
             }
         }
@@ -3584,7 +3585,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             // the writer counts them as means of one kind…
             && !(right_rest.first() == Some(&'等') && counts_a_kind(&right_rest[1..]))
             // …or a run closed by 等 and the kind they are (财政、税收、金融|等政策)…
-            && !kind_after_deng(&right_rest)
+            && !of_kind
             // …or a run the writer names as aspects or fields (自然、经济、文化等方面)…
             && !["等方面", "等领域", "等环节"].iter().any(|w| starts_with(&right_rest, 0, w))
             // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
