@@ -1194,6 +1194,17 @@ pub fn finish(
             l.prompt = format!("{before}{}", &l.prompt[k + '了'.len_utf8()..]);
         }
     }
+    // 肩负着的三个重要职责 → 肩负的三个重要职责: nor has a durative 着 before a count (随着,
+    // 沿着, 意味着 are words of their own).
+    if let Some(k) = l.prompt.find("着的") {
+        let (before, after) = (&l.prompt[..k], &l.prompt[k + "着的".len()..]);
+        if len(before) >= 2
+            && !before.ends_with(['随', '沿', '朝', '向', '接', '味', '靠', '照'])
+            && count_at(&chars(after), 0).is_some()
+        {
+            l.prompt = format!("{before}的{after}");
+        }
+    }
     scope_in_time(l);
     // 主要做了以下六个工作 → 主要做的六个工作: the exam form of an announcement.
     if let Some(k) = l.prompt.find("了以下") {
@@ -2214,6 +2225,15 @@ mod tests {
         l.prompt = "一些青少年中出现了的三个现象".into();
         finish(&mut l, &[], None, None, "");
         assert_eq!(l.prompt, "一些青少年中出现的三个现象");
+        // …nor a durative 着 before a count; 随着 is a word of its own.
+        let mut l = list(&["甲事业", "乙事业", "丙事业"], "");
+        l.prompt = "人民军队凝结着的三个方面".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "人民军队凝结的三个方面");
+        let mut l = list(&["甲事业", "乙事业", "丙事业"], "");
+        l.prompt = "改革开放随着的三个方面".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "改革开放随着的三个方面");
     }
 
     #[test]

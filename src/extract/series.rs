@@ -4063,7 +4063,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // An activity after 等 (推动|A、B、C等|发展) is what is done, no kind of the
                     // items: 推动发展的三个方面.
                     format!("{left}{noun}的{}个方面", cn_numeral(n, true))
-                } else if noun.chars().count() <= 3 && (governs(left) || left.ends_with('好')) {
+                } else if noun.chars().count() <= 3
+                    && (governs(left)
+                        || left.ends_with('好')
+                        // (A verb of two characters alone: 采取|A、B、C等|措施.)
+                        || (left.chars().count() == 2
+                            && super::cut::segmenter().is_some_and(|sg| {
+                                sg.opens_with_verb(left) && sg.is_noun_phrase(noun)
+                            })))
+                {
                     // A short noun after its verb (处理好|A、B、C|的关系 → 处理好的三个关系).
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else {
@@ -5363,6 +5371,16 @@ mod tests {
     fn de_after_deng_is_no_part_of_the_noun_that_names_them() {
         let ls = series("加大对科技创新、绿色发展、提振消费以及小微企业等的支持。");
         assert!(ls.iter().all(|l| !l.prompt.starts_with('的')), "{ls:?}");
+    }
+
+    #[test]
+    fn a_short_kind_after_a_verb_of_two_characters_is_what_it_does() {
+        let ls = series("优化布局结构，采取合并、合作、托管、集团办学等措施，建设优秀学校。");
+        let l = ls.first().expect("a series");
+        assert_eq!(l.prompt, "采取的四个措施");
+        // A verb after 等 is no kind (避让A、B、C等具有…的空间).
+        let ls = series("强化生态保护，避让耕地、林地、湿地等具有重要生态功能的国土空间。");
+        assert!(ls.iter().all(|l| !l.prompt.ends_with("个具有")), "{ls:?}");
     }
 
     #[test]
