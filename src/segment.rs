@@ -213,13 +213,12 @@ impl Segmenter {
         tags.last().is_some_and(verbal) && tags.iter().all(|t| verbal(t) || planning(t))
     }
 
-    /// True when the last word of `text` is a common noun (创新|平台, 评价|制度; not 城市, a
-    /// place, nor 发展).
+    /// True when the last word of `text` is a common noun (创新|平台, 评价|制度; not a place
+    /// or a person, nor 发展).
     pub fn ends_on_noun(&self, text: &str) -> bool {
-        self.jieba
-            .tag(text, false)
-            .last()
-            .is_some_and(|t| t.tag.starts_with('n') && !matches!(t.tag, "nr" | "ns"))
+        self.jieba.tag(text, false).last().is_some_and(|t| {
+            t.tag.starts_with('n') && !t.tag.starts_with("nr") && !t.tag.starts_with("ns")
+        })
     }
 
     /// True when the last word of `text` is the object of a verb right before it (政府|重视|质量),

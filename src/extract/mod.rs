@@ -712,8 +712,13 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
         .map(|ks| {
             let cs: Vec<Vec<char>> = ks.iter().map(|k| char_vec(k)).collect();
             let (pre, suf) = (series::common_prefix(&cs), series::common_suffix(&cs));
+            // (A negation is no affix: 不平衡、不协调 is the problem 平衡性、协调性 answers.)
+            let negated = cs
+                .first()
+                .and_then(|c| c.first())
+                .is_some_and(|c| matches!(c, '不' | '非' | '无' | '未'));
             let cut = match (pre, suf) {
-                (1, 0) => (1, 0),
+                (1, 0) if !negated => (1, 0),
                 (0, 1) => (0, 1),
                 _ => return None,
             };
@@ -1034,6 +1039,12 @@ mod tests {
         }
         far.line = 10;
         assert_eq!(dedup(vec![named.clone(), far]).len(), 2);
+        // A negation is no affix: 不平衡、不协调、不充分 is the problem, not the goal.
+        let mut problem = series(4, &["不平衡", "不协调", "不充分"]);
+        problem.passage = "发展不平衡、不协调、不充分。".into();
+        let mut goal = series(4, &["平衡性", "协调性", "充分性"]);
+        goal.passage = "提高发展的平衡性、协调性、充分性。".into();
+        assert_eq!(dedup(vec![problem, goal]).len(), 2);
         // An affix of two characters makes other words (数字经济 is not 数字化).
         let mut economies = series(4, &["数字经济", "绿色经济", "海洋经济"]);
         economies.passage = "发展数字经济、绿色经济、海洋经济。".into();

@@ -1199,7 +1199,10 @@ pub fn finish(
     if let Some(k) = l.prompt.find("着的") {
         let (before, after) = (&l.prompt[..k], &l.prompt[k + "着的".len()..]);
         if len(before) >= 2
-            && !before.ends_with(['随', '沿', '朝', '向', '接', '味', '靠', '照'])
+            && !before.ends_with([
+                '随', '沿', '朝', '向', '接', '味', '靠', '照', '有', '本', '为', '顺', '跟', '按',
+                '凭', '趁', '冲',
+            ])
             && count_at(&chars(after), 0).is_some()
         {
             l.prompt = format!("{before}的{after}");
@@ -2234,6 +2237,11 @@ mod tests {
         l.prompt = "改革开放随着的三个方面".into();
         finish(&mut l, &[], None, None, "");
         assert_eq!(l.prompt, "改革开放随着的三个方面");
+        // (有着 is one word too: 有的 would read "some".)
+        let mut l = list(&["甲特性", "乙特性", "丙特性"], "");
+        l.prompt = "中华文明有着的三个突出特性".into();
+        finish(&mut l, &[], None, None, "");
+        assert_eq!(l.prompt, "中华文明有着的三个突出特性");
     }
 
     #[test]

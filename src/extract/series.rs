@@ -21,7 +21,7 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         return None;
     }
     // (等的支持: the 的 after 等 is no part of the noun.)
-    if i <= 2 && rest[..i].contains(&'等') && rest.get(i) == Some(&'的') {
+    if rest[..i].contains(&'等') && rest.get(i) == Some(&'的') {
         i += 1;
     }
     let noun: String = rest[i..]
@@ -34,6 +34,12 @@ fn summary_after(rest: &[char]) -> Option<(usize, String)> {
         .then(|| (i, noun.chars().take(8).collect()))
 }
 
+/// Verbs that put means or rules in place (采取…措施, 制定…条例): the kind after them is what
+/// they do.
+const MEANS_VERBS: [&str; 10] = [
+    "采取", "采用", "实施", "推行", "运用", "制定", "出台", "建立", "开展", "推广",
+];
+
 /// Whether what closes a series is 等 and the kind of thing the items are, ending the clause:
 /// a noun (…等创新平台, …等政策, …等作为实践基地) or a noun and the activity on it (…等基础学科
 /// 建设, …等要素保障; not …等风险隐患凸显, where the clause goes on to say what they do).
@@ -42,7 +48,8 @@ fn kind_after_deng(right_rest: &[char]) -> bool {
         return false;
     }
     let rest = string_of(&right_rest[1..]);
-    if rest.starts_with('等') {
+    // (…等同志 is a roll call, no kind.)
+    if rest.starts_with(['等', '的']) || rest.starts_with("同志") {
         return false;
     }
     let on_activity = super::prompt::ACTIVITY_HEADS
@@ -4066,11 +4073,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 } else if noun.chars().count() <= 3
                     && (governs(left)
                         || left.ends_with('好')
-                        // (A verb of two characters alone: 采取|A、B、C等|措施.)
-                        || (left.chars().count() == 2
-                            && super::cut::segmenter().is_some_and(|sg| {
-                                sg.opens_with_verb(left) && sg.is_noun_phrase(noun)
-                            })))
+                        // (A verb of putting means or rules in place: 采取|A、B、C等|措施.)
+                        || (MEANS_VERBS.contains(&left)
+                            && super::cut::segmenter().is_some_and(|sg| sg.is_noun_phrase(noun))))
                 {
                     // A short noun after its verb (处理好|A、B、C|的关系 → 处理好的三个关系).
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
@@ -5354,12 +5359,13 @@ mod tests {
         assert!(kind("等要素保障"));
         // What they do next is no kind of theirs, nor is 等等.
         assert!(!kind("等风险隐患凸显"));
-        assert!(!kind("等等"));
+        assert!(!kind("等等方面"));
+        assert!(!kind("等同志"));
         assert!(!kind("的创新平台"));
         // What they serve as names no kind: the prompt says so without one.
         let ls = series("农村地区可安排相应土地、山林、草场等作为学农实践基地，丰富实践。");
         let l = ls.first().expect("a series");
-        assert!(!l.prompt.contains("个作为"), "{}", l.prompt);
+        assert_eq!(l.prompt, "农村地区可安排相应……作为学农实践基地（三项）");
         // 的 ends what stands before the first item.
         let ls =
             series("建设一批具有国际影响力的实验室、试验基地、技术创新中心等创新平台，加大投入。");
@@ -5369,8 +5375,11 @@ mod tests {
 
     #[test]
     fn de_after_deng_is_no_part_of_the_noun_that_names_them() {
-        let ls = series("加大对科技创新、绿色发展、提振消费以及小微企业等的支持。");
-        assert!(ls.iter().all(|l| !l.prompt.starts_with('的')), "{ls:?}");
+        // (No 以及 here: the run must be found for the test to say anything.)
+        let ls = series("加大对科技创新、绿色发展、提振消费、小微企业等的支持。");
+        let l = ls.first().expect("a series");
+        assert_eq!(keys(l), ["科技创新", "绿色发展", "提振消费", "小微企业"]);
+        assert!(!l.prompt.starts_with('的'), "{}", l.prompt);
     }
 
     #[test]
@@ -5378,9 +5387,35 @@ mod tests {
         let ls = series("优化布局结构，采取合并、合作、托管、集团办学等措施，建设优秀学校。");
         let l = ls.first().expect("a series");
         assert_eq!(l.prompt, "采取的四个措施");
+        // Any other verb is not one of these (例如 is tagged a verb).
+        let ls = series("各地探索多种办法，例如合并、合作、托管、集团办学等措施，建设优秀学校。");
+        assert!(ls.iter().all(|l| !l.prompt.contains("例如的")), "{ls:?}");
         // A verb after 等 is no kind (避让A、B、C等具有…的空间).
         let ls = series("强化生态保护，避让耕地、林地、湿地等具有重要生态功能的国土空间。");
         assert!(ls.iter().all(|l| !l.prompt.ends_with("个具有")), "{ls:?}");
+    }
+
+    #[test]
+    fn a_series_listed_twice_is_kept_where_it_scores_better() {
+        // Neither sentence is about the series; the one that names their kind (等风险, the
+        // clause's end) scores above the one that goes on to say what they do.
+        let (a, b) = (
+            para(
+                "外需不足，一些地方的房地产、地方债务、中小金融机构等风险隐患凸显，部分地区受灾。",
+            ),
+            para("坚持高质量发展，标本兼治化解房地产、地方债务、中小金融机构等风险，维护稳定。"),
+        );
+        for (x, y) in [(0, 5), (5, 0)] {
+            let (pa, pb) = (super::P::new(x, &a), super::P::new(y, &b));
+            let ps = if x < y { [pa, pb] } else { [pb, pa] };
+            let ls = super::implicit_lists(&ps);
+            let risks: Vec<&super::FoundList> = ls
+                .iter()
+                .filter(|l| l.items.first().is_some_and(|i| i.key == "房地产"))
+                .collect();
+            assert_eq!(risks.len(), 1, "{ls:?}");
+            assert_eq!(risks[0].para, y);
+        }
     }
 
     #[test]
