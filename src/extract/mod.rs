@@ -662,6 +662,14 @@ fn rank(l: &FoundList) -> u8 {
     }
 }
 
+/// Whether the list's passage opens on its first item: the sentence is about the items
+/// (国有企业、民营企业、外资企业都是…), not one that only mentions them.
+pub(super) fn opens_its_passage(l: &FoundList) -> bool {
+    l.items
+        .first()
+        .is_some_and(|i| l.passage.starts_with(i.key.as_str()))
+}
+
 /// Drop lists that repeat another list: when at least half of one list's items match distinct
 /// items of a list ranked before it (explicit first, then longer), it goes.
 fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
@@ -779,13 +787,7 @@ fn dedup(mut lists: Vec<FoundList>) -> Vec<FoundList> {
     let mut order: Vec<usize> = (0..lists.len()).collect();
     // Among equals, a series its sentence is about (国有企业、民营企业、外资企业都是…) before
     // one that is only mentioned (分别推出支持国有企业、民营企业、外资企业发展政策).
-    let mentioned = |l: &FoundList| {
-        l.marker.starts_with('、')
-            && !l
-                .items
-                .first()
-                .is_some_and(|i| l.passage.starts_with(i.key.as_str()))
-    };
+    let mentioned = |l: &FoundList| l.marker.starts_with('、') && !opens_its_passage(l);
     order.sort_by_key(|i| {
         (
             rank(&lists[*i]),

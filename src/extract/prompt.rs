@@ -2228,20 +2228,23 @@ mod tests {
         l.prompt = "一些青少年中出现了的三个现象".into();
         finish(&mut l, &[], None, None, "");
         assert_eq!(l.prompt, "一些青少年中出现的三个现象");
+        let finished = |prompt: &str| {
+            let mut l = list(&["甲事业", "乙事业", "丙事业"], "");
+            l.prompt = prompt.into();
+            finish(&mut l, &[], None, None, "");
+            l.prompt
+        };
         // …nor a durative 着 before a count; 随着 is a word of its own.
-        let mut l = list(&["甲事业", "乙事业", "丙事业"], "");
-        l.prompt = "人民军队凝结着的三个方面".into();
-        finish(&mut l, &[], None, None, "");
-        assert_eq!(l.prompt, "人民军队凝结的三个方面");
-        let mut l = list(&["甲事业", "乙事业", "丙事业"], "");
-        l.prompt = "改革开放随着的三个方面".into();
-        finish(&mut l, &[], None, None, "");
-        assert_eq!(l.prompt, "改革开放随着的三个方面");
+        assert_eq!(
+            finished("人民军队凝结着的三个方面"),
+            "人民军队凝结的三个方面"
+        );
+        assert_eq!(finished("改革开放随着的三个方面"), "改革开放随着的三个方面");
         // (有着 is one word too: 有的 would read "some".)
-        let mut l = list(&["甲特性", "乙特性", "丙特性"], "");
-        l.prompt = "中华文明有着的三个突出特性".into();
-        finish(&mut l, &[], None, None, "");
-        assert_eq!(l.prompt, "中华文明有着的三个突出特性");
+        assert_eq!(
+            finished("中华文明有着的三个突出特性"),
+            "中华文明有着的三个突出特性"
+        );
     }
 
     #[test]

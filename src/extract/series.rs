@@ -641,11 +641,7 @@ pub(super) fn implicit_lists(paras: &[P]) -> Vec<FoundList> {
     let same = |a: &FoundList, b: &FoundList| {
         a.items.len() == b.items.len() && a.items.iter().zip(&b.items).all(|(x, y)| x.key == y.key)
     };
-    let about = |l: &FoundList| {
-        l.items
-            .first()
-            .is_some_and(|i| l.passage.starts_with(i.key.as_str()))
-    };
+    let about = super::opens_its_passage;
     let best: Vec<bool> = series
         .iter()
         .enumerate()
