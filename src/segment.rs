@@ -221,6 +221,15 @@ impl Segmenter {
         })
     }
 
+    /// True when the first word of `text` is a common noun or a verbal noun (交通|发展水平,
+    /// 利益, 管理|体制改革; not a place, a person, a verb or a function word).
+    pub fn opens_on_noun(&self, text: &str) -> bool {
+        self.jieba.tag(text, false).first().is_some_and(|t| {
+            (t.tag.starts_with('n') && !t.tag.starts_with("nr") && !t.tag.starts_with("ns"))
+                || t.tag == "vn"
+        })
+    }
+
     /// True when the last word of `text` is the object of a verb right before it (政府|重视|质量),
     /// not the head of a noun phrase (区域|重大|战略).
     pub fn ends_on_object(&self, text: &str) -> bool {

@@ -3554,6 +3554,29 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 score += 2;
             }
         }
+        // A head noun right after the last of short words of one length (主权、安全、发展|利益;
+        // 铁路、公路、航道、空域|管理体制改革): the items are the kinds of one thing, the head
+        // factored out of each.
+        // (Whole words at both ends: not 老年|人、儿童、患基|础性疾病; and no part of a run the
+        // writer calls some, 一些|领域、行业、地方.)
+        let factored = all_uniform
+            && all_lens[0] <= 3
+            && !right_rest.is_empty()
+            && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及' | '为' | '“')
+            && {
+                let first = &s[chunks[0].0..chunks[0].1];
+                let before = &first[..first.len().saturating_sub(items[0].len())];
+                let word = |t: &[char]| super::cut::char_boundaries(t).len() == 2;
+                !["一些", "部分", "个别", "有的", "少数", "某些"]
+                    .iter()
+                    .any(|w| ends_with(before, w))
+                    && items.first().is_some_and(|x| word(x))
+                    && items.last().is_some_and(|x| word(x))
+            }
+            && super::cut::segmenter().is_some_and(|sg| sg.opens_on_noun(&string_of(&right_rest)));
+        if factored {
+            score += 2;
+        }
         // Words that differ only in a numeral (二中、三中、四中全会) are an ordinal run.
         let ordinal = all_uniform
             && (0..all_lens[0]).all(|k| {
@@ -3599,6 +3622,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 && (2..=3).contains(&right_rest.len())
                 && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及'))
             && !(one_affix && all_uniform)
+            && !factored
         {
             continue;
         }
@@ -3896,6 +3920,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // 原则) is their name, with the kind it names (原则, not a verb such as 联动).
         if let Some(name) = label_after(&right_rest, n) {
             l.prompt = name;
+            out.push((score, l));
+            continue;
+        }
+        // A series that opens its clause before the head it factors out (智能、平安、绿色、共享|
+        // 交通发展水平明显提高) is named by the rest of the clause: 交通发展水平明显提高的四个方面.
+        if factored && left.is_empty() && named.is_none() && (4..=12).contains(&right_rest.len()) {
+            l.prompt = format!("{}的{}个方面", string_of(&right_rest), cn_numeral(n, true));
             out.push((score, l));
             continue;
         }
@@ -5367,6 +5398,57 @@ mod tests {
             series("建设一批具有国际影响力的实验室、试验基地、技术创新中心等创新平台，加大投入。");
         let l = ls.first().expect("a series");
         assert_eq!(keys(l), ["实验室", "试验基地", "技术创新中心"]);
+    }
+
+    #[test]
+    fn short_words_before_the_head_they_factor_out_are_a_list() {
+        let scored = |text: &str| -> Vec<(i32, Vec<String>)> {
+            let p = para(text);
+            let p = super::P::new(0, &p);
+            super::dun_series(&p)
+                .into_iter()
+                .map(|(s, l)| (s, l.items.iter().map(|i| i.key.clone()).collect()))
+                .collect()
+        };
+        let listed = |text: &str, items: &[&str]| {
+            let found = scored(text);
+            found
+                .iter()
+                .any(|(s, k)| *s >= super::SERIES_MIN_SCORE && k == items)
+        };
+        assert!(listed(
+            "面对复杂局面，坚决维护国家主权、安全、发展利益，办好自己的事。",
+            &["主权", "安全", "发展"]
+        ));
+        assert!(listed(
+            "深化水运、民航、邮政管理体制改革，提高行业治理效能。",
+            &["水运", "民航", "邮政"]
+        ));
+        // At the head of its clause, the rest of the clause names it.
+        let ls = series("到2030年，城市、县域、乡村数字服务水平明显提高，差距逐步缩小。");
+        let l = ls
+            .iter()
+            .find(|l| keys(l) == ["城市", "县域", "乡村"])
+            .expect("the series");
+        assert_eq!(l.prompt, "数字服务水平明显提高的三个方面");
+        // A run the writer calls some (一些…) is no list; nor one cut inside a word
+        // (老年人、儿童、孕产妇群体 is not 年人、儿童、孕产).
+        assert!(!listed(
+            "一些部门、行业、地方形式主义问题依然突出，必须下大力气解决。",
+            &["部门", "行业", "地方"]
+        ));
+        let found = scored("要做好老年人、儿童、孕产妇群体的健康服务，完善保障措施。");
+        assert!(
+            found
+                .iter()
+                .all(|(_, k)| k.first().map(String::as_str) != Some("年人")),
+            "{found:?}"
+        );
+        // Without a head after them, short words are no list.
+        assert!(!listed(
+            "要统筹城市、县域、乡村，推动协调发展和共同繁荣。",
+            &["城市", "县域", "乡村"]
+        ));
     }
 
     #[test]
