@@ -393,6 +393,17 @@ fn subject_before(pre: &str) -> String {
                 s = x.to_string();
             }
         }
+        // An adverb the verb took (…发展也|面临) says nothing of the subject.
+        let bounds = cut::boundaries(&s);
+        for w in ["也", "还", "仍", "亦", "仍然", "依然", "同样"] {
+            if let Some(x) = s
+                .strip_suffix(w)
+                .filter(|x| cut::whole(&bounds, x.len(), s.len()))
+            {
+                s = x.to_string();
+                break;
+            }
+        }
         // An adverb of effort and the modal before it (…要着力|抓好) say how, not who.
         for w in ["着力", "切实", "扎实", "重点", "努力", "全力", "认真"] {
             if let Some(x) = s.strip_suffix(w) {
@@ -504,6 +515,28 @@ fn exam_form(
     if category.contains(['，', '、', '的']) {
         return None;
     }
+    // Two kinds joined (一些问题和挑战, 风险和挑战) are counted together: the items are of either.
+    let category = match rest[category.len()..]
+        .strip_prefix(['和', '与'])
+        .and_then(|r| {
+            CATEGORIES
+                .iter()
+                .find(|k| r.starts_with(*k))
+                .map(|k| (r, *k))
+        }) {
+        Some((r, k))
+            if r[k.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| "，。；：".contains(c)) =>
+        {
+            format!(
+                "{category}{}{k}",
+                &rest[category.len()..category.len() + '和'.len_utf8()]
+            )
+        }
+        _ => category,
+    };
     let count: String = string_of(&c[i..i + count_len]);
     let count = if numeral_len == 0 {
         count
@@ -523,11 +556,10 @@ fn exam_form(
         subj = subject()?;
     }
     // What was achieved keeps its verb (…取得了一些成效 → …取得的三个成效).
-    let verb = if trim(&pre).trim_end_matches('了').ends_with("取得") {
-        "取得"
-    } else {
-        ""
-    };
+    let verb = ["取得", "面临"]
+        .into_iter()
+        .find(|v| trim(&pre).trim_end_matches('了').ends_with(v))
+        .unwrap_or("");
     Some(format!("{subj}{verb}的{count}{category}"))
 }
 
@@ -2463,6 +2495,23 @@ mod tests {
             exam_form("乡村振兴稳步推进取得了三个成效", 3, None, &none).as_deref(),
             Some("乡村振兴稳步推进取得的三个成效")
         );
+    }
+
+    #[test]
+    fn what_is_faced_keeps_its_verb_and_both_kinds_but_no_adverb() {
+        let none = || None;
+        assert_eq!(
+            exam_form("我国养老服务体系也面临三个问题和挑战", 3, None, &none).as_deref(),
+            Some("我国养老服务体系面临的三个问题和挑战")
+        );
+        // An adverb goes with any verb that is dropped; a kind joined to no kind stays alone.
+        assert_eq!(
+            exam_form("城乡融合发展还要把握好三个重点和难点工作", 3, None, &none).as_deref(),
+            Some("城乡融合发展的三个重点")
+        );
+        assert_eq!(subject_before("基层治理体系仍"), "基层治理体系");
+        // (仍 inside a word is no adverb.)
+        assert_eq!(subject_before("文化遗产保护传承"), "文化遗产保护传承");
     }
 
     #[test]

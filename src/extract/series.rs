@@ -559,6 +559,59 @@ fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option
         .then(|| format!("{left}的{}个“{opening}”", cn_numeral(items.len(), true)))
 }
 
+/// `按照|A、B、C|的原则，X` / `聚焦|A、B、C等|环节，X` / `通过|A、B、C等|方式，X`: a series
+/// named by a short kind after a preposition or verb of means is for what the next clause does,
+/// and that clause owns it (X的四个原则; X要聚焦的六个环节). `after` is the text after the
+/// series' clause.
+fn for_purpose(left: &str, noun: &str, after: &[char], n: usize) -> Option<String> {
+    const PREPS: [&str; 7] = ["按照", "依照", "遵循", "根据", "通过", "依托", "借助"];
+    const VERBS: [&str; 2] = ["聚焦", "围绕"];
+    let prep = PREPS.iter().find(|w| left.starts_with(*w));
+    let verb = VERBS.iter().find(|w| left.starts_with(*w));
+    if prep.is_none() && verb.is_none() {
+        return None;
+    }
+    // (Only what stands between the word and the items: 聚焦|数据的|标注…; not a clause.)
+    if left.chars().count() > 8 || left.contains(['，', '、']) {
+        return None;
+    }
+    if !(2..=4).contains(&noun.chars().count()) || noun.contains('的') {
+        return None;
+    }
+    if after.first() != Some(&'，') {
+        return None;
+    }
+    let end: String = after[1..]
+        .iter()
+        .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '！' | '？'))
+        .collect();
+    let sg = super::cut::segmenter()?;
+    // (What the next clause does: it opens on an action, 提升|…, 持续推进|….)
+    // (…and not another frame, 结合|…等要求: the purpose is further on.)
+    let framed = [
+        "结合", "根据", "按照", "依据", "依托", "通过", "围绕", "聚焦", "在", "对",
+    ]
+    .iter()
+    .any(|w| end.starts_with(w));
+    if !(4..=16).contains(&end.chars().count())
+        || !sg.opens_with_action(&end)
+        || framed
+        || end.contains('等')
+    {
+        return None;
+    }
+    let measure = if ["方式", "手段", "方法", "途径", "模式", "形式"].contains(&noun) {
+        '种'
+    } else {
+        '个'
+    };
+    let num = cn_numeral(n, true);
+    Some(match prep {
+        Some(_) => format!("{end}的{num}{measure}{noun}"),
+        None => format!("{end}要{left}的{num}{measure}{noun}").replace("的的", "的"),
+    })
+}
+
 /// A noun phrase of a kind and an activity on it (基础设施|规划建设, 高碳项目|投资) as
 /// (kind, activity): the activity its last four or two characters, verbs only and ending on
 /// an activity head; the kind a noun phrase of four characters or more before it, no 的 and
@@ -581,6 +634,25 @@ fn kind_and_activity(noun: &str) -> Option<(String, String)> {
             && sg.is_activity(&activity))
         .then_some((kind, activity))
     })
+}
+
+/// Where the last of short items `mlen` long ends in `after` (what follows 和) when a head
+/// noun of two to four characters ends the clause after it: at `mlen`, the item one word
+/// (业态和|制度|创新).
+fn factored_after_he(after: &[char], mlen: usize) -> Option<usize> {
+    if !(2..=3).contains(&mlen) || !(mlen + 2..=mlen + 4).contains(&after.len()) {
+        return None;
+    }
+    let sg = super::cut::segmenter()?;
+    // (Each part a word by itself: 制度创新 may be one word of the dictionary.)
+    (super::cut::char_boundaries(&after[..mlen]).len() == 2
+        && {
+            // (创新 is tagged a verb; as a head it is what each item's innovation is.)
+            let head = string_of(&after[mlen..]);
+            sg.opens_on_noun(&head) || head == "创新"
+        }
+        && super::cut::char_boundaries(&after[mlen..]).len() == 2)
+        .then_some(mlen)
 }
 
 /// Where the last of items `mlen` long ends in `after` when a word for the whole span they
@@ -3385,11 +3457,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 .find(|i| suffix >= 2 && last[*i..].starts_with(suf))
                 .map_or((2 * h + 1).min(last.len()), |i| i + suffix)
         });
-        let (it, mut right_rest) = match pair_end {
-            Some(e) => (last[..e].to_vec(), last[e..].to_vec()),
+        // A quoted last item ends at its closing quote (“一网协同”|等服务管理新模式).
+        let (lx, ly) = chunks[k - 1];
+        let quote_end = (quoted.is_some() && s[lx] == '“')
+            .then(|| (lx + 1..ly).find(|i| s[*i] == '”'))
+            .flatten()
+            .filter(|q| *q + 1 < ly);
+        let (it, mut right_rest) = match (pair_end, quote_end) {
+            (Some(e), _) => (last[..e].to_vec(), last[e..].to_vec()),
+            (None, Some(q)) => (s[lx + 1..q].to_vec(), s[q + 1..ly].to_vec()),
             // The closing bracket ends the last item: nothing after it inside is shared.
-            None if inside.is_some() => (last.clone(), Vec::new()),
-            None => take_item(&last),
+            (None, None) if inside.is_some() => (last.clone(), Vec::new()),
+            (None, None) => take_item(&last),
         };
         // `…、C和D等…` with items of one length: the 和 joins the last two (资本和数据等).
         let joined_at = (2..it.len().saturating_sub(2))
@@ -3430,6 +3509,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 {
                     // …和D的方针: the noun after 的 names the series, it is no part of D.
                     (after[..pos].to_vec(), after[pos..].to_vec())
+                } else if let Some(e) = factored_after_he(after, mlen).filter(|_| uniform) {
+                    // …、C和D|创新: a head noun after a last word of the others' length is
+                    // theirs (协同推进技术、模式、业态和制度|创新).
+                    (after[..e].to_vec(), after[e..].to_vec())
                 } else if let Some(e) = whole_span_head(after, mlen).filter(|_| uniform) {
                     // …、C和D|全过程: a span every item belongs to follows the last.
                     (after[..e].to_vec(), after[e..].to_vec())
@@ -3563,6 +3646,11 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && all_lens[0] <= 3
             && !right_rest.is_empty()
             && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及' | '为' | '“')
+            // (A head that joins another, 重点|工业产品和特种设备安全监管, leaves the last item
+            // cut short.)
+            && !right_rest.iter().any(|c| matches!(c, '和' | '与' | '及'))
+            // (…and one that modifies another noun, 文化|发展的具体情况, is no head of theirs.)
+            && !right_rest.contains(&'的')
             && {
                 let first = &s[chunks[0].0..chunks[0].1];
                 let before = &first[..first.len().saturating_sub(items[0].len())];
@@ -4060,6 +4148,10 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         None if !left.is_empty() => format!("{left}的{num}{measure}{kind}"),
                         None => format!("{num}{measure}{kind}"),
                     }
+                } else if let Some(name) =
+                    for_purpose(left, noun, s.get(b..).unwrap_or_default(), n)
+                {
+                    name
                 } else if left.ends_with("作为") && left.chars().count() >= 4 {
                     // 质量作为|A、B、C|的关键要素: the items are what the subject is that for.
                     format!("{left}{noun}的{}个方面", cn_numeral(n, true))
@@ -5449,6 +5541,44 @@ mod tests {
             "要统筹城市、县域、乡村，推动协调发展和共同繁荣。",
             &["城市", "县域", "乡村"]
         ));
+    }
+
+    #[test]
+    fn a_kind_after_a_word_of_means_is_for_what_the_next_clause_does() {
+        let prompt = |text: &str, first: &str| -> String {
+            let ls = series(text);
+            ls.iter()
+                .find(|l| keys(l).first() == Some(&first))
+                .map(|l| l.prompt.clone())
+                .unwrap_or_else(|| panic!("{text}: {ls:?}"))
+        };
+        assert_eq!(
+            prompt(
+                "按照安全、便捷、经济、环保的原则，加快完善城市公共交通网络，方便群众出行。",
+                "安全"
+            ),
+            "加快完善城市公共交通网络的四个原则"
+        );
+        assert_eq!(
+            prompt(
+                "通过政府购买、社会捐赠、志愿服务等方式，扩大社区养老服务供给，满足多样需求。",
+                "政府购买"
+            ),
+            "扩大社区养老服务供给的三种方式"
+        );
+        assert_eq!(
+            prompt(
+                "聚焦诊断、治疗、康复、护理等环节，提升基层医疗服务能力，方便群众就医。",
+                "诊断"
+            ),
+            "提升基层医疗服务能力要聚焦的四个环节"
+        );
+        // Another frame in the next clause: the purpose is further on, not there.
+        let p = prompt(
+            "根据项目的规模、类型、工期等条件，结合远程评审等要求，合理安排评审专家。",
+            "规模",
+        );
+        assert!(!p.starts_with("结合"), "{p}");
     }
 
     #[test]
