@@ -3896,6 +3896,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         let mut l = implicit(p, "、", "", parts, p.line(a), p.text(sent.0, sent.1));
         let n = l.items.len();
         let left = left.trim_matches(|c: char| matches!(c, '，' | '。' | '“'));
+        // A copula that opens the clause before a preposition (…，是|根据我国发展|阶段、…) links
+        // it to the sentence's subject: no part of the series' frame.
+        let left = match left.strip_prefix('是') {
+            Some(rest)
+                if ["根据", "按照", "依据", "为了", "基于"]
+                    .iter()
+                    .any(|w| rest.starts_with(w)) =>
+            {
+                rest
+            }
+            _ => left,
+        };
         // What a clause denies (不是要求…搞A、B、C的…) is not a list to learn.
         // A negation right before the series denies it too (结论不|替代A、B、C等的判断).
         if ["不是", "并非", "不要", "不能", "绝不"]
@@ -5523,6 +5535,13 @@ mod tests {
             .find(|l| keys(l) == ["城市", "县域", "乡村"])
             .expect("the series");
         assert_eq!(l.prompt, "数字服务水平明显提高的三个方面");
+        // A copula before a preposition is no part of the name.
+        let ls = series("这次规划调整，是根据城市发展阶段、环境、条件变化，审慎作出的决策。");
+        let l = ls
+            .iter()
+            .find(|l| keys(l) == ["阶段", "环境", "条件"])
+            .expect("the series");
+        assert!(!l.prompt.starts_with('是'), "{}", l.prompt);
         // A run the writer calls some (一些…) is no list; nor one cut inside a word
         // (老年人、儿童、孕产妇群体 is not 年人、儿童、孕产).
         assert!(!listed(
