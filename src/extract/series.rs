@@ -566,6 +566,14 @@ fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option
 fn for_purpose(left: &str, noun: &str, after: &[char], n: usize) -> Option<String> {
     const PREPS: [&str; 7] = ["按照", "依照", "遵循", "根据", "通过", "依托", "借助"];
     const VERBS: [&str; 2] = ["聚焦", "围绕"];
+    // (A subject and modal before it are the next clause's: 各地要|按照…的要求，稳步推进….)
+    let framing = |t: &str| PREPS.iter().chain(VERBS.iter()).any(|w| t.starts_with(w));
+    let left = left
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '要' | '应' | '须'))
+        .map(|(i, c)| &left[i + c.len_utf8()..])
+        .find(|rest| framing(rest))
+        .unwrap_or(left);
     let prep = PREPS.iter().find(|w| left.starts_with(*w));
     let verb = VERBS.iter().find(|w| left.starts_with(*w));
     if prep.is_none() && verb.is_none() {
@@ -5591,6 +5599,13 @@ mod tests {
                 "诊断"
             ),
             "提升基层医疗服务能力要聚焦的四个环节"
+        );
+        assert_eq!(
+            prompt(
+                "各地要按照统一规划、分步实施、试点先行的要求，稳步推进改造工作，防止一哄而上。",
+                "统一规划"
+            ),
+            "稳步推进改造工作的三个要求"
         );
         // Another frame in the next clause: the purpose is further on, not there.
         let p = prompt(
