@@ -565,7 +565,7 @@ fn counted_by_opening(items: &[Vec<char>], left: &str, right: &[char]) -> Option
 /// series' clause.
 fn for_purpose(left: &str, noun: &str, after: &[char], n: usize) -> Option<String> {
     const PREPS: [&str; 7] = ["按照", "依照", "遵循", "根据", "通过", "依托", "借助"];
-    const VERBS: [&str; 2] = ["聚焦", "围绕"];
+    const VERBS: [&str; 3] = ["聚焦", "围绕", "发挥"];
     // (A subject and modal before it are the next clause's: 各地要|按照…的要求，稳步推进….)
     let framing = |t: &str| PREPS.iter().chain(VERBS.iter()).any(|w| t.starts_with(w));
     let left = left
@@ -618,6 +618,36 @@ fn for_purpose(left: &str, noun: &str, after: &[char], n: usize) -> Option<Strin
         Some(_) => format!("{end}的{num}{measure}{noun}"),
         None => format!("{end}要{left}的{num}{measure}{noun}").replace("的的", "的"),
     })
+}
+
+/// Degree words that open what a clause says of a kind (…的问题|较为突出).
+const DEGREES: [&str; 9] = [
+    "较为",
+    "进一步",
+    "更加",
+    "日益",
+    "十分",
+    "尤为",
+    "越来越",
+    "明显",
+    "仍然",
+];
+
+/// `(kind, predicate)` when the clause after a series is 的 + the kind + a degree and a
+/// predicate (的问题|较为突出, 的支撑作用|进一步凸显); `named` is the kind as the summary
+/// read it, which may have taken in part of the predicate.
+fn predicate_of_kind<'a>(named: &'a str, clause: &'a str) -> Option<(&'a str, &'a str)> {
+    let kind = DEGREES
+        .iter()
+        .filter_map(|d| named.find(d).map(|i| &named[..i]))
+        .min_by_key(|k| k.len())
+        .unwrap_or(named);
+    let pred = clause.strip_prefix('的')?.strip_prefix(kind)?;
+    // (A degree and a predicate, not an activity: …体系|应用 is no quality.)
+    ((2..=6).contains(&kind.chars().count())
+        && (2..=5).contains(&pred.chars().count())
+        && DEGREES.iter().any(|d| pred.starts_with(d)))
+    .then_some((kind, pred))
 }
 
 /// A noun phrase of a kind and an activity on it (基础设施|规划建设, 高碳项目|投资) as
@@ -4038,6 +4068,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             out.push((score, l));
             continue;
         }
+        // 不同行业、不同区域、不同群体|间数字鸿沟未有效弥合: what stands between the items is
+        // what the clause is about (数字鸿沟未有效弥合的三个方面).
+        let between = ["之间", "间"]
+            .iter()
+            .find_map(|w| string_of(&right_rest).strip_prefix(w).map(str::to_string))
+            .filter(|r| (4..=12).contains(&r.chars().count()) && !r.contains('的'));
+        if let Some(r) = between.filter(|_| named.is_none()) {
+            l.prompt = format!("{r}的{}个方面", cn_numeral(n, true));
+            out.push((score, l));
+            continue;
+        }
         if let Some(name) = frame_name(&frame, n) {
             l.prompt = name;
             out.push((score, l));
@@ -4060,6 +4101,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if named.is_none() && !left.is_empty() && is_joint(&right_rest) {
             let joint = string_of(&right_rest);
             l.prompt = format!("{left}{joint}的{}个方面", cn_numeral(n, true));
+            out.push((score, l));
+            continue;
+        }
+        // 发挥|A优势、B优势、C优势|，提高X: what the series serves is the next clause's
+        // (提高X要发挥的三个优势).
+        if let Some(name) = shared
+            .as_deref()
+            .filter(|_| named.is_none() && right_rest.is_empty())
+            .and_then(|w| for_purpose(left, w, s.get(b..).unwrap_or_default(), n))
+        {
+            l.prompt = name;
             out.push((score, l));
             continue;
         }
@@ -4172,6 +4224,19 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     for_purpose(left, noun, s.get(b..).unwrap_or_default(), n)
                 {
                     name
+                } else if let Some((noun, pred)) =
+                    predicate_of_kind(noun, &clause).filter(|_| !left.is_empty())
+                {
+                    // …不平衡、不充分、不规范的问题|较为突出: what the clause says of the
+                    // kind names it (发展较为突出的三个问题); after a bare preposition the kind
+                    // is what is said (对|A、B、C、D|的支撑作用进一步凸显 → 支撑作用进一步凸显的
+                    // 四个方面).
+                    let num = cn_numeral(n, true);
+                    if matches!(left, "对" | "为" | "在" | "从" | "于") {
+                        format!("{noun}{pred}的{num}个方面")
+                    } else {
+                        format!("{left}{pred}的{num}个{noun}")
+                    }
                 } else if left.ends_with("作为") && left.chars().count() >= 4 {
                     // 质量作为|A、B、C|的关键要素: the items are what the subject is that for.
                     format!("{left}{noun}的{}个方面", cn_numeral(n, true))
@@ -5613,6 +5678,63 @@ mod tests {
             "规模",
         );
         assert!(!p.starts_with("结合"), "{p}");
+    }
+
+    #[test]
+    fn what_the_clause_says_of_the_series_names_it() {
+        let prompt = |text: &str, first: &str| -> String {
+            let ls = series(text);
+            ls.iter()
+                .find(|l| keys(l).first() == Some(&first))
+                .map(|l| l.prompt.clone())
+                .unwrap_or_else(|| panic!("{text}: {ls:?}"))
+        };
+        // What the series serves, after a shared ending (发挥…优势，提高X).
+        assert_eq!(
+            prompt(
+                "发挥我国人才资源优势、产业配套优势、市场需求优势，提高装备制造业竞争力。",
+                "人才资源优势"
+            ),
+            "提高装备制造业竞争力要发挥我国的三个优势"
+        );
+        // A degree and a predicate after the kind (…的矛盾|日益突出).
+        assert_eq!(
+            prompt(
+                "近年来城乡养老服务快速发展，但供给不平衡、不协调、不可持续的问题较为突出，亟待解决。",
+                "不平衡"
+            ),
+            "供给较为突出的三个问题"
+        );
+        // (…when the summary noun took in part of the predicate, 问题日益, too.)
+        assert_eq!(
+            prompt(
+                "近年来城乡养老服务快速发展，但供给不平衡、不协调、不可持续的问题日益突出，亟待解决。",
+                "不平衡"
+            ),
+            "供给日益突出的三个问题"
+        );
+        // …and after a bare preposition, the kind with it is what is said.
+        assert_eq!(
+            prompt(
+                "信息网络加快普及，对文化教育、医疗卫生、社会保障的支撑作用进一步凸显。",
+                "文化教育"
+            ),
+            "支撑作用进一步凸显的三个方面"
+        );
+        // An activity is no predicate of the kind (…管理体系|应用).
+        let p = prompt(
+            "加快质量管理创新，推动全员、全要素、全过程的新型质量管理体系应用，提高效益。",
+            "全员",
+        );
+        assert!(!p.contains("推动应用的"), "{p}");
+        // What stands between the items (…群体|间收入差距…).
+        assert_eq!(
+            prompt(
+                "当前，不同地区、不同行业、不同群体间收入差距仍然较大，需要综合施策。",
+                "不同地区"
+            ),
+            "收入差距仍然较大的三个方面"
+        );
     }
 
     #[test]
