@@ -533,3 +533,25 @@ fn a_run_in_head_owns_a_short_category() {
         lists_of(text)
     );
 }
+
+/// Paragraphs under a （一） heading that open on a short head sentence make a list, though
+/// the first leads into them and the last closes them; with a paragraph left out, heads that
+/// are clauses of a sentence (…，…。) are prose.
+#[test]
+fn run_in_heads_with_a_lead_and_a_closing_paragraph() {
+    let text = "城市更新行动方案\n\n一、发展基础\n\n（一）主要成效。\n\n“十四五”以来，各地坚持以人民为中心，统筹推进城市更新工作，城市面貌发生了深刻变化，人民群众的获得感不断增强。\n\n老旧小区改造扎实推进。全国累计开工改造城镇老旧小区二十多万个，惠及居民三千多万户，加装电梯、增设停车位等工作同步推进。\n\n城市基础设施持续完善。城市燃气、供水、排水等老化管道更新改造稳步实施，城市防洪排涝能力明显提升，地下管网运行更加安全。\n\n历史文化保护传承有力。各地普查认定历史建筑数万处，划定历史文化街区一千多片，城市历史文脉得到有效延续和活化利用。\n\n同时也要看到，城市更新仍面临资金来源单一、群众参与不足等问题，需要在实践中逐步加以解决。\n\n（二）面临形势。\n\n当前，城市发展进入城市更新的重要时期，由大规模增量建设转为存量提质改造和增量结构调整并重。\n\n过去五年，城市建设成效明显。各地累计完成投资规模较大，城市功能不断完善，为下一步工作打下了坚实基础。\n\n新的阶段，任务更加艰巨。城市更新涉及面广，利益诉求多元，需要统筹好发展和安全、当前和长远的关系。\n\n面向未来，前景十分广阔。城市更新潜力巨大，将为扩大内需、改善民生提供有力支撑，推动城市高质量发展。\n";
+    let heads = [
+        "老旧小区改造扎实推进",
+        "城市基础设施持续完善",
+        "历史文化保护传承有力",
+    ];
+    assert!(list_with(text, &heads).is_some(), "{:?}", lists_of(text));
+    // (Heads with a comma in them, one paragraph left out: prose, no list.)
+    assert!(
+        lists_of(text)
+            .iter()
+            .all(|(_, items)| !items.iter().any(|i| i.starts_with("过去五年"))),
+        "{:?}",
+        lists_of(text)
+    );
+}

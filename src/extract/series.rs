@@ -2621,11 +2621,32 @@ fn run_in_heads(paras: &[P]) -> Vec<FoundList> {
         if body.len() < 3 || body.len() > 12 {
             continue;
         }
-        let heads: Option<Vec<(String, u32)>> = body
+        // Every paragraph opens on its head, but for one that leads into them and one that
+        // closes them (“十三五”时期，我国…。 / 与此同时，…面临…): the heads are the run.
+        let heads: Vec<Option<usize>> = body.iter().map(|q| head_of(q)).collect();
+        let first = usize::from(heads.first().is_some_and(Option::is_none));
+        let last = heads.len() - usize::from(heads.last().is_some_and(Option::is_none));
+        let run = &heads[first..last.max(first)];
+        if run.len() < 3 || run.iter().any(Option::is_none) {
+            continue;
+        }
+        let body = &body[first..last];
+        // (With a paragraph left out, the heads are only heads when none is a clause of a
+        // sentence: 过去一年，我国发展历程很不平凡。 opens a paragraph of prose.)
+        let trimmed = body.len() < heads.len();
+        if trimmed
+            && body
+                .iter()
+                .zip(run)
+                .any(|(q, e)| e.is_some_and(|e| q.chars[..e].contains(&'，')))
+        {
+            continue;
+        }
+        let parts: Vec<(String, u32)> = body
             .iter()
-            .map(|q| head_of(q).map(|e| (q.text(0, e), q.line(0))))
+            .zip(run)
+            .filter_map(|(q, e)| e.map(|e| (q.text(0, e), q.line(0))))
             .collect();
-        let Some(parts) = heads else { continue };
         let passage = body
             .iter()
             .map(|q| q.text(0, q.sentence_end(0)))
