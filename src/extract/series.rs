@@ -678,19 +678,20 @@ fn kind_and_activity(noun: &str) -> Option<(String, String)> {
 /// noun of two to four characters ends the clause after it: at `mlen`, the item one word
 /// (业态和|制度|创新).
 fn factored_after_he(after: &[char], mlen: usize) -> Option<usize> {
-    if !(2..=3).contains(&mlen) || !(mlen + 2..=mlen + 4).contains(&after.len()) {
+    if !(2..=4).contains(&mlen) || !(mlen + 2..=mlen + 4).contains(&after.len()) {
         return None;
     }
     let sg = super::cut::segmenter()?;
     // (Each part a word by itself: 制度创新 may be one word of the dictionary.)
-    (super::cut::char_boundaries(&after[..mlen]).len() == 2
-        && {
-            // (创新 is tagged a verb; as a head it is what each item's innovation is.)
-            let head = string_of(&after[mlen..]);
-            sg.opens_on_noun(&head) || head == "创新"
-        }
-        && super::cut::char_boundaries(&after[mlen..]).len() == 2)
-        .then_some(mlen)
+    (super::cut::char_boundaries(&after[..mlen]).len() == 2 && {
+        // (创新 is tagged a verb; as a head it is what each item's innovation is.)
+        let head = string_of(&after[mlen..]);
+        // (…or what the items do together: 体制机制|协同创新.)
+        is_joint(&after[mlen..])
+            || ((sg.opens_on_noun(&head) || head == "创新")
+                && super::cut::char_boundaries(&after[mlen..]).len() == 2)
+    })
+    .then_some(mlen)
 }
 
 /// Where the last of items `mlen` long ends in `after` when a word for the whole span they
@@ -701,7 +702,10 @@ fn whole_span_head(after: &[char], mlen: usize) -> Option<usize> {
 }
 
 /// Words for the whole span a run of stages or parts makes up (全过程, 各环节).
-const SPANS: [&str; 9] = [
+const SPANS: [&str; 12] = [
+    "各个环节",
+    "各个领域",
+    "各个方面",
     "全过程",
     "全链条",
     "全流程",
@@ -2846,8 +2850,9 @@ const LEFT_CUTS: [&str; 31] = [
 ];
 
 /// Predicates a 、-series shares as a whole (A、B、C有机统一): they close the last item.
-const JOINT: [&str; 11] = [
+const JOINT: [&str; 12] = [
     "有机统一",
+    "协同创新",
     "融合发展",
     "相统一",
     "相结合",
@@ -3682,7 +3687,9 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         }
         // A span they make up ends the clause (规划、建设、运营和养护|全过程; …|各环节): the
         // writer lists the stages of one whole.
-        if is_span(&right_rest) {
+        // (…or opens it, and the clause says what happens to them all: …消费|各个环节高效贯通.)
+        let spanned = SPANS.iter().any(|w| starts_with(&right_rest, 0, w));
+        if spanned {
             score += 2;
         }
         // 等 closes a series (…等行业 / …等领域, or 开展A、B、C、D等，…): the writer marks it
@@ -3761,6 +3768,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && !of_kind
             // …or a run the writer names as aspects or fields (自然、经济、文化等方面)…
             && !["等方面", "等领域", "等环节"].iter().any(|w| starts_with(&right_rest, 0, w))
+            // …or the stages of one whole (生产、分配、流通、消费|各个环节)…
+            && !spanned
             // …or the parties to one joint action (政府、学校、家庭、社会共同参与的…机制).
             && !(all_uniform && ["共同", "协同"].iter().any(|w| starts_with(&right_rest, 0, w)))
             // …or a head of two or three characters that ends the clause (蓝天、碧水、净土
@@ -5649,6 +5658,20 @@ mod tests {
                 .all(|(_, k)| k.first().map(String::as_str) != Some("年人")),
             "{found:?}"
         );
+        // Stages of one whole the clause names as such (…|各个环节高效衔接).
+        assert!(listed(
+            "以信息共享促进采购、仓储、配送、销售各个环节高效衔接，降低物流成本。",
+            &["采购", "仓储", "配送", "销售"]
+        ));
+        // What the items do together after the last joined by 和 is no part of it.
+        let ls = series(
+            "深化科技管理改革，推动人才培养、项目评审、资金管理和成果转化协同创新，释放活力。",
+        );
+        let l = ls
+            .iter()
+            .find(|l| keys(l).first() == Some(&"人才培养"))
+            .expect("the series");
+        assert_eq!(keys(l).last(), Some(&"成果转化"));
         // Without a head after them, short words are no list.
         assert!(!listed(
             "要统筹城市、县域、乡村，推动协调发展和共同繁荣。",
