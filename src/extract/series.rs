@@ -3709,7 +3709,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // (Whole words at both ends: not 老年|人、儿童、患基|础性疾病; and no part of a run the
         // writer calls some, 一些|领域、行业、地方.)
         let factored = all_uniform
-            && all_lens[0] <= 3
+            && all_lens[0] <= 4
             && !right_rest.is_empty()
             && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及' | '为' | '“')
             // (A head that joins another, 重点|工业产品和特种设备安全监管, leaves the last item
@@ -5630,6 +5630,11 @@ mod tests {
         assert!(listed(
             "深化水运、民航、邮政管理体制改革，提高行业治理效能。",
             &["水运", "民航", "邮政"]
+        ));
+        // (Words of four characters too.)
+        assert!(listed(
+            "加快建立健全适应现代农业发展的市场监管、宏观调控、政策法规体系，促进农民增收。",
+            &["市场监管", "宏观调控", "政策法规"]
         ));
         // At the head of its clause, the rest of the clause names it.
         let ls = series("到2030年，城市、县域、乡村数字服务水平明显提高，差距逐步缩小。");
