@@ -394,14 +394,14 @@ fn subject_before(pre: &str) -> String {
             }
         }
         // An adverb the verb took (…发展也|面临) says nothing of the subject.
-        let bounds = cut::boundaries(&s);
-        for w in ["也", "还", "仍", "亦", "仍然", "依然", "同样"] {
-            if let Some(x) = s
-                .strip_suffix(w)
-                .filter(|x| cut::whole(&bounds, x.len(), s.len()))
-            {
-                s = x.to_string();
-                break;
+        // (Segmented only when one ends it: most subjects end on none.)
+        let adverb = ["仍然", "依然", "同样", "也", "还", "仍", "亦"]
+            .into_iter()
+            .find(|w| s.ends_with(w));
+        if let Some(w) = adverb {
+            let bounds = cut::boundaries(&s);
+            if cut::whole(&bounds, s.len() - w.len(), s.len()) {
+                s.truncate(s.len() - w.len());
             }
         }
         // An adverb of effort and the modal before it (…要着力|抓好) say how, not who.

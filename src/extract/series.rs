@@ -3727,7 +3727,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     && items.first().is_some_and(|x| word(x))
                     && items.last().is_some_and(|x| word(x))
             }
-            && super::cut::segmenter().is_some_and(|sg| sg.opens_on_noun(&string_of(&right_rest)));
+            && super::cut::segmenter().is_some_and(|sg| sg.opens_on_noun(&string_of(&right_rest[..right_rest.len().min(6)])));
         if factored {
             score += 2;
         }
