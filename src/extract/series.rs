@@ -4545,6 +4545,15 @@ mod tests {
         l.items.iter().map(|i| i.key.as_str()).collect()
     }
 
+    /// The prompt of the series in `text` whose first item is `first`.
+    fn prompt(text: &str, first: &str) -> String {
+        let ls = series(text);
+        ls.iter()
+            .find(|l| keys(l).first() == Some(&first))
+            .map(|l| l.prompt.clone())
+            .unwrap_or_else(|| panic!("{text}: {ls:?}"))
+    }
+
     #[test]
     fn deng_closes_a_series_wherever_it_stands() {
         // 等 in a middle chunk ends the series: the 、 after it belongs to another clause.
@@ -5686,13 +5695,6 @@ mod tests {
 
     #[test]
     fn a_kind_after_a_word_of_means_is_for_what_the_next_clause_does() {
-        let prompt = |text: &str, first: &str| -> String {
-            let ls = series(text);
-            ls.iter()
-                .find(|l| keys(l).first() == Some(&first))
-                .map(|l| l.prompt.clone())
-                .unwrap_or_else(|| panic!("{text}: {ls:?}"))
-        };
         assert_eq!(
             prompt(
                 "按照安全、便捷、经济、环保的原则，加快完善城市公共交通网络，方便群众出行。",
@@ -5731,13 +5733,6 @@ mod tests {
 
     #[test]
     fn what_the_clause_says_of_the_series_names_it() {
-        let prompt = |text: &str, first: &str| -> String {
-            let ls = series(text);
-            ls.iter()
-                .find(|l| keys(l).first() == Some(&first))
-                .map(|l| l.prompt.clone())
-                .unwrap_or_else(|| panic!("{text}: {ls:?}"))
-        };
         // What the series serves, after a shared ending (发挥…优势，提高X).
         assert_eq!(
             prompt(
