@@ -555,3 +555,75 @@ fn run_in_heads_with_a_lead_and_a_closing_paragraph() {
         lists_of(text)
     );
 }
+
+/// Two series joined by 的 (A、B、C|的|D、E和F): the first ends at the 的, and a verb alone
+/// before it in a later clause leaves the clause the sentence opens with as their owner. A 的
+/// in the last chunk (…、共享的新发展理念) is the series' name, no second series.
+#[test]
+fn a_series_before_de_and_another_after_it() {
+    let text = "数据安全管理办法\n\n依法加强个人信息保护，规范身份信息、隐私信息、生物特征信息的采集、传输和使用。\n\n全面落实城市更新任务，完善老旧小区、城中村、棚户区的改造、管理和服务。\n\n坚持创新、协调、绿色、开放、共享的新发展理念。\n";
+    let info = list_with(text, &["身份信息", "隐私信息", "生物特征信息"]);
+    assert!(
+        info.as_deref()
+            .is_some_and(|p| p.contains("个人信息保护") && p.contains("三个信息")),
+        "{:?}",
+        lists_of(text)
+    );
+    // (Items of other lengths, no shared ending: found, and no item holds the 的.)
+    assert!(
+        lists_of(text).iter().all(|(_, items)| items
+            .iter()
+            .all(|i| !i.contains("的改造") && !i.contains("的采集"))),
+        "{:?}",
+        lists_of(text)
+    );
+    assert!(
+        list_with(text, &["创新", "协调", "绿色", "开放", "共享"]).is_some(),
+        "{:?}",
+        lists_of(text)
+    );
+}
+
+/// A series named by a verb of doing alone (开展/突破…等领域关键技术研发) gets an owner: the
+/// short heading above it (（一）储能技术。) when its sentence has none; and a run-in head
+/// replaces an owner the series' own clause gave it (自立自强。全面提升X能力，突破A、B、C).
+#[test]
+fn a_bare_verb_series_under_a_short_head_takes_the_head() {
+    let text = "能源科技创新规划\n\n一、重点任务\n\n（一）储能技术。\n\n开展电化学储能、压缩空气储能、氢储能等领域关键技术研发。\n\n自立自强。全面提升能源领域自主创新能力，突破关键共性技术、前沿引领技术、颠覆性技术，实现高水平科技自立自强。\n";
+    let ls = lists_of(text);
+    let storage = list_with(text, &["电化学储能", "压缩空气储能", "氢储能"]);
+    assert!(
+        storage
+            .as_deref()
+            .is_some_and(|p| p.contains("储能技术") && p.contains("领域")),
+        "{ls:?}"
+    );
+    let tech = list_with(text, &["关键共性技术", "前沿引领技术", "颠覆性技术"]);
+    assert!(
+        tech.as_deref()
+            .is_some_and(|p| p.starts_with("自立自强") && p.matches('：').count() <= 1),
+        "{ls:?}"
+    );
+}
+
+/// Examples of a kind (…等关键技术) governed by a verb alone in a later clause are owned by
+/// the clause the sentence opens with (推动X发展：突破的三类关键技术); an activity after 等
+/// (…等调节力度) is no kind, and the verb gets no owner from this rule.
+#[test]
+fn examples_of_a_kind_in_a_later_clause_are_the_first_clauses() {
+    let text = "物流发展规划\n\n推动物流智能化发展，突破智能仓储、智能分拣、智能安检等关键技术，推广应用自动化立体仓库。\n\n完善收入分配制度，加大税收、社保、转移支付等调节力度，提高精准性。\n";
+    let ls = lists_of(text);
+    let tech = list_with(text, &["智能仓储", "智能分拣", "智能安检"]);
+    assert!(
+        tech.as_deref()
+            .is_some_and(|p| p.contains("物流智能化") && p.contains("三类关键技术")),
+        "{ls:?}"
+    );
+    let adjust = list_with(text, &["税收", "社保", "转移支付"]);
+    assert!(
+        adjust
+            .as_deref()
+            .is_some_and(|p| !p.contains("三类调节力度")),
+        "{ls:?}"
+    );
+}

@@ -1848,7 +1848,7 @@ fn is_bare_category(s: &str) -> bool {
 
 /// Verbs and adverbs a series' clause opens with when it names no owner (坚持|教育强国、…,
 /// 压实|企业主体责任、…): such a prompt needs the paragraph's head or the section before it.
-const OWNERLESS: [&str; 30] = [
+const OWNERLESS: [&str; 34] = [
     "坚持",
     "正确处理",
     "处理好",
@@ -1879,6 +1879,10 @@ const OWNERLESS: [&str; 30] = [
     "实施",
     "完善",
     "健全",
+    "开展",
+    "突破",
+    "重点突破",
+    "攻克",
 ];
 
 #[cfg(test)]

@@ -2967,6 +2967,73 @@ pub(super) fn quantified_kind(noun: &str) -> Option<(char, &str)> {
 /// `A、B和C` with one 、: three items that end alike (差别化电价、分时电价和居民阶梯电价; 法律监督、
 /// 监察监督和人民监督) — the shared ending of two characters or more is what makes it a list, or
 /// of one that coins a set (电动化、新能源化和清洁化: 化, 性).
+/// The owner of a series of examples (…等关键技术) governed by a verb alone (`left`: 突破,
+/// 联合组建, 综合运用) in a later clause of its sentence (`later`): the clause the sentence opens
+/// with, when the sentence has no subject of its own and `noun` is a short kind.
+fn later_clause_owner(l: &FoundList, left: &str, noun: &str, later: bool) -> Option<String> {
+    if !later || !(2..=6).contains(&noun.chars().count()) || noun.contains('的') {
+        return None;
+    }
+    // (A kind of things, not an activity, a quality or a measure: 关键技术, 专业服务, not
+    // 调节力度, 全流程信息化, 具有.)
+    let kind = !noun.ends_with('化')
+        && !super::prompt::ACTIVITY_HEADS
+            .iter()
+            .any(|h| noun.ends_with(h))
+        && (noun.ends_with("服务")
+            || super::cut::segmenter().is_some_and(|sg| sg.ends_on_noun(noun)));
+    if !kind {
+        return None;
+    }
+    // (A manner adverb before the verb goes with it: 综合|运用, 重点|突破.)
+    let verb = ADVERBS_OF_MANNER
+        .iter()
+        .chain(&["综合", "重点", "联合", "统筹", "充分", "广泛"])
+        .find_map(|a| left.strip_prefix(a))
+        .filter(|v| v.chars().count() >= 2)
+        .unwrap_or(left);
+    let lone = (2..=3).contains(&verb.chars().count())
+        && super::cut::boundaries(verb).len() == 2
+        && ![
+            "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要", "我国", "我们",
+        ]
+        .contains(&verb);
+    if !(lone || governs(verb) || MEANS_VERBS.contains(&verb)) {
+        return None;
+    }
+    if super::prompt::sentence_subject(&l.passage).is_some() {
+        return None;
+    }
+    let first = l.items.first()?;
+    super::prompt::clause_owner(&l.passage, &first.key)
+        .filter(|o| !l.items.iter().any(|i| o.contains(i.key.as_str())))
+}
+
+/// Where a 、-series ends at a 的 inside one of its middle chunks, another series following it
+/// (A、B、C|的|D、E和F): the 的 stands once in the whole run, before it are words of about
+/// one length, after it short ones, at least two of them.
+fn series_before_de(s: &[char], chunks: &[(usize, usize)]) -> Option<usize> {
+    let n = chunks.len();
+    if n < 3 {
+        return None;
+    }
+    let des: Vec<usize> = (chunks[0].0..chunks[n - 1].1)
+        .filter(|i| s[*i] == '的')
+        .collect();
+    let [d] = des[..] else { return None };
+    let j = (1..n - 1).find(|j| (chunks[*j].0..chunks[*j].1).contains(&d))?;
+    let (x, y) = chunks[j];
+    let (before, after) = (d - x, y - d - 1);
+    let lens: Vec<usize> = chunks[1..j]
+        .iter()
+        .map(|(x, y)| y - x)
+        .chain([before])
+        .collect();
+    let (lo, hi) = (lens.iter().min()?, lens.iter().max()?);
+    let short_after = (1..=4).contains(&after) && chunks[j + 1..].iter().all(|(x, y)| y - x <= 6);
+    (*lo >= 2 && hi - lo <= 2 && *hi <= 8 && short_after).then_some(d)
+}
+
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
     let s = &p.chars;
     let (x0, y0) = chunks[0];
@@ -3244,6 +3311,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             None => (a, b),
         };
         let mut chunks = split_range(s, a, b, &['、']);
+        // Two series joined by 的 (身份信息、隐私信息、生物特征信息|的|采集、传输和使用): the
+        // first ends at the 的, and what follows is what is done to them.
+        let b = match series_before_de(s, &chunks) {
+            Some(d) => {
+                chunks = split_range(s, a, d, &['、']);
+                d
+            }
+            None => b,
+        };
         if chunks.len() == 2 {
             if let Some(l) = joined_triple(p, a, &chunks) {
                 out.push((SERIES_MIN_SCORE, l));
@@ -4304,6 +4380,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // An activity after 等 (推动|A、B、C等|发展) is what is done, no kind of the
                     // items: 推动发展的三个方面.
                     format!("{left}{noun}的{}个方面", cn_numeral(n, true))
+                } else if let Some(o) = (right_rest.first() == Some(&'等') && clause == *noun)
+                    .then(|| later_clause_owner(&l, left, noun, sentence_start(s, a) < a))
+                    .flatten()
+                {
+                    // 推动X发展，突破|A、B、C等|关键技术: a later clause opened by its verb names
+                    // members of a kind, and the clause the sentence opens with owns them
+                    // (推动X发展：突破的三类关键技术).
+                    format!("{o}：{left}的{}类{noun}", cn_numeral(n, true))
                 } else if noun.chars().count() <= 3
                     && (governs(left)
                         || left.ends_with('好')
@@ -4380,10 +4464,37 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                             (1..=3).contains(&m.chars().count())
                                 && !m.contains(['的', '地', '和', '与', '同', '及'])
                         });
-                    l.lead = match split {
-                        Some(end) => format!("{}的几个{}{w}{head}", &left[..end], &left[end..]),
-                        None => format!("{left}几个{w}{head}"),
+                    // A verb alone before them in a later clause (加强个人信息保护，规范|身份信息、
+                    // 隐私信息、生物特征信息): the clause the sentence opens with owns them, as
+                    // it owns the aspects of a verb alone below.
+                    // (One word opening a later clause before its objects is their verb,
+                    // whatever jieba tags it: 规范 is tagged a noun. Not a linking word.)
+                    let one_verb = |v: &str| {
+                        super::cut::boundaries(v).len() == 2
+                            && ![
+                                "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要",
+                            ]
+                            .contains(&v)
                     };
+                    let owner = (head.is_empty()
+                        && right_rest.is_empty()
+                        && (2..=4).contains(&left.chars().count())
+                        && (governs(left) || one_verb(left)))
+                    .then(|| {
+                        l.items
+                            .first()
+                            .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                    })
+                    .flatten();
+                    match (owner, split) {
+                        (Some(o), _) => {
+                            l.prompt = format!("{o}：{left}的{}个{w}", cn_numeral(n, true));
+                        }
+                        (None, Some(end)) => {
+                            l.lead = format!("{}的几个{}{w}{head}", &left[..end], &left[end..]);
+                        }
+                        (None, None) => l.lead = format!("{left}几个{w}{head}"),
+                    }
                 }
                 // A head shared after the last item goes into the prompt (推动制造业|高端化、
                 // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
@@ -4493,9 +4604,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && super::prompt::sentence_subject(&l.passage).is_none()
         {
             if let Some(head) = first_sentence_head(p, s) {
-                l.prompt = match bare_adverb(&l.prompt) {
+                // (The head replaces an owner the clause gave: 全面提升X能力：突破的四个技术.)
+                let own = l
+                    .prompt
+                    .split_once('：')
+                    .map_or(l.prompt.as_str(), |(_, r)| r);
+                l.prompt = match bare_adverb(own) {
                     Some(rest) => format!("{head}的{rest}"),
-                    None => format!("{head}：{}", l.prompt),
+                    None => format!("{head}：{own}"),
                 };
             }
         }
