@@ -3944,12 +3944,35 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // (The verb a word of its own, not 发展|规划's first half; what is left more than a
         // word or the head the items share; the item no quoted name.)
         // (A modal before the verb goes with it: 要|讲好|党的故事.)
+        // (Whether an item after the first opens on a verb: then all are actions.)
+        let others_act = || {
+            super::cut::segmenter()
+                .is_none_or(|sg| items[1..].iter().any(|x| sg.opens_with_verb(&string_of(x))))
+        };
+        let strip_verb = items.first().is_some_and(|first| {
+            let m = usize::from(matches!(first.first(), Some('要' | '应' | '须')));
+            let opens_clause = chunks[0].0 == a && s[a..chunks[0].1] == first[..];
+            opens_clause
+                && first.len() > m + 2
+                && ([
+                    "研发", "研制", "攻克", "突破", "开展", "培育", "打造", "构建",
+                ]
+                .iter()
+                .any(|w| starts_with(first, m, w))
+                    || super::cut::segmenter()
+                        .is_some_and(|sg| sg.opens_with_verb(&string_of(&first[m..]))))
+                && !others_act()
+        });
         if let Some(first) = items.first_mut() {
             let m = usize::from(matches!(first.first(), Some('要' | '应' | '须')));
+            // (…or any verb of two characters that opens its clause, 突破|燃料电池、高效驱动
+            // 电机…, when no other item opens on a verb: a later clause starts on its verb. 研发
+            // and 研制 are tagged no verb.)
             let governed = LEFT_CUTS
                 .iter()
                 .chain(super::shape::GOVERNING.iter())
-                .any(|w| w.chars().count() == 2 && starts_with(first, m, w));
+                .any(|w| w.chars().count() == 2 && starts_with(first, m, w))
+                || strip_verb;
             // (…or a verb and its result, 讲好|党的故事、革命的故事, when no other item has one:
             // no tagger needed.)
             // (A verb of doing before 好, not 良好; and items on a shared ending.)
@@ -4668,6 +4691,25 @@ mod tests {
             .find(|l| keys(l).first() == Some(&first))
             .map(|l| l.prompt.clone())
             .unwrap_or_else(|| panic!("{text}: {ls:?}"))
+    }
+
+    /// A verb that opens a later clause (突破|燃料电池、…) is no part of the first item; when
+    /// another item opens on a verb too (赋能…、丰富…、提升…), all are actions and keep theirs.
+    #[test]
+    fn a_verb_opening_the_clause_governs_the_series() {
+        let text = "推动新能源汽车研发，突破燃料电池、高效驱动电机、车路协同无线通信等技术。";
+        let ls = series(text);
+        assert!(
+            ls.iter()
+                .any(|l| keys(l) == ["燃料电池", "高效驱动电机", "车路协同无线通信"]),
+            "{ls:?}"
+        );
+        let acts = "以数字变革推动发展，赋能经济发展、丰富人民生活、提升社会治理现代化水平。";
+        let ls = series(acts);
+        assert!(
+            ls.iter().any(|l| keys(l).first() == Some(&"赋能经济发展")),
+            "{ls:?}"
+        );
     }
 
     #[test]
