@@ -338,8 +338,22 @@ fn frame_name(f: &Frame, n: usize) -> Option<String> {
                     && super::cut::segmenter().is_some_and(|sg| sg.is_noun_phrase(x))
             })
         };
-        if let (Some(role), Some(subject)) = (role, subject) {
-            return Some(format!("{subject}的{num}个{role}"));
+        // (…or the aim a frame clause right before names: 围绕X目标，以A、B、C为主线 → 围绕X
+        // 目标的三条主线.)
+        let aim = || {
+            Some(this).filter(|x| {
+                short(x, 4, 14)
+                    && !x.contains(stops)
+                    && ["围绕", "聚焦", "面向", "紧扣", "立足", "着眼"]
+                        .iter()
+                        .any(|w| x.starts_with(w))
+            })
+        };
+        if let Some(role) = role {
+            let measure = if role.ends_with('线') { "条" } else { "个" };
+            if let Some(subject) = subject.or_else(aim) {
+                return Some(format!("{subject}的{num}{measure}{role}"));
+            }
         }
     }
     // X是…的|A、B、C|的一次重大突发公共卫生事件: the items say what one thing is like — the
@@ -2267,6 +2281,10 @@ fn contribution(right_rest: &[char]) -> Option<(String, String)> {
 }
 
 /// Adverbs of manner the genre puts before a series of actions (着力保基本、兜底线、促公平).
+/// Words of manner that go with the verb after them (综合|运用, 联合|组建), beside
+/// [`ADVERBS_OF_MANNER`].
+const MANNER_MORE: [&str; 6] = ["综合", "重点", "联合", "统筹", "充分", "广泛"];
+
 const ADVERBS_OF_MANNER: [&str; 10] = [
     "着力",
     "切实",
@@ -2985,22 +3003,39 @@ fn later_clause_owner(l: &FoundList, left: &str, noun: &str, later: bool) -> Opt
     if !kind {
         return None;
     }
-    // (A manner adverb before the verb goes with it: 综合|运用, 重点|突破.)
-    let verb = ADVERBS_OF_MANNER
+    if !verb_alone(left) {
+        return None;
+    }
+    first_clause_owner(l)
+}
+
+/// Whether `left` is a verb alone, with a manner adverb at most (突破, 综合|运用, 联合|组建):
+/// one word of two or three characters that is no linking word, or a governing verb.
+fn verb_alone(left: &str) -> bool {
+    let adverbed = ADVERBS_OF_MANNER
         .iter()
-        .chain(&["综合", "重点", "联合", "统筹", "充分", "广泛"])
+        .chain(&MANNER_MORE)
         .find_map(|a| left.strip_prefix(a))
-        .filter(|v| v.chars().count() >= 2)
-        .unwrap_or(left);
+        .filter(|v| v.chars().count() >= 2);
+    // (After an adverb, a word jieba tags a verb: 统筹|产业 is no verb and its object.)
+    if let Some(v) = adverbed {
+        return governs(v)
+            || MEANS_VERBS.contains(&v)
+            || super::cut::segmenter().is_some_and(|sg| sg.opens_with_verb(v));
+    }
+    let verb = left;
     let lone = (2..=3).contains(&verb.chars().count())
         && super::cut::boundaries(verb).len() == 2
         && ![
             "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要", "我国", "我们",
         ]
         .contains(&verb);
-    if !(lone || governs(verb) || MEANS_VERBS.contains(&verb)) {
-        return None;
-    }
+    lone || governs(verb) || MEANS_VERBS.contains(&verb)
+}
+
+/// The clause the series' sentence opens with, as its owner, when the sentence has no subject
+/// of its own and that clause holds none of the items.
+fn first_clause_owner(l: &FoundList) -> Option<String> {
     if super::prompt::sentence_subject(&l.passage).is_some() {
         return None;
     }
@@ -3951,7 +3986,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         };
         let strip_verb = items.first().is_some_and(|first| {
             let m = usize::from(matches!(first.first(), Some('要' | '应' | '须')));
-            let opens_clause = chunks[0].0 == a && s[a..chunks[0].1] == first[..];
+            // (…after a manner adverb at most: 联合|组建A、B、C.)
+            let lead = &s[a..chunks[0].1.saturating_sub(first.len())];
+            let opens_clause = chunks[0].0 == a
+                && s[a..chunks[0].1].ends_with(first)
+                && (lead.is_empty()
+                    || ADVERBS_OF_MANNER
+                        .iter()
+                        .chain(&MANNER_MORE)
+                        .any(|w| string_of(lead) == *w));
             opens_clause
                 && first.len() > m + 2
                 && ([
@@ -4383,6 +4426,14 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 {
                     // What they serve as (…、草场等|作为学农实践基地) is no kind of theirs.
                     with_count(&format!("{left}……{noun}"), n)
+                } else if let Some(o) = (right_rest.first() == Some(&'等') && clause == *noun)
+                    .then(|| later_clause_owner(&l, left, noun, sentence_start(s, a) < a))
+                    .flatten()
+                {
+                    // 推动X发展，突破|A、B、C等|关键技术: a later clause opened by its verb names
+                    // members of a kind, and the clause the sentence opens with owns them
+                    // (推动X发展：突破的三类关键技术).
+                    format!("{o}：{left}的{}类{noun}", cn_numeral(n, true))
                 } else if subject_left.chars().count() >= 4 {
                     format!("{left}的{}个{noun}", cn_numeral(n, true))
                 } else if let Some(w) = shared.as_ref().filter(|w| !noun.contains(w.as_str())) {
@@ -4403,14 +4454,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // An activity after 等 (推动|A、B、C等|发展) is what is done, no kind of the
                     // items: 推动发展的三个方面.
                     format!("{left}{noun}的{}个方面", cn_numeral(n, true))
-                } else if let Some(o) = (right_rest.first() == Some(&'等') && clause == *noun)
-                    .then(|| later_clause_owner(&l, left, noun, sentence_start(s, a) < a))
-                    .flatten()
-                {
-                    // 推动X发展，突破|A、B、C等|关键技术: a later clause opened by its verb names
-                    // members of a kind, and the clause the sentence opens with owns them
-                    // (推动X发展：突破的三类关键技术).
-                    format!("{o}：{left}的{}类{noun}", cn_numeral(n, true))
                 } else if noun.chars().count() <= 3
                     && (governs(left)
                         || left.ends_with('好')
@@ -4541,6 +4584,17 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
                 _ if governs(left) && right_rest.is_empty() => {
                     l.prompt = format!("{left}的{}个方面", cn_numeral(n, true));
+                }
+                // …and a verb with a manner adverb (联合组建|A、B、C等) in a later clause:
+                // the clause the sentence opens with owns what it does.
+                _ if right_rest.is_empty()
+                    && left.chars().count() >= 4
+                    && sentence_start(s, a) < a
+                    && verb_alone(left)
+                    && first_clause_owner(&l).is_some() =>
+                {
+                    let o = first_clause_owner(&l).unwrap_or_default();
+                    l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true));
                 }
                 _ if left.chars().count() >= 4
                     || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
@@ -4691,6 +4745,29 @@ mod tests {
             .find(|l| keys(l).first() == Some(&first))
             .map(|l| l.prompt.clone())
             .unwrap_or_else(|| panic!("{text}: {ls:?}"))
+    }
+
+    /// 以|A、B、C|为主线 after a frame clause of aim (围绕X目标，…): the role is the kind, the
+    /// aim its owner, and a line is counted by 条. A clause of time is no aim.
+    #[test]
+    fn a_role_after_a_frame_of_aim() {
+        assert_eq!(
+            prompt_of("围绕碳达峰碳中和目标，以动力清洁化、结构轻量化、能源管理智能化为主线，推动清洁能源应用。"),
+            "围绕碳达峰碳中和目标的三条主线"
+        );
+        assert_ne!(
+            prompt_of(
+                "今年以来，以动力清洁化、结构轻量化、能源管理智能化为主线，推动清洁能源应用。"
+            ),
+            "今年以来的三条主线"
+        );
+        // A manner adverb before the verb leaves the items whole: 联合|组建A、B、C等.
+        let ls = series("支持高校与企业整合优势资源，联合组建全国重点实验室、国家技术创新中心、国家工程研究中心等，解决瓶颈制约。");
+        assert!(
+            ls.iter()
+                .any(|l| keys(l) == ["全国重点实验室", "国家技术创新中心", "国家工程研究中心"]),
+            "{ls:?}"
+        );
     }
 
     /// A verb that opens a later clause (突破|燃料电池、…) is no part of the first item; when
