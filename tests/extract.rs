@@ -354,7 +354,8 @@ fn clauses_sharing_an_opening_or_a_frame() {
 }
 
 /// 、-series: quoted names start the series at the first quote (whatever 、 stands before it)
-/// and lose their quotes; A、B和C with one 、 is a list when the items end alike; a shared
+/// and lose their quotes; A、B和C with one 、 is a list when the items end alike (or, of one
+/// length, have a head, an owner's 的 or a joint predicate: not 加强人才培养、技术研发和市场推广); a shared
 /// suffix ends the item after 和 (…和智慧型乡村|建设); short words built on one character
 /// (医教、医养、医护) are a set; a series that fills its clause (着力稳就业、保民生、促增长) is one;
 /// words that differ only by a numeral (二中、三中、四中) are not, nor what a clause denies.
@@ -624,6 +625,26 @@ fn examples_of_a_kind_in_a_later_clause_are_the_first_clauses() {
         adjust
             .as_deref()
             .is_some_and(|p| !p.contains("三类调节力度")),
+        "{ls:?}"
+    );
+}
+
+/// `A、B和C` with no shared ending makes a list when its items are of one length and whole
+/// words after a verb or 的 (加强规划实施的|跟踪分析、效果评估和监督检查), named by its own
+/// clause; not addressees (向…的A、B和C表示感谢) nor a first item that opens on the verb
+/// (加强网络、数据安全和个人信息保护).
+#[test]
+fn a_triple_of_one_length_joined_by_he() {
+    let text = "规划实施\n\n细化分解目标任务，加强规划实施的跟踪分析、效果评估和监督检查。\n\n我们向关心和支持中国现代化建设的各国政府、国际组织和各国朋友表示衷心感谢。\n\n加强网络、数据安全和个人信息保护。\n";
+    let ls = lists_of(text);
+    let p = list_with(text, &["跟踪分析", "效果评估", "监督检查"]);
+    assert!(
+        p.as_deref().is_some_and(|p| p.contains("规划实施")),
+        "{ls:?}"
+    );
+    assert!(
+        ls.iter()
+            .all(|(_, items)| !items.iter().any(|i| i == "国际组织" || i == "数据安全")),
         "{ls:?}"
     );
 }

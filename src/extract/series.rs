@@ -2281,6 +2281,12 @@ fn contribution(right_rest: &[char]) -> Option<(String, String)> {
 }
 
 /// Adverbs of manner the genre puts before a series of actions (着力保基本、兜底线、促公平).
+/// Words that open a clause and are no verb of it: connectives, examples, the speaker.
+const LINKING_WORDS: [&str; 15] = [
+    "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要", "我国", "我们", "例如", "比如",
+    "譬如", "诸如", "包括",
+];
+
 /// Words of manner that go with the verb after them (综合|运用, 联合|组建), beside
 /// [`ADVERBS_OF_MANNER`].
 const MANNER_MORE: [&str; 6] = ["综合", "重点", "联合", "统筹", "充分", "广泛"];
@@ -3026,10 +3032,7 @@ fn verb_alone(left: &str) -> bool {
     let verb = left;
     let lone = (2..=3).contains(&verb.chars().count())
         && super::cut::boundaries(verb).len() == 2
-        && ![
-            "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要", "我国", "我们",
-        ]
-        .contains(&verb);
+        && !LINKING_WORDS.contains(&verb);
     lone || governs(verb) || MEANS_VERBS.contains(&verb)
 }
 
@@ -3067,6 +3070,91 @@ fn series_before_de(s: &[char], chunks: &[(usize, usize)]) -> Option<usize> {
     let (lo, hi) = (lens.iter().min()?, lens.iter().max()?);
     let short_after = (1..=4).contains(&after) && chunks[j + 1..].iter().all(|(x, y)| y - x <= 6);
     (*lo >= 2 && hi - lo <= 2 && *hi <= 8 && short_after).then_some(d)
+}
+
+/// `A、B和C` with no ending they share, three items of one length (three to six characters:
+/// 跟踪分析、效果评估和监督检查; 技术研发、成果推广与科普宣传|有机结合): each a run of whole
+/// words, after a verb, a 的 or nothing, and before a short head, what is done to them
+/// together, or — after a 的 — nothing. Names, numbers and items joined inside are left alone.
+fn uniform_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
+    let s = &p.chars;
+    let (x0, y0) = chunks[0];
+    let (x1, y1) = chunks[1];
+    let second = &s[x1..y1];
+    let n = (3..=6).find(|k| matches!(second.get(*k), Some('和' | '与' | '及')))?;
+    let (b_item, after) = (&second[..n], &second[n + 1..]);
+    if y0 - x0 < n || after.len() < n {
+        return None;
+    }
+    let (a_item, c_item, rest) = (&s[y0 - n..y0], &after[..n], &after[n..]);
+    let items = [a_item, b_item, c_item];
+    let plain = |t: &[char]| {
+        t.iter().all(|c| {
+            is_alnum(*c)
+                && !c.is_ascii_digit()
+                && !matches!(c, '和' | '与' | '及' | '的' | '等' | '或')
+        })
+    };
+    if !items.iter().all(|t| plain(t)) {
+        return None;
+    }
+    let left = &s[x0..y0 - n];
+    // (Addressees, 向关心…的|A、B和C|表示感谢, are no list; nor is a first item that opens on
+    // the verb of the clause, 加强网络、数据安全和个人信息保护.)
+    if s[a..y0].first() == Some(&'向')
+        || LEFT_CUTS
+            .iter()
+            .chain(super::shape::GOVERNING.iter())
+            .any(|w| w.chars().count() >= 2 && starts_with(a_item, 0, w))
+    {
+        return None;
+    }
+    // (After a verb, a 的 or nothing: 加强规划实施的|…, 推动|…; not inside a longer word.)
+    let framed = left.is_empty()
+        || matches!(left.last(), Some('的' | '对' | '在' | '以'))
+        || LEFT_CUTS
+            .iter()
+            .filter(|w| w.chars().count() >= 2)
+            .any(|w| ends_with(left, w));
+    // (…before what they do together or a short head ending the clause, or before nothing
+    // when a 的 names whose they are: 加强|人才培养、技术研发和市场推广 is three actions.)
+    let closed = (rest.is_empty() && left.last() == Some(&'的'))
+        || is_joint(rest)
+        || ((1..=4).contains(&rest.len()) && !rest.iter().any(|c| matches!(c, '的' | '等' | '和')));
+    if !framed || !closed {
+        return None;
+    }
+    let sg = super::cut::segmenter()?;
+    let whole = |t: &[char], at: usize| super::cut::char_boundaries(t).contains(&at);
+    // (Each item whole words: the chunk's cut and the end of the last fall between words.)
+    if !whole(&s[x0..y0], left.len()) || !whole(after, n) || !whole(second, n) {
+        return None;
+    }
+    // (Names of places or people are a roll, not a list.)
+    if items
+        .iter()
+        .any(|t| sg.is_name(&string_of(t)) || sg.has_place_word(&string_of(t)))
+    {
+        return None;
+    }
+    let parts: Vec<(String, u32)> = items.iter().map(|it| (string_of(it), p.line(x0))).collect();
+    let sent = (sentence_start(s, x0), p.sentence_end(x0));
+    let mut l = implicit(p, "、", "", parts, p.line(x0), p.text(sent.0, sent.1));
+    let left = string_of(&s[a..y0 - n]);
+    let left = left.trim_end_matches('的');
+    // (Named by its own clause: a section's run-in heading, （一）重大意义, names the
+    // paragraph, not a series deep in it.)
+    let three = cn_numeral(3, true);
+    if is_joint(rest) {
+        l.prompt = format!("{left}{}的{three}个方面", string_of(rest));
+    } else if rest.is_empty() && left.chars().count() >= 2 {
+        l.prompt = format!("{left}的{three}个方面");
+    } else if rest.is_empty() {
+        l.lead = format!("{left}几个方面");
+    } else {
+        l.lead = format!("{left}几个{}", string_of(rest));
+    }
+    Some(l)
 }
 
 fn joined_triple(p: &P, a: usize, chunks: &[(usize, usize)]) -> Option<FoundList> {
@@ -3356,7 +3444,8 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             None => b,
         };
         if chunks.len() == 2 {
-            if let Some(l) = joined_triple(p, a, &chunks) {
+            if let Some(l) = joined_triple(p, a, &chunks).or_else(|| uniform_triple(p, a, &chunks))
+            {
                 out.push((SERIES_MIN_SCORE, l));
             }
             continue;
@@ -4536,11 +4625,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // (One word opening a later clause before its objects is their verb,
                     // whatever jieba tags it: 规范 is tagged a noun. Not a linking word.)
                     let one_verb = |v: &str| {
-                        super::cut::boundaries(v).len() == 2
-                            && ![
-                                "其中", "同时", "此外", "另外", "以及", "尤其", "特别", "主要",
-                            ]
-                            .contains(&v)
+                        super::cut::boundaries(v).len() == 2 && !LINKING_WORDS.contains(&v)
                     };
                     let owner = (head.is_empty()
                         && right_rest.is_empty()
@@ -6029,7 +6114,8 @@ mod tests {
     fn a_short_kind_after_a_verb_of_two_characters_is_what_it_does() {
         let ls = series("优化布局结构，采取合并、合作、托管、集团办学等措施，建设优秀学校。");
         let l = ls.first().expect("a series");
-        assert_eq!(l.prompt, "采取的四个措施");
+        // (The clause the sentence opens with owns them: 采取 opens a later clause.)
+        assert_eq!(l.prompt, "优化布局结构：采取的四类措施");
         // Any other verb is not one of these (例如 is tagged a verb).
         let ls = series("各地探索多种办法，例如合并、合作、托管、集团办学等措施，建设优秀学校。");
         assert!(ls.iter().all(|l| !l.prompt.contains("例如的")), "{ls:?}");
