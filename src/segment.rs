@@ -32,6 +32,23 @@ pub struct Word<'a> {
     pub end: usize,
 }
 
+/// Words of how far something is done that open a predicate (…体系|基本建成): jieba tags some
+/// of them nouns (基本).
+const DEGREES_OF_DONE: [&str; 12] = [
+    "基本",
+    "初步",
+    "全面",
+    "明显",
+    "显著",
+    "更加",
+    "进一步",
+    "不断",
+    "日益",
+    "逐步",
+    "持续",
+    "有效",
+];
+
 /// jieba with the domain dictionary loaded; immutable once built.
 pub struct Segmenter {
     jieba: Jieba,
@@ -260,6 +277,33 @@ impl Segmenter {
             })
             .map(|(_, t)| t.word.len())
             .sum()
+    }
+
+    /// Whether `text` opens on a word of how far something is done (基本|建成, 初步|形成,
+    /// 更加|完善): a predicate about the noun before it.
+    pub fn opens_on_degree(text: &str) -> bool {
+        DEGREES_OF_DONE.iter().any(|w| text.starts_with(w))
+    }
+
+    /// The byte length of the noun phrase `text` opens with when a predicate may follow it
+    /// (交通运输|科技成果|转化|体系|基本建成 → …转化体系): its words up to the first adverb,
+    /// preposition, conjunction or punctuation, with trailing verbs dropped; 0 when it does not
+    /// end on a noun.
+    pub fn noun_before_predicate(&self, text: &str) -> usize {
+        let tags = self.jieba.tag(text, false);
+        let upto: Vec<&jieba_rs::Tag> = tags
+            .iter()
+            .take_while(|t| {
+                !matches!(t.tag, "d" | "ad" | "p" | "c" | "x" | "uj" | "r")
+                    && !DEGREES_OF_DONE.contains(&t.word)
+                    && t.word.chars().all(char::is_alphanumeric)
+            })
+            .collect();
+        let end = upto
+            .iter()
+            .rposition(|t| t.tag.starts_with('n') && !t.tag.starts_with("nr"))
+            .map_or(0, |k| k + 1);
+        upto[..end].iter().map(|t| t.word.len()).sum()
     }
 
     /// True when `text` is one place or person name (北京, 粤港澳大湾区, 毛泽东): a series of

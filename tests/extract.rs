@@ -648,3 +648,19 @@ fn a_triple_of_one_length_joined_by_he() {
         "{ls:?}"
     );
 }
+
+/// Qualities of one noun before what is said of it (功能完善、运行高效、市场化的X体系基本建成)
+/// are its features; kinds of one thing that share an ending (财产安全、公共安全…的产品) are
+/// not; 以A、B、C为导向 names the role they play together, though its items are short.
+#[test]
+fn qualities_of_a_noun_and_a_role_they_play() {
+    let text = "科技成果转化\n\n深化改革举措，功能完善、运行高效、市场化的科技成果转化体系基本建成。\n\n加快建立以创新价值、能力、贡献为导向的科技人才评价体系。\n";
+    let ls = lists_of(text);
+    let q = list_with(text, &["功能完善", "运行高效", "市场化"]);
+    assert_eq!(q.as_deref(), Some("科技成果转化体系的三个特征"), "{ls:?}");
+    let role = list_with(text, &["创新价值", "能力", "贡献"]);
+    assert!(
+        role.as_deref().is_some_and(|p| p.ends_with("三个导向")),
+        "{ls:?}"
+    );
+}

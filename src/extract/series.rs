@@ -3656,6 +3656,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 t.get(mlen),
                 Some('力' | '性' | '化' | '者' | '型' | '式' | '度' | '率' | '感' | '们')
             );
+            // A 的 inside the uniform length ends the item (…、运行高效、市场化|的…体系).
+            if let Some(d) = t
+                .iter()
+                .take(mlen)
+                .position(|c| *c == '的')
+                .filter(|d| *d >= 2 && uniform && middle.iter().all(|m| !m.contains(&'的')))
+            {
+                return (t[..d].to_vec(), t[d..].to_vec());
+            }
             // The uniform cut must end where a word can end: at the end, or before 等/的/这….
             // (鼓励创业的方|针 leaves one character: the cut is inside a word).
             let ends_clean = t.len() != mlen + 1;
@@ -3885,6 +3894,46 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         if summary.is_some() {
             score += 1;
         }
+        // Qualities of the one noun a 的 joins them to (功能完善、运行高效、市场化|的…转化体系;
+        // 安全、可靠、互备|的通信链路): the writer describes it point by point.
+        // (Not kinds of one thing, 财产安全、公共安全…的产品: no ending they share.)
+        let qualities = right_rest.first() == Some(&'的') && suf_all < 2 && {
+            let noun: String = right_rest[1..]
+                .iter()
+                .take_while(|c| is_alnum(**c))
+                .take(10)
+                .collect();
+            noun.chars().count() >= 2
+                && super::cut::segmenter().is_some_and(|sg| {
+                    !sg.opens_with_verb(&noun)
+                        && items
+                            .iter()
+                            .filter(|x| !sg.describes(&string_of(x)))
+                            .nth(usize::from(items.len() >= 3))
+                            .is_none()
+                })
+        };
+        if qualities {
+            score += 2;
+        }
+        // 以|A、B、C|为导向 (为重点, 为主线…): the writer names the role the items play together.
+        // (The first item may have been cut short of the 以: 以创新|价值、能力、贡献为导向.)
+        let item_start = chunks[0].1.saturating_sub(items[0].len());
+        let after_yi = (chunks[0].0..item_start)
+            .rev()
+            .take(5)
+            .any(|k| s[k] == '以');
+        let role_frame = after_yi && right_rest.first() == Some(&'为') && {
+            let role: Vec<char> = right_rest[1..]
+                .iter()
+                .copied()
+                .take_while(|c| is_alnum(*c) && *c != '的')
+                .collect();
+            (2..=4).contains(&role.len()) && role != ['代', '表']
+        };
+        if role_frame {
+            score += 3;
+        }
         // A span they make up ends the clause (规划、建设、运营和养护|全过程; …|各环节): the
         // writer lists the stages of one whole.
         // (…or opens it, and the clause says what happens to them all: …消费|各个环节高效贯通.)
@@ -3979,7 +4028,18 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                 && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及'))
             && !(one_affix && all_uniform)
             && !factored
+            // …or qualities of one noun (安全、可靠、互备的通信链路), or the role they play
+            // together (以A、B、C为导向).
+            && !qualities
+            && !role_frame
         {
+            eprintln!(
+                "ZZ TWO {} L{} {:?} | {}",
+                score,
+                p.line(chunks[0].0),
+                items.iter().map(|x| string_of(x)).collect::<Vec<_>>(),
+                string_of(&right_rest)
+            );
             continue;
         }
         // The series is the point of its clause when little stands before it.
@@ -4007,6 +4067,13 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
         // One point short, it stands when its items are cleanly cut ([`clean_items`]).
         if score < SERIES_MIN_SCORE - 1 {
+            eprintln!(
+                "ZZ LOW {} L{} {:?} | {}",
+                score,
+                p.line(chunks[0].0),
+                items.iter().map(|x| string_of(x)).collect::<Vec<_>>(),
+                string_of(&right_rest)
+            );
             continue;
         }
         // A list of places (赴北京、成都、广州等地) or people (毛泽东、刘少奇…等老一辈革命家) is a
@@ -4294,6 +4361,22 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             l.prompt = format!("{left}的{}部法律", cn_numeral(n, true));
             out.push((score, l));
             continue;
+        }
+        // Qualities of one noun (…、市场化|的…转化体系基本建成): its features, however the
+        // clause goes on.
+        if qualities {
+            let rest = string_of(&right_rest[1..]);
+            let k = super::cut::segmenter().map_or(0, |sg| sg.noun_before_predicate(&rest));
+            let noun = rest.get(..k).unwrap_or_default();
+            // (Only before what is said of it, …体系|基本建成: a noun that ends the clause is
+            // named below, with what governs it.)
+            let said =
+                crate::segment::Segmenter::opens_on_degree(rest.get(k..).unwrap_or_default());
+            if said && (4..=14).contains(&noun.chars().count()) {
+                l.prompt = format!("{noun}的{}个特征", cn_numeral(n, true));
+                out.push((score, l));
+                continue;
+            }
         }
         let frame = Frame {
             left,
