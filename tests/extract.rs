@@ -664,3 +664,18 @@ fn qualities_of_a_noun_and_a_role_they_play() {
         "{ls:?}"
     );
 }
+
+/// Short words before a head noun that a 的 joins to another noun share that head
+/// (加强国家、部门、地方重点科技创新平台的梯次布局), named by the phrase; an activity before the
+/// 的 (自然、经济、文化发展的具体情况) is no head of theirs.
+#[test]
+fn a_factored_head_before_de() {
+    let text = "平台建设\n\n加强国家、部门、地方重点科技创新平台的梯次布局和协同联动。\n\n要充分考虑自然、经济、文化发展的具体情况。\n";
+    let ls = lists_of(text);
+    let p = list_with(text, &["国家", "部门", "地方"]);
+    assert!(
+        p.as_deref().is_some_and(|p| p.contains("梯次布局")),
+        "{ls:?}"
+    );
+    assert!(list_with(text, &["自然", "经济", "文化"]).is_none(), "{ls:?}");
+}

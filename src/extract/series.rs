@@ -3957,15 +3957,23 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // factored out of each.
         // (Whole words at both ends: not 老年|人、儿童、患基|础性疾病; and no part of a run the
         // writer calls some, 一些|领域、行业、地方.)
+        let head_part = &right_rest[..right_rest
+            .iter()
+            .position(|c| *c == '的')
+            .unwrap_or(right_rest.len())];
         let factored = all_uniform
             && all_lens[0] <= 4
             && !right_rest.is_empty()
             && !matches!(right_rest[0], '等' | '的' | '和' | '与' | '及' | '为' | '“')
             // (A head that joins another, 重点|工业产品和特种设备安全监管, leaves the last item
             // cut short.)
-            && !right_rest.iter().any(|c| matches!(c, '和' | '与' | '及'))
-            // (…and one that modifies another noun, 文化|发展的具体情况, is no head of theirs.)
-            && !right_rest.contains(&'的')
+            && !head_part.iter().any(|c| matches!(c, '和' | '与' | '及'))
+            // (…and one that modifies another noun, 文化|发展的具体情况, is no head of theirs;
+            // a noun before the 的 is, 国家、部门、地方|重点科技创新平台|的梯次布局.)
+            && (head_part.len() == right_rest.len()
+                || (head_part.len() >= 2
+                    && super::cut::segmenter()
+                        .is_some_and(|sg| sg.ends_on_noun(&string_of(head_part)))))
             && {
                 let first = &s[chunks[0].0..chunks[0].1];
                 let before = &first[..first.len().saturating_sub(items[0].len())];
@@ -4408,6 +4416,15 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // A series that opens its clause before the head it factors out (智能、平安、绿色、共享|
         // 交通发展水平明显提高) is named by the rest of the clause: 交通发展水平明显提高的四个方面.
         if factored && left.is_empty() && named.is_none() && (4..=12).contains(&right_rest.len()) {
+            l.prompt = format!("{}的{}个方面", string_of(&right_rest), cn_numeral(n, true));
+            out.push((score, l));
+            continue;
+        }
+        // …and so is one whose head a 的 joins to another noun (加强|国家、部门、地方|重点科技
+        // 创新平台的梯次布局): 重点科技创新平台的梯次布局的三个方面.
+        // (A head of a word, 气候、环境、水文、地质|特点的…, is their kind: named below.)
+        let de_at = right_rest.iter().position(|c| *c == '的');
+        if factored && de_at.is_some_and(|d| d >= 4) && (6..=20).contains(&right_rest.len()) {
             l.prompt = format!("{}的{}个方面", string_of(&right_rest), cn_numeral(n, true));
             out.push((score, l));
             continue;
