@@ -677,5 +677,24 @@ fn a_factored_head_before_de() {
         p.as_deref().is_some_and(|p| p.contains("梯次布局")),
         "{ls:?}"
     );
-    assert!(list_with(text, &["自然", "经济", "文化"]).is_none(), "{ls:?}");
+    assert!(
+        list_with(text, &["自然", "经济", "文化"]).is_none(),
+        "{ls:?}"
+    );
+}
+
+/// Sections under labels on lines of their own (（二）交通装备。) run as long as they need: a
+/// long section between two labels does not split their run.
+#[test]
+fn labelled_sections_run_long() {
+    let mut text = String::from("科技创新规划\n\n一、重点任务\n\n（一）基础设施。\n\n");
+    for k in 0..15 {
+        text.push_str(&format!("开展第{k}项基础设施关键技术研究，提升工程建设水平和质量。\n\n"));
+    }
+    text.push_str("（二）交通装备。\n\n推动交通装备研发应用。\n\n（三）运输服务。\n\n提升运输服务品质。\n");
+    let ls = lists_of(&text);
+    assert!(
+        list_with(&text, &["基础设施", "交通装备", "运输服务"]).is_some(),
+        "{ls:?}"
+    );
 }

@@ -341,7 +341,11 @@ fn block_lists(doc: &Document, paras: &[P]) -> Vec<FoundList> {
             let Some(m) = lead else {
                 // Items may run over several paragraphs, but not over a dozen — except the
                 // parts of a document (一、二、), which run as long as they need.
-                if fam != Family::Heading && cur.last().is_some_and(|(last, _)| pi - last > 12) {
+                // (Nor do sections under labels on lines of their own, （四）智慧交通。: they run
+                // as long as a part of the document may.)
+                let labels = cur.iter().all(|(k, _)| paras[*k].chars.len() <= 16);
+                let most = if labels { 40 } else { 12 };
+                if fam != Family::Heading && cur.last().is_some_and(|(last, _)| pi - last > most) {
                     close(&mut cur, &mut runs, &mut last_closed);
                 }
                 continue;
