@@ -689,9 +689,13 @@ fn a_factored_head_before_de() {
 fn labelled_sections_run_long() {
     let mut text = String::from("科技创新规划\n\n一、重点任务\n\n（一）基础设施。\n\n");
     for k in 0..15 {
-        text.push_str(&format!("开展第{k}项基础设施关键技术研究，提升工程建设水平和质量。\n\n"));
+        text.push_str(&format!(
+            "开展第{k}项基础设施关键技术研究，提升工程建设水平和质量。\n\n"
+        ));
     }
-    text.push_str("（二）交通装备。\n\n推动交通装备研发应用。\n\n（三）运输服务。\n\n提升运输服务品质。\n");
+    text.push_str(
+        "（二）交通装备。\n\n推动交通装备研发应用。\n\n（三）运输服务。\n\n提升运输服务品质。\n",
+    );
     let ls = lists_of(&text);
     assert!(
         list_with(&text, &["基础设施", "交通装备", "运输服务"]).is_some(),

@@ -531,7 +531,13 @@ fn noun_after_series(
             && !kind
         {
             let opening: String = items[0][..pre].iter().collect();
-            return Some(format!("{noun}的{n}个“{opening}”"));
+            // (A short noun before them is whose they are: 邮政快递|无人机、无人车、无人仓的研发.)
+            let owner = Some(left)
+                .filter(|o| (2..=4).contains(&o.chars().count()))
+                .filter(|o| !ADVERBS_OF_MANNER.iter().any(|a| o.starts_with(a)))
+                .filter(|o| super::cut::segmenter().is_some_and(|sg| sg.opens_on_noun(o)))
+                .unwrap_or_default();
+            return Some(format!("{owner}{noun}的{n}个“{opening}”"));
         }
         return None;
     }
@@ -4953,6 +4959,14 @@ mod tests {
                 .any(|l| keys(l) == ["全国重点实验室", "国家技术创新中心", "国家工程研究中心"]),
             "{ls:?}"
         );
+    }
+
+    /// Items that open on one modifier before a 的 and a noun (无人机、无人车、无人仓的研发) are
+    /// counted by it, with a short noun before them as whose they are.
+    #[test]
+    fn a_shared_opening_with_its_owner() {
+        let text = "推进通用寄递编码，邮政快递无人机、无人车、无人仓的研发及试点应用。";
+        assert_eq!(prompt(text, "无人机"), "邮政快递研发及试点应用的三个“无人”");
     }
 
     /// A verb that opens a later clause (突破|燃料电池、…) is no part of the first item; when
