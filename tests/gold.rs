@@ -526,7 +526,7 @@ fn dev_floor(slug: &str) -> (f64, f64, f64) {
         "szjj-2021" => (0.95, 0.75, 0.80),
         // Labelled on 2026-12-02 (explicit 1.00, implicit 0.644, prompts 0.627 on its first
         // run).
-        "jtkj-2022" => (0.95, 0.62, 0.80),
+        "jtkj-2022" => (0.95, 0.70, 0.84),
         _ => (0.95, 0.75, 0.92),
     }
 }

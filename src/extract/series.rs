@@ -4047,13 +4047,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
             && !qualities
             && !role_frame
         {
-            eprintln!(
-                "ZZ TWO {} L{} {:?} | {}",
-                score,
-                p.line(chunks[0].0),
-                items.iter().map(|x| string_of(x)).collect::<Vec<_>>(),
-                string_of(&right_rest)
-            );
             continue;
         }
         // The series is the point of its clause when little stands before it.
@@ -4081,13 +4074,6 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
         // Below the bar the series is dropped (`implicit_lists`): no name to build for it.
         // One point short, it stands when its items are cleanly cut ([`clean_items`]).
         if score < SERIES_MIN_SCORE - 1 {
-            eprintln!(
-                "ZZ LOW {} L{} {:?} | {}",
-                score,
-                p.line(chunks[0].0),
-                items.iter().map(|x| string_of(x)).collect::<Vec<_>>(),
-                string_of(&right_rest)
-            );
             continue;
         }
         // A list of places (赴北京、成都、广州等地) or people (毛泽东、刘少奇…等老一辈革命家) is a
