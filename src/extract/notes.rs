@@ -49,16 +49,18 @@ const TOPIC_LEADS: [&str; 7] = [
 /// A sentence by which a document introduces its own parts (现提出如下意见, 现就X提出以下意见,
 /// 制定本纲要): it names the document, not a list in it.
 pub fn frames_document(sentence: &str) -> bool {
-    [
-        "提出如下意见",
-        "提出以下意见",
-        "制定本纲要",
-        "制定本规划",
-        "制定本方案",
-        "编制本规划",
-    ]
-    .iter()
-    .any(|f| sentence.contains(f))
+    // (…of whatever kind: 现提出如下实施意见, 提出以下指导意见.)
+    let kinds = ["意见", "实施意见", "指导意见", "若干措施"];
+    let proposes = ["提出如下", "提出以下"].iter().any(|p| {
+        sentence
+            .split(p)
+            .skip(1)
+            .any(|rest| kinds.iter().any(|k| rest.starts_with(k)))
+    });
+    proposes
+        || ["制定本纲要", "制定本规划", "制定本方案", "编制本规划"]
+            .iter()
+            .any(|f| sentence.contains(f))
 }
 
 /// The piece a title reports as published (《学习时报》刊发X署名文章：TITLE → TITLE): the
@@ -312,6 +314,10 @@ mod tests {
             "现就加强新时代大中小学劳动教育提出如下意见"
         ));
         assert!(!frames_document("要着力抓好以下几方面工作"));
+        // …of whatever kind it is; not a list of proposals it goes on to give.
+        assert!(frames_document("结合本市实际，现提出如下实施意见。"));
+        assert!(frames_document("现就完善科技评价提出以下指导意见"));
+        assert!(!frames_document("会议提出以下三点要求"));
     }
 
     #[test]
