@@ -4715,19 +4715,12 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     // 隐私信息、生物特征信息): the clause the sentence opens with owns them, as
                     // it owns the aspects of a verb alone below.
                     // (One word opening a later clause before its objects is their verb,
-                    // whatever jieba tags it: 规范 is tagged a noun. Not a linking word.)
-                    let one_verb = |v: &str| {
-                        super::cut::boundaries(v).len() == 2 && !LINKING_WORDS.contains(&v)
-                    };
+                    // whatever jieba tags it: 规范 is tagged a noun.)
                     let owner = (head.is_empty()
                         && right_rest.is_empty()
                         && (2..=4).contains(&left.chars().count())
-                        && (governs(left) || one_verb(left)))
-                    .then(|| {
-                        l.items
-                            .first()
-                            .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
-                    })
+                        && verb_alone(left))
+                    .then(|| first_clause_owner(&l))
                     .flatten();
                     match (owner, split) {
                         (Some(o), _) => {
