@@ -2293,6 +2293,12 @@ const LINKING_WORDS: [&str; 15] = [
     "譬如", "诸如", "包括",
 ];
 
+/// Verbs of research and building that open a later clause before their objects (突破|燃料
+/// 电池、…); jieba tags some of them no verb (研发, 研制).
+const DOING_VERBS: [&str; 8] = [
+    "研发", "研制", "攻克", "突破", "开展", "培育", "打造", "构建",
+];
+
 /// Words of manner that go with the verb after them (综合|运用, 联合|组建), beside
 /// [`ADVERBS_OF_MANNER`].
 const MANNER_MORE: [&str; 6] = ["综合", "重点", "联合", "统筹", "充分", "广泛"];
@@ -4153,11 +4159,7 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                         .any(|w| string_of(lead) == *w));
             opens_clause
                 && first.len() > m + 2
-                && ([
-                    "研发", "研制", "攻克", "突破", "开展", "培育", "打造", "构建",
-                ]
-                .iter()
-                .any(|w| starts_with(first, m, w))
+                && (DOING_VERBS.iter().any(|w| starts_with(first, m, w))
                     || super::cut::segmenter()
                         .is_some_and(|sg| sg.opens_with_verb(&string_of(&first[m..]))))
                 && !others_act()
@@ -4648,191 +4650,201 @@ fn dun_series(p: &P) -> Vec<(i32, FoundList)> {
                     with_count(noun, n)
                 };
             }
-            None => match &shared {
-                // A shared ending is the category (…转变 ×3 → 三个转变).
-                // (An ending that opens on 的 counts without it: 党的故事 ×4.)
-                Some(w)
-                    if l.items.iter().all(|i| {
-                        i.key.chars().count() >= w.trim_start_matches('的').chars().count() + 2
-                    }) =>
-                {
-                    // A head they share after the last item stays with them (几个政府|建设).
-                    let mut head: String = if (1..=3).contains(&right_rest.len()) {
-                        right_rest.iter().collect()
-                    } else {
-                        String::new()
-                    };
-                    // …差距、…差距、收入分配|差距: the ending the others share is the last
-                    // item's own, cut off by the series' uniform length; it goes back to it.
-                    if head == *w {
-                        if let Some(last) = l.items.last_mut() {
-                            if !last.key.ends_with(w.as_str()) {
-                                last.key.push_str(w);
-                            }
-                            if !last.full.contains(last.key.as_str()) {
-                                last.full = last.key.clone();
-                            }
-                        }
-                        head.clear();
-                    }
-                    // A shared ending that opens on 者 (多劳者多得、技高者多得) is a predicate
-                    // about people: it is counted by the predicate.
-                    let w = match w.strip_prefix('者') {
-                        Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
-                        _ => w.clone(),
-                    };
-                    // …的故事 ×4: the noun is the category, its 的 none (四个故事).
-                    let w = match w.strip_prefix('的') {
-                        Some(noun) if noun.chars().count() >= 2 => noun.to_string(),
-                        _ => w,
-                    };
-                    // A modifier between the verb and the series (支持通用|基础软件、工业软件)
-                    // describes every item: it goes with the category, after the count (支持的
-                    // 四个通用软件, never 支持通用四个软件).
-                    // (Only a verb that is a word of the clause, and only before items that are
-                    // nouns: in 坚持法治|为了人民、依靠人民 the words between are a subject.)
-                    let nouns = super::cut::segmenter()
-                        .is_some_and(|sg| l.items.iter().all(|i| !sg.opens_with_verb(&i.key)));
-                    let bounds = if nouns {
-                        super::cut::boundaries(left)
-                    } else {
-                        Vec::new()
-                    };
-                    let split = super::shape::GOVERNING
-                        .iter()
-                        .filter_map(|v| left.rfind(v).map(|at| (at, at + v.len())))
-                        .filter(|(at, end)| {
-                            bounds.binary_search(at).is_ok() && bounds.binary_search(end).is_ok()
-                        })
-                        .map(|(_, end)| end)
-                        .max()
-                        .filter(|end| {
-                            let m = &left[*end..];
-                            (1..=3).contains(&m.chars().count())
-                                && !m.contains(['的', '地', '和', '与', '同', '及'])
-                        });
-                    // A verb alone before them in a later clause (加强个人信息保护，规范|身份信息、
-                    // 隐私信息、生物特征信息): the clause the sentence opens with owns them, as
-                    // it owns the aspects of a verb alone below.
-                    // (One word opening a later clause before its objects is their verb,
-                    // whatever jieba tags it: 规范 is tagged a noun.)
-                    let owner = (head.is_empty()
-                        && right_rest.is_empty()
-                        && (2..=4).contains(&left.chars().count())
-                        && verb_alone(left))
-                    .then(|| first_clause_owner(&l))
-                    .flatten();
-                    match (owner, split) {
-                        (Some(o), _) => {
-                            l.prompt = format!("{o}：{left}的{}个{w}", cn_numeral(n, true));
-                        }
-                        (None, Some(end)) => {
-                            l.lead = format!("{}的几个{}{w}{head}", &left[..end], &left[end..]);
-                        }
-                        (None, None) => l.lead = format!("{left}几个{w}{head}"),
-                    }
-                }
-                // A head shared after the last item goes into the prompt (推动制造业|高端化、
-                // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
-                _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
-                    let right: String = string_of(&right_rest);
-                    l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
-                }
-                // Items coined on one affix are named by it, as the genre counts them (增强立法
-                // |系统性、整体性、协同性 → 增强立法的三个“性”; 推动|进教材、进课堂、进头脑 →
-                // 推动的三个“进”).
-                // (Not after a modal: 才能|办成事、办好事、办大事 is no 才能的三个“办”.)
-                _ if left.chars().count() >= 2
-                    && right_rest.is_empty()
-                    && !left.ends_with(['能', '会', '要', '应', '须', '可'])
-                    && class_affix(&items).is_some() =>
-                {
-                    let c = class_affix(&items).unwrap_or_default();
-                    l.prompt = format!("{left}的{}个“{c}”", cn_numeral(n, true));
-                }
-                // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
-                // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
-                _ if governs(left) && right_rest.is_empty() => {
-                    l.prompt = format!("{left}的{}个方面", cn_numeral(n, true));
-                }
-                // …and a verb with a manner adverb (联合组建|A、B、C等) in a later clause:
-                // the clause the sentence opens with owns what it does.
-                _ if right_rest.is_empty()
+            None => {
+                // A verb with a manner adverb (联合组建|A、B、C等) in a later clause: the clause
+                // the sentence opens with owns what it does (looked up once, for the arm below).
+                let adverbed_owner = (right_rest.is_empty()
                     && left.chars().count() >= 4
                     && sentence_start(s, a) < a
-                    && verb_alone(left)
-                    && first_clause_owner(&l).is_some() =>
-                {
-                    let o = first_clause_owner(&l).unwrap_or_default();
-                    l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true));
-                }
-                _ if left.chars().count() >= 4
-                    || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
-                {
-                    l.prompt = with_count(
-                        format!("{left}……{}", string_of(&right_rest))
-                            .trim_matches(|c: char| matches!(c, '，' | '。')),
-                        n,
-                    );
-                }
-                // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
-                // opens with owns what it does.
-                _ => {
-                    let owner = (!left.is_empty()
-                        && !matches!(left, "我们" | "他们" | "大家" | "这些"))
-                    .then(|| {
-                        l.items
-                            .first()
-                            .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
-                    })
-                    .flatten();
-                    // A bare modal (要|重拳出击、整治到底、震慑到位) says what is required of
-                    // the owner: its N点要求 (never 要的三个方面).
-                    let modal_only = matches!(left, "要" | "必须" | "都要");
-                    // An adverb alone (着力|保基本、兜底线、促公平; 切实|…) says how, not what: the
-                    // owner's aspects.
-                    let adverb_only = ADVERBS_OF_MANNER.contains(&left);
-                    match owner {
-                        Some(o) if modal_only => {
-                            l.prompt = format!("{o}的{}点要求", cn_numeral(n, false));
-                        }
-                        Some(o) if adverb_only => {
-                            l.prompt = format!("{o}的{}个方面", cn_numeral(n, true));
-                        }
-                        // A preposition (为|A、B、C|提供有力保障) frames what the clause does
-                        // for the items: the gap and the verb after it say it.
-                        Some(o)
-                            if matches!(left, "为" | "向" | "对" | "给" | "从" | "在")
-                                && (2..=10).contains(&right_rest.len()) =>
-                        {
-                            l.prompt = format!(
-                                "{o}：{left}……{}的{}个方面",
-                                string_of(&right_rest),
-                                cn_numeral(n, true)
-                            );
-                        }
-                        Some(o) => l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true)),
-                        None => {
-                            let prev = p.sentences_before(a).into_iter().next().unwrap_or_default();
-                            // A sentence before that is one more directive with no subject
-                            // (要抓紧制定X。要坚持A、B、C) is a sibling, no owner: the paragraph's
-                            // run-in head (第一，加强X顶层设计。) is.
-                            let sibling =
-                                ["要", "必须", "应当"].iter().any(|m| prev.starts_with(m));
-                            // (Only for a verb required of it: 要坚持|A、B、C.)
-                            let required = ["要", "必须"].iter().any(|m| {
-                                left.strip_prefix(m).is_some_and(|v| v.chars().count() >= 2)
-                            });
-                            match run_in_head(p, s).filter(|_| sibling && required) {
-                                Some(h) => {
-                                    l.prompt = format!("{h}{left}的{}个方面", cn_numeral(n, true));
+                    && verb_alone(left))
+                .then(|| first_clause_owner(&l))
+                .flatten();
+                match &shared {
+                    // A shared ending is the category (…转变 ×3 → 三个转变).
+                    // (An ending that opens on 的 counts without it: 党的故事 ×4.)
+                    Some(w)
+                        if l.items.iter().all(|i| {
+                            i.key.chars().count() >= w.trim_start_matches('的').chars().count() + 2
+                        }) =>
+                    {
+                        // A head they share after the last item stays with them (几个政府|建设).
+                        let mut head: String = if (1..=3).contains(&right_rest.len()) {
+                            right_rest.iter().collect()
+                        } else {
+                            String::new()
+                        };
+                        // …差距、…差距、收入分配|差距: the ending the others share is the last
+                        // item's own, cut off by the series' uniform length; it goes back to it.
+                        if head == *w {
+                            if let Some(last) = l.items.last_mut() {
+                                if !last.key.ends_with(w.as_str()) {
+                                    last.key.push_str(w);
                                 }
-                                None => l.lead = prev,
+                                if !last.full.contains(last.key.as_str()) {
+                                    last.full = last.key.clone();
+                                }
+                            }
+                            head.clear();
+                        }
+                        // A shared ending that opens on 者 (多劳者多得、技高者多得) is a predicate
+                        // about people: it is counted by the predicate.
+                        let w = match w.strip_prefix('者') {
+                            Some(pred) if pred.chars().count() >= 2 => pred.to_string(),
+                            _ => w.clone(),
+                        };
+                        // …的故事 ×4: the noun is the category, its 的 none (四个故事).
+                        let w = match w.strip_prefix('的') {
+                            Some(noun) if noun.chars().count() >= 2 => noun.to_string(),
+                            _ => w,
+                        };
+                        // A modifier between the verb and the series (支持通用|基础软件、工业软件)
+                        // describes every item: it goes with the category, after the count (支持的
+                        // 四个通用软件, never 支持通用四个软件).
+                        // (Only a verb that is a word of the clause, and only before items that are
+                        // nouns: in 坚持法治|为了人民、依靠人民 the words between are a subject.)
+                        let nouns = super::cut::segmenter()
+                            .is_some_and(|sg| l.items.iter().all(|i| !sg.opens_with_verb(&i.key)));
+                        let bounds = if nouns {
+                            super::cut::boundaries(left)
+                        } else {
+                            Vec::new()
+                        };
+                        let split = super::shape::GOVERNING
+                            .iter()
+                            .filter_map(|v| left.rfind(v).map(|at| (at, at + v.len())))
+                            .filter(|(at, end)| {
+                                bounds.binary_search(at).is_ok()
+                                    && bounds.binary_search(end).is_ok()
+                            })
+                            .map(|(_, end)| end)
+                            .max()
+                            .filter(|end| {
+                                let m = &left[*end..];
+                                (1..=3).contains(&m.chars().count())
+                                    && !m.contains(['的', '地', '和', '与', '同', '及'])
+                            });
+                        // A verb alone before them in a later clause (加强个人信息保护，规范|身份信息、
+                        // 隐私信息、生物特征信息): the clause the sentence opens with owns them, as
+                        // it owns the aspects of a verb alone below.
+                        // (One word opening a later clause before its objects is their verb,
+                        // whatever jieba tags it: 规范 is tagged a noun.)
+                        let owner = (head.is_empty()
+                            && right_rest.is_empty()
+                            && (2..=4).contains(&left.chars().count())
+                            && verb_alone(left))
+                        .then(|| first_clause_owner(&l))
+                        .flatten();
+                        match (owner, split) {
+                            (Some(o), _) => {
+                                l.prompt = format!("{o}：{left}的{}个{w}", cn_numeral(n, true));
+                            }
+                            (None, Some(end)) => {
+                                l.lead = format!("{}的几个{}{w}{head}", &left[..end], &left[end..]);
+                            }
+                            (None, None) => l.lead = format!("{left}几个{w}{head}"),
+                        }
+                    }
+                    // A head shared after the last item goes into the prompt (推动制造业|高端化、
+                    // 智能化、绿色化|发展 → 推动制造业发展的三个方面).
+                    _ if left.chars().count() >= 2 && (1..=4).contains(&right_rest.len()) => {
+                        let right: String = string_of(&right_rest);
+                        l.prompt = format!("{left}{right}的{}个方面", cn_numeral(n, true));
+                    }
+                    // Items coined on one affix are named by it, as the genre counts them (增强立法
+                    // |系统性、整体性、协同性 → 增强立法的三个“性”; 推动|进教材、进课堂、进头脑 →
+                    // 推动的三个“进”).
+                    // (Not after a modal: 才能|办成事、办好事、办大事 is no 才能的三个“办”.)
+                    _ if left.chars().count() >= 2
+                        && right_rest.is_empty()
+                        && !left.ends_with(['能', '会', '要', '应', '须', '可'])
+                        && class_affix(&items).is_some() =>
+                    {
+                        let c = class_affix(&items).unwrap_or_default();
+                        l.prompt = format!("{left}的{}个“{c}”", cn_numeral(n, true));
+                    }
+                    // 促进|医保、医疗、医药|协同发展和治理: a short verb and what the items do.
+                    // A governing verb alone (着力|A、B、C): the finishing pass gives it an owner.
+                    _ if governs(left) && right_rest.is_empty() => {
+                        l.prompt = format!("{left}的{}个方面", cn_numeral(n, true));
+                    }
+                    // …and a verb with a manner adverb (联合组建|A、B、C等) in a later clause:
+                    // the clause the sentence opens with owns what it does.
+                    _ if adverbed_owner.is_some() => {
+                        let o = adverbed_owner.as_deref().unwrap_or_default();
+                        l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true));
+                    }
+                    _ if left.chars().count() >= 4
+                        || (left.chars().count() >= 2 && (2..=10).contains(&right_rest.len())) =>
+                    {
+                        l.prompt = with_count(
+                            format!("{left}……{}", string_of(&right_rest))
+                                .trim_matches(|c: char| matches!(c, '，' | '。')),
+                            n,
+                        );
+                    }
+                    // A short verb (始终做|A、B、C) in a later clause: the clause the sentence
+                    // opens with owns what it does.
+                    _ => {
+                        let owner = (!left.is_empty()
+                            && !matches!(left, "我们" | "他们" | "大家" | "这些"))
+                        .then(|| {
+                            l.items
+                                .first()
+                                .and_then(|i| super::prompt::clause_owner(&l.passage, &i.key))
+                        })
+                        .flatten();
+                        // A bare modal (要|重拳出击、整治到底、震慑到位) says what is required of
+                        // the owner: its N点要求 (never 要的三个方面).
+                        let modal_only = matches!(left, "要" | "必须" | "都要");
+                        // An adverb alone (着力|保基本、兜底线、促公平; 切实|…) says how, not what: the
+                        // owner's aspects.
+                        let adverb_only = ADVERBS_OF_MANNER.contains(&left);
+                        match owner {
+                            Some(o) if modal_only => {
+                                l.prompt = format!("{o}的{}点要求", cn_numeral(n, false));
+                            }
+                            Some(o) if adverb_only => {
+                                l.prompt = format!("{o}的{}个方面", cn_numeral(n, true));
+                            }
+                            // A preposition (为|A、B、C|提供有力保障) frames what the clause does
+                            // for the items: the gap and the verb after it say it.
+                            Some(o)
+                                if matches!(left, "为" | "向" | "对" | "给" | "从" | "在")
+                                    && (2..=10).contains(&right_rest.len()) =>
+                            {
+                                l.prompt = format!(
+                                    "{o}：{left}……{}的{}个方面",
+                                    string_of(&right_rest),
+                                    cn_numeral(n, true)
+                                );
+                            }
+                            Some(o) => {
+                                l.prompt = format!("{o}：{left}的{}个方面", cn_numeral(n, true))
+                            }
+                            None => {
+                                let prev =
+                                    p.sentences_before(a).into_iter().next().unwrap_or_default();
+                                // A sentence before that is one more directive with no subject
+                                // (要抓紧制定X。要坚持A、B、C) is a sibling, no owner: the paragraph's
+                                // run-in head (第一，加强X顶层设计。) is.
+                                let sibling =
+                                    ["要", "必须", "应当"].iter().any(|m| prev.starts_with(m));
+                                // (Only for a verb required of it: 要坚持|A、B、C.)
+                                let required = ["要", "必须"].iter().any(|m| {
+                                    left.strip_prefix(m).is_some_and(|v| v.chars().count() >= 2)
+                                });
+                                match run_in_head(p, s).filter(|_| sibling && required) {
+                                    Some(h) => {
+                                        l.prompt =
+                                            format!("{h}{left}的{}个方面", cn_numeral(n, true));
+                                    }
+                                    None => l.lead = prev,
+                                }
                             }
                         }
                     }
                 }
-            },
+            }
         }
         // A series named by its verb alone (统筹|A、B、C|治理) in the sentence right after its
         // paragraph's run-in head (推动X治理。…) belongs to that head, not to the clause its own
